@@ -1,0 +1,31 @@
+//! Procedural macros for [`sipcodes`](https://docs.rs/sipcodes): they read the SIP
+//! response-code registry (`registry.toml`, shipped inside this crate) at compile
+//! time. Use them through `sipcodes`, which re-exports what is public.
+
+mod registry;
+mod sip_code;
+
+use proc_macro::TokenStream;
+use syn::parse_macro_input;
+
+/// Fills an empty `enum` with one variant per registered SIP response code, and
+/// generates the registry data behind it. Used once, by `sipcodes` itself.
+#[doc(hidden)]
+#[proc_macro_attribute]
+pub fn sip_code(args: TokenStream, input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as syn::DeriveInput);
+    sip_code::expand(args.into(), &input).unwrap_or_else(syn::Error::into_compile_error).into()
+}
+
+/// All registry errors as one `syn::Error`, each message starting with
+/// `registry.toml:LINE:COL:`.
+fn registry_error(errors: &[registry::RegistryError]) -> syn::Error {
+    errors
+        .iter()
+        .map(|error| syn::Error::new(proc_macro2::Span::call_site(), error))
+        .reduce(|mut all, error| {
+            all.combine(error);
+            all
+        })
+        .unwrap_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "registry.toml: unreadable"))
+}

@@ -1,0 +1,72 @@
+//! Variant names and reason-phrase text.
+
+/// The UpperCamelCase of a phrase with punctuation dropped:
+/// "Request-URI Too Long" → `RequestUriTooLong`, "OK" → `Ok`.
+pub fn variant_from_phrase(phrase: &str) -> String {
+    phrase
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .flat_map(|word| {
+            let (first, rest) = word.split_at(1);
+            first.to_ascii_uppercase().chars().chain(rest.to_ascii_lowercase().chars()).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Whether `name` can be a variant: an ASCII UpperCamelCase identifier.
+pub fn is_variant_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|first| first.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_alphanumeric())
+        && name != "Self"
+}
+
+/// Why `phrase` is not an RFC 3261 §25.1 Reason-Phrase, if it is not: the
+/// grammar allows reserved and unreserved characters, `%HH` escapes, space, tab
+/// and non-ASCII UTF-8; never a control character.
+pub fn phrase_problem(phrase: &str) -> Option<String> {
+    let bytes = phrase.as_bytes();
+    for (index, c) in phrase.char_indices() {
+        let allowed = match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' | ' ' | '\t' => true,
+            '-' | '_' | '.' | '!' | '~' | '*' | '\'' | '(' | ')' => true,
+            ';' | '/' | '?' | ':' | '@' | '&' | '=' | '+' | '$' | ',' => true,
+            '%' => bytes.get(index + 1..index + 3).is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)),
+            c => !c.is_ascii() && !c.is_control(),
+        };
+        if !allowed {
+            return Some(format!(
+                "{:?} at character {} is not allowed in a reason phrase (RFC 3261 §25.1)",
+                c,
+                phrase[..index].chars().count() + 1
+            ));
+        }
+    }
+    None
+}
+
+/// The registered name nearest to `word` by edit distance, if any is close.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = word.chars().count() / 3 + 1;
+    candidates
+        .into_iter()
+        .map(|candidate| (edit_distance(&word.to_ascii_lowercase(), &candidate.to_ascii_lowercase()), candidate))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}

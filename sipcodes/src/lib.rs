@@ -1,0 +1,55 @@
+//! SIP (RFC 3261) response codes, generated at compile time from the IANA
+//! registry.
+//!
+//! - [`SipCode`]: one variant per registered code, with its exact reason phrase,
+//!   its class, its description and the rules the RFCs state about it
+//!   ([`SipCode::constraints`]), all from `registry.toml`.
+//! - [`StatusCode`]: any code from 100 to 699 as received from the wire, kept
+//!   losslessly, with the RFC 3261 §8.1.3.2 rule for unrecognised codes
+//!   ([`StatusCode::effective`]).
+//! - [`ReasonPhrase`]: an application's own phrase, checked so that it cannot
+//!   inject header lines.
+//!
+//! The crate is `no_std` and never allocates. With the `serde` feature,
+//! [`SipCode`] and [`StatusCode`] serialise as numbers.
+//!
+//! # Quick start
+//!
+//! ```
+//! use sipcodes::{SipCode, StatusCode};
+//!
+//! // Sending: the registered phrase, never a typo.
+//! let line = format!("SIP/2.0 {}\r\n", SipCode::BusyHere);
+//! assert_eq!(line, "SIP/2.0 486 Busy Here\r\n");
+//!
+//! // Receiving: keep the number, act on what RFC 3261 says it means.
+//! let received: StatusCode = "499".parse()?;
+//! assert_eq!(received.as_u16(), 499);
+//! assert_eq!(received.effective(), SipCode::BadRequest);
+//!
+//! // Per-code counters, indexed densely.
+//! let mut counts = [0u64; SipCode::COUNT];
+//! counts[received.effective().index()] += 1;
+//! # Ok::<(), sipcodes::CodeError>(())
+//! ```
+#![no_std]
+#![warn(missing_docs)]
+
+mod class;
+mod code;
+mod constraint;
+mod error;
+mod parse;
+mod reason;
+mod registry;
+#[cfg(feature = "serde")]
+mod serde;
+mod status;
+
+pub use class::Class;
+pub use code::SipCode;
+pub use constraint::{Constraint, Level, ReceiverRule, Reference, Role, Subject};
+pub use error::{CodeError, ReasonPhraseError};
+pub use reason::ReasonPhrase;
+pub use registry::Historic;
+pub use status::StatusCode;

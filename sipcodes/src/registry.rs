@@ -1,0 +1,113 @@
+//! The registry data the macro generates, and the codes that are no longer registered.
+
+use core::fmt;
+
+use crate::{Constraint, Reference};
+
+/// What the registry says about one code, in the order of `SipCode::ALL`.
+pub(crate) struct Entry {
+    pub(crate) phrase: &'static str,
+    pub(crate) description: &'static str,
+    pub(crate) references: &'static [Reference],
+    pub(crate) constraints: &'static [Constraint],
+    pub(crate) deprecation: Option<&'static str>,
+}
+
+/// A code that existed only in an obsoleted RFC (RFC 2543) and is no longer
+/// registered, so it is not a [`SipCode`](crate::SipCode). A peer that still
+/// sends one is handled through [`StatusCode`](crate::StatusCode) like any
+/// unregistered code.
+///
+/// ```
+/// use sipcodes::{Historic, StatusCode};
+///
+/// let conflict = Historic::get(409).expect("409 Conflict was an RFC 2543 code");
+/// assert_eq!(conflict.reason_phrase(), "Conflict");
+/// assert_eq!(StatusCode::new(409)?.known(), None);
+/// # Ok::<(), sipcodes::CodeError>(())
+/// ```
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Historic {
+    code: u16,
+    phrase: &'static str,
+    description: &'static str,
+    references: &'static [Reference],
+}
+
+impl Historic {
+    pub(crate) const fn new(
+        code: u16,
+        phrase: &'static str,
+        description: &'static str,
+        references: &'static [Reference],
+    ) -> Self {
+        Historic {
+            code,
+            phrase,
+            description,
+            references,
+        }
+    }
+
+    /// Every historic code, in ascending order.
+    ///
+    /// ```
+    /// assert!(sipcodes::Historic::all().iter().any(|h| h.as_u16() == 409));
+    /// ```
+    pub const fn all() -> &'static [Historic] {
+        Self::TABLE
+    }
+
+    /// The historic code with this number, if there is one.
+    ///
+    /// ```
+    /// assert!(sipcodes::Historic::get(409).is_some());
+    /// assert!(sipcodes::Historic::get(486).is_none());
+    /// ```
+    pub fn get(code: u16) -> Option<&'static Historic> {
+        Self::TABLE.iter().find(|historic| historic.code == code)
+    }
+
+    /// The number.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::Historic::get(409).unwrap().as_u16(), 409);
+    /// ```
+    pub const fn as_u16(&self) -> u16 {
+        self.code
+    }
+
+    /// The phrase it had.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::Historic::get(409).unwrap().reason_phrase(), "Conflict");
+    /// ```
+    pub const fn reason_phrase(&self) -> &'static str {
+        self.phrase
+    }
+
+    /// What it meant.
+    ///
+    /// ```
+    /// assert!(!sipcodes::Historic::get(409).unwrap().description().is_empty());
+    /// ```
+    pub const fn description(&self) -> &'static str {
+        self.description
+    }
+
+    /// Where it was defined.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::Historic::get(409).unwrap().references()[0].rfc(), 2543);
+    /// ```
+    pub const fn references(&self) -> &'static [Reference] {
+        self.references
+    }
+}
+
+impl fmt::Display for Historic {
+    /// `409 Conflict`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.code, self.phrase)
+    }
+}

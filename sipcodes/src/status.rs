@@ -1,0 +1,296 @@
+use core::fmt;
+use core::num::NonZeroU16;
+use core::str::FromStr;
+
+use crate::{Class, CodeError, Historic, SipCode, parse};
+
+/// Any status code from 100 to 699, as it arrives from the wire: registered or
+/// not, the number is kept as it was.
+///
+/// RFC 3261 §8.1.3.2 asks a UAC to act on a code it does not recognise as on
+/// the `x00` code of its class (`183` for provisional codes):
+/// [`effective`](StatusCode::effective) gives that code, while
+/// [`as_u16`](StatusCode::as_u16) still returns the number received, for logs
+/// and for forwarding. An unregistered number never equals a registered one.
+///
+/// ```
+/// use sipcodes::{SipCode, StatusCode};
+///
+/// let received: StatusCode = "499".parse()?;
+/// assert_eq!(received.as_u16(), 499);
+/// assert_eq!(received.known(), None);
+/// assert_eq!(received.effective(), SipCode::BadRequest);
+/// assert_ne!(received, SipCode::BadRequest);
+///
+/// let busy = StatusCode::from(SipCode::BusyHere);
+/// assert_eq!(busy, SipCode::BusyHere);
+/// assert_eq!(busy.to_string(), "486 Busy Here");
+/// # Ok::<(), sipcodes::CodeError>(())
+/// ```
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StatusCode(NonZeroU16);
+
+impl StatusCode {
+    /// A status code from 100 to 699.
+    ///
+    /// ```
+    /// use sipcodes::{CodeError, StatusCode};
+    ///
+    /// assert_eq!(StatusCode::new(699)?.as_u16(), 699);
+    /// assert_eq!(StatusCode::new(700), Err(CodeError::OutOfRange { code: 700 }));
+    /// # Ok::<(), CodeError>(())
+    /// ```
+    pub const fn new(code: u16) -> Result<StatusCode, CodeError> {
+        match NonZeroU16::new(code) {
+            Some(nonzero) if code >= 100 && code <= 699 => Ok(StatusCode(nonzero)),
+            _ => Err(CodeError::OutOfRange { code }),
+        }
+    }
+
+    /// The number, as received.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::StatusCode::new(299)?.as_u16(), 299);
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub const fn as_u16(self) -> u16 {
+        self.0.get()
+    }
+
+    /// The registered code, if the number is registered.
+    ///
+    /// ```
+    /// use sipcodes::{SipCode, StatusCode};
+    ///
+    /// assert_eq!(StatusCode::new(486)?.known(), Some(SipCode::BusyHere));
+    /// assert_eq!(StatusCode::new(487)?.known(), Some(SipCode::RequestTerminated));
+    /// assert_eq!(StatusCode::new(498)?.known(), None);
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub const fn known(self) -> Option<SipCode> {
+        SipCode::from_u16(self.as_u16())
+    }
+
+    /// The code to act on (RFC 3261 §8.1.3.2): the registered code itself, else
+    /// `183 Session Progress` for an unrecognised provisional code and the `x00`
+    /// code of the class for an unrecognised final code.
+    ///
+    /// ```
+    /// use sipcodes::{SipCode, StatusCode};
+    ///
+    /// assert_eq!(StatusCode::new(150)?.effective(), SipCode::SessionProgress);
+    /// assert_eq!(StatusCode::new(299)?.effective(), SipCode::Ok);
+    /// assert_eq!(StatusCode::new(431)?.effective(), SipCode::BadRequest);
+    /// assert_eq!(StatusCode::new(486)?.effective(), SipCode::BusyHere);
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub const fn effective(self) -> SipCode {
+        match self.known() {
+            Some(code) => code,
+            None => self.class().fallback(),
+        }
+    }
+
+    /// The historic (RFC 2543) code with this number, if the number is one.
+    ///
+    /// ```
+    /// let conflict = sipcodes::StatusCode::new(409)?.historic();
+    /// assert_eq!(conflict.map(|h| h.reason_phrase()), Some("Conflict"));
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub fn historic(self) -> Option<&'static Historic> {
+        Historic::get(self.as_u16())
+    }
+
+    /// The registered reason phrase, if the number is registered.
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    ///
+    /// assert_eq!(StatusCode::new(404)?.reason_phrase(), Some("Not Found"));
+    /// assert_eq!(StatusCode::new(499)?.reason_phrase(), None);
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub const fn reason_phrase(self) -> Option<&'static str> {
+        match self.known() {
+            Some(code) => Some(code.reason_phrase()),
+            None => None,
+        }
+    }
+
+    /// The class: the first digit.
+    ///
+    /// ```
+    /// use sipcodes::{Class, StatusCode};
+    ///
+    /// assert_eq!(StatusCode::new(499)?.class(), Class::RequestFailure);
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub const fn class(self) -> Class {
+        match Class::from_u16(self.as_u16()) {
+            Some(class) => class,
+            None => unreachable!(),
+        }
+    }
+
+    /// `1xx`.
+    ///
+    /// ```
+    /// assert!(sipcodes::StatusCode::new(199)?.is_provisional());
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub const fn is_provisional(self) -> bool {
+        matches!(self.class(), Class::Provisional)
+    }
+
+    /// `2xx` to `6xx`.
+    ///
+    /// ```
+    /// assert!(sipcodes::StatusCode::new(299)?.is_final());
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub const fn is_final(self) -> bool {
+        self.class().is_final()
+    }
+
+    /// `2xx`.
+    ///
+    /// ```
+    /// assert!(sipcodes::StatusCode::new(299)?.is_success());
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub const fn is_success(self) -> bool {
+        matches!(self.class(), Class::Success)
+    }
+
+    /// `3xx`.
+    ///
+    /// ```
+    /// assert!(sipcodes::StatusCode::new(399)?.is_redirection());
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub const fn is_redirection(self) -> bool {
+        matches!(self.class(), Class::Redirection)
+    }
+
+    /// `4xx`.
+    ///
+    /// ```
+    /// assert!(sipcodes::StatusCode::new(499)?.is_request_failure());
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub const fn is_request_failure(self) -> bool {
+        matches!(self.class(), Class::RequestFailure)
+    }
+
+    /// `5xx`.
+    ///
+    /// ```
+    /// assert!(sipcodes::StatusCode::new(599)?.is_server_failure());
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub const fn is_server_failure(self) -> bool {
+        matches!(self.class(), Class::ServerFailure)
+    }
+
+    /// `6xx`.
+    ///
+    /// ```
+    /// assert!(sipcodes::StatusCode::new(699)?.is_global_failure());
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub const fn is_global_failure(self) -> bool {
+        matches!(self.class(), Class::GlobalFailure)
+    }
+}
+
+impl From<SipCode> for StatusCode {
+    /// ```
+    /// use sipcodes::{SipCode, StatusCode};
+    ///
+    /// assert_eq!(StatusCode::from(SipCode::Ok).as_u16(), 200);
+    /// ```
+    fn from(code: SipCode) -> StatusCode {
+        match StatusCode::new(code.as_u16()) {
+            Ok(status) => status,
+            Err(_) => unreachable!(),
+        }
+    }
+}
+
+impl From<StatusCode> for u16 {
+    /// ```
+    /// assert_eq!(u16::from(sipcodes::StatusCode::new(499)?), 499);
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    fn from(status: StatusCode) -> u16 {
+        status.as_u16()
+    }
+}
+
+impl TryFrom<u16> for StatusCode {
+    type Error = CodeError;
+
+    /// Same as [`StatusCode::new`].
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    ///
+    /// assert!(StatusCode::try_from(499).is_ok());
+    /// assert!(StatusCode::try_from(99).is_err());
+    /// ```
+    fn try_from(code: u16) -> Result<StatusCode, CodeError> {
+        StatusCode::new(code)
+    }
+}
+
+impl PartialEq<SipCode> for StatusCode {
+    fn eq(&self, other: &SipCode) -> bool {
+        self.as_u16() == other.as_u16()
+    }
+}
+
+impl PartialEq<StatusCode> for SipCode {
+    fn eq(&self, other: &StatusCode) -> bool {
+        self.as_u16() == other.as_u16()
+    }
+}
+
+impl fmt::Display for StatusCode {
+    /// `486 Busy Here` for a registered code; the number alone (`499`) otherwise.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.known() {
+            Some(code) => fmt::Display::fmt(&code, f),
+            None => write!(f, "{}", self.as_u16()),
+        }
+    }
+}
+
+impl FromStr for StatusCode {
+    type Err = CodeError;
+
+    /// Accepts exactly three ASCII digits from 100 to 699, registered or not;
+    /// a registered code may be followed by one space and its registered phrase,
+    /// so the [`Display`](fmt::Display) form round-trips.
+    ///
+    /// ```
+    /// use sipcodes::{CodeError, StatusCode};
+    ///
+    /// assert_eq!("499".parse::<StatusCode>()?.as_u16(), 499);
+    /// assert_eq!("486 Busy Here".parse::<StatusCode>()?.as_u16(), 486);
+    /// assert_eq!("099".parse::<StatusCode>(), Err(CodeError::OutOfRange { code: 99 }));
+    /// assert_eq!(" 200".parse::<StatusCode>(), Err(CodeError::InvalidDigit { position: 0, found: ' ' }));
+    /// # Ok::<(), CodeError>(())
+    /// ```
+    fn from_str(text: &str) -> Result<StatusCode, CodeError> {
+        let (number, phrase) = parse::split(text)?;
+        let status = StatusCode::new(number)?;
+        match phrase {
+            None => Ok(status),
+            Some(_) => match status.known() {
+                Some(_) => text.parse::<SipCode>().map(StatusCode::from),
+                None => Err(CodeError::UnexpectedPhrase { code: number }),
+            },
+        }
+    }
+}

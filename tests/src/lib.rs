@@ -1,0 +1,1 @@
+//! Tests of `sipcodes` written as a downstream crate would use it; see `tests/`.
