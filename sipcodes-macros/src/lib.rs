@@ -14,7 +14,9 @@ use syn::parse_macro_input;
 #[proc_macro_attribute]
 pub fn sip_code(args: TokenStream, input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as syn::DeriveInput);
-    sip_code::expand(args.into(), &input).unwrap_or_else(syn::Error::into_compile_error).into()
+    sip_code::expand(args.into(), &input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
 }
 
 /// All registry errors as one `syn::Error`, each message starting with
@@ -27,5 +29,7 @@ fn registry_error(errors: &[registry::RegistryError]) -> syn::Error {
             all.combine(error);
             all
         })
-        .unwrap_or_else(|| syn::Error::new(proc_macro2::Span::call_site(), "registry.toml: unreadable"))
+        .unwrap_or_else(|| {
+            syn::Error::new(proc_macro2::Span::call_site(), "registry.toml: unreadable")
+        })
 }

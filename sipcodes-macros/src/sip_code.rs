@@ -12,22 +12,35 @@ pub fn expand(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStream
     }
     match &input.data {
         Data::Enum(data) if data.variants.is_empty() && input.generics.params.is_empty() => {}
-        _ => return Err(Error::new_spanned(&input.ident, "`#[sip_code]` expects an empty enum without generics")),
+        _ => {
+            return Err(Error::new_spanned(
+                &input.ident,
+                "`#[sip_code]` expects an empty enum without generics",
+            ));
+        }
     }
     let registry = registry::shipped().map_err(crate::registry_error)?;
     Ok(generate(registry, input))
 }
 
 fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
-    let DeriveInput { attrs, vis, ident, .. } = input;
+    let DeriveInput {
+        attrs, vis, ident, ..
+    } = input;
     let codes: Vec<&Entry> = registry.codes().collect();
     let count = codes.len();
-    let variants: Vec<Ident> = codes.iter().map(|entry| Ident::new(&entry.variant, Span::call_site())).collect();
+    let variants: Vec<Ident> = codes
+        .iter()
+        .map(|entry| Ident::new(&entry.variant, Span::call_site()))
+        .collect();
     let numbers: Vec<u16> = codes.iter().map(|entry| entry.code).collect();
     let indices = 0..count;
     let docs = codes.iter().map(|entry| variant_doc(entry));
     let deprecated = codes.iter().map(|entry| {
-        entry.deprecation.as_ref().map(|note| quote!(#[deprecated(note = #note)]))
+        entry
+            .deprecation
+            .as_ref()
+            .map(|note| quote!(#[deprecated(note = #note)]))
     });
     let data = codes.iter().map(|entry| entry_data(registry, entry));
     let historic = registry.historic().map(|entry| {
@@ -133,11 +146,19 @@ fn constraint(registry: &Registry, constraint: &Constraint) -> TokenStream {
         Kind::Header(names) => quote!(crate::Subject::Header(&[#(#names,)*])),
         Kind::Body => quote!(crate::Subject::Body),
         Kind::Sender(roles) => {
-            let roles = roles.iter().map(|role| format_ident!("{}", role.variant_name()));
+            let roles = roles
+                .iter()
+                .map(|role| format_ident!("{}", role.variant_name()));
             quote!(crate::Subject::Sender(&[#(crate::Role::#roles,)*]))
         }
-        Kind::Receiver { roles, treat_as, unless_header } => {
-            let roles = roles.iter().map(|role| format_ident!("{}", role.variant_name()));
+        Kind::Receiver {
+            roles,
+            treat_as,
+            unless_header,
+        } => {
+            let roles = roles
+                .iter()
+                .map(|role| format_ident!("{}", role.variant_name()));
             let treat_as = match treat_as.and_then(|code| registry.get(code)) {
                 Some(target) => {
                     let variant = Ident::new(&target.variant, Span::call_site());
@@ -162,7 +183,14 @@ fn constraint(registry: &Registry, constraint: &Constraint) -> TokenStream {
 }
 
 fn variant_doc(entry: &Entry) -> TokenStream {
-    let mut doc = format!("`{} {}` ({}xx, {})\n\n{}\n", entry.code, entry.phrase, entry.class(), class_name(entry.class()), entry.description);
+    let mut doc = format!(
+        "`{} {}` ({}xx, {})\n\n{}\n",
+        entry.code,
+        entry.phrase,
+        entry.class(),
+        class_name(entry.class()),
+        entry.description
+    );
     if let Some(note) = &entry.deprecation {
         doc.push_str(&format!("\n**Deprecated:** {note}\n"));
     }
@@ -176,7 +204,9 @@ fn variant_doc(entry: &Entry) -> TokenStream {
     for reference in &entry.references {
         doc.push_str(&format!("- [{reference}]({})\n", reference.url()));
     }
-    let lines = doc.lines().map(|line| LitStr::new(&format!(" {line}"), Span::call_site()));
+    let lines = doc
+        .lines()
+        .map(|line| LitStr::new(&format!(" {line}"), Span::call_site()));
     quote!(#(#[doc = #lines])*)
 }
 
@@ -188,9 +218,23 @@ fn constraint_line(constraint: &Constraint) -> String {
             format!("header {}", names.join(" or "))
         }
         Kind::Body => "message body".to_owned(),
-        Kind::Sender(roles) => format!("sender: {}", roles.iter().map(|r| r.word()).collect::<Vec<_>>().join(", ")),
+        Kind::Sender(roles) => format!(
+            "sender: {}",
+            roles
+                .iter()
+                .map(|r| r.word())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         Kind::Receiver { roles, .. } => {
-            format!("receiver: {}", roles.iter().map(|r| r.word()).collect::<Vec<_>>().join(", "))
+            format!(
+                "receiver: {}",
+                roles
+                    .iter()
+                    .map(|r| r.word())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         }
     };
     let methods = if constraint.methods.is_empty() {
@@ -216,4 +260,3 @@ fn class_name(class: u16) -> &'static str {
         _ => "global failure",
     }
 }
-

@@ -13,7 +13,12 @@ pub struct RegistryError {
 impl RegistryError {
     /// An error at a byte offset; `locate` turns it into a line and column.
     pub(crate) fn at(offset: usize, message: impl Into<String>) -> Self {
-        RegistryError { line: 0, column: 0, message: message.into(), offset }
+        RegistryError {
+            line: 0,
+            column: 0,
+            message: message.into(),
+            offset,
+        }
     }
 
     pub(crate) fn locate(mut self, source: &str) -> Self {
@@ -28,7 +33,11 @@ impl RegistryError {
 
 /// The 1-based line of a byte offset.
 pub(crate) fn line_of(source: &str, offset: usize) -> usize {
-    source.as_bytes()[..offset.min(source.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    source.as_bytes()[..offset.min(source.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 fn floor_char_boundary(source: &str, mut offset: usize) -> usize {
@@ -40,6 +49,10 @@ fn floor_char_boundary(source: &str, mut offset: usize) -> usize {
 
 impl fmt::Display for RegistryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "registry.toml:{}:{}: {}", self.line, self.column, self.message)
+        write!(
+            f,
+            "registry.toml:{}:{}: {}",
+            self.line, self.column, self.message
+        )
     }
 }

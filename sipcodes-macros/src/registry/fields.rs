@@ -21,27 +21,30 @@ pub struct Fields<'a, 'i> {
 }
 
 impl<'a, 'i> Fields<'a, 'i> {
-    /// Reports every key of `table` not in `allowed`.
-    pub fn new(
-        table: &'a DeTable<'i>,
-        offset: usize,
-        context: String,
-        allowed: &[&str],
-        errors: &mut Vec<RegistryError>,
-    ) -> Self {
-        for key in table.keys() {
+    pub fn new(table: &'a DeTable<'i>, offset: usize, context: String) -> Self {
+        Fields {
+            table,
+            offset,
+            context,
+        }
+    }
+
+    /// Reports every key of the table that is not in `allowed`.
+    pub fn reject_unknown(&self, allowed: &[&str], errors: &mut Vec<RegistryError>) {
+        for key in self.table.keys() {
             if !allowed.contains(&key.get_ref().as_ref()) {
+                let keys: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
                 errors.push(RegistryError::at(
                     key.span().start,
                     format!(
-                        "unknown key `{}` in {context}; the keys are {}",
+                        "unknown key `{}` in {}; the keys are {}",
                         key.get_ref(),
-                        allowed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                        self.context,
+                        keys.join(", ")
                     ),
                 ));
             }
         }
-        Fields { table, offset, context }
     }
 
     pub fn context(&self) -> &str {
@@ -58,7 +61,9 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// The offset of a key's value, or of the table when the key is absent.
     pub fn offset_of(&self, key: &str) -> usize {
-        self.table.get(key).map_or(self.offset, |value| value.span().start)
+        self.table
+            .get(key)
+            .map_or(self.offset, |value| value.span().start)
     }
 
     fn value(
@@ -94,10 +99,18 @@ impl<'a, 'i> Fields<'a, 'i> {
         ));
     }
 
-    pub fn string(&self, key: &str, required: bool, errors: &mut Vec<RegistryError>) -> Option<At<String>> {
+    pub fn string(
+        &self,
+        key: &str,
+        required: bool,
+        errors: &mut Vec<RegistryError>,
+    ) -> Option<At<String>> {
         let value = self.value(key, required, errors)?;
         match value.get_ref().as_str() {
-            Some(text) => Some(At { value: text.to_owned(), offset: value.span().start }),
+            Some(text) => Some(At {
+                value: text.to_owned(),
+                offset: value.span().start,
+            }),
             None => {
                 self.wrong_type(key, "a string", value, errors);
                 None
@@ -105,14 +118,22 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
-    pub fn integer(&self, key: &str, required: bool, errors: &mut Vec<RegistryError>) -> Option<At<i64>> {
+    pub fn integer(
+        &self,
+        key: &str,
+        required: bool,
+        errors: &mut Vec<RegistryError>,
+    ) -> Option<At<i64>> {
         let value = self.value(key, required, errors)?;
         let parsed = value
             .get_ref()
             .as_integer()
             .map(|integer| i64::from_str_radix(integer.as_str(), integer.radix()));
         match parsed {
-            Some(Ok(number)) => Some(At { value: number, offset: value.span().start }),
+            Some(Ok(number)) => Some(At {
+                value: number,
+                offset: value.span().start,
+            }),
             Some(Err(_)) => {
                 errors.push(RegistryError::at(
                     value.span().start,
@@ -137,10 +158,17 @@ impl<'a, 'i> Fields<'a, 'i> {
         errors: &mut Vec<RegistryError>,
     ) -> Option<Vec<At<String>>> {
         let value = self.value(key, required, errors)?;
-        let expected = if single { "a string or an array of strings" } else { "an array of strings" };
+        let expected = if single {
+            "a string or an array of strings"
+        } else {
+            "an array of strings"
+        };
         let items = match value.get_ref() {
             DeValue::String(text) if single => {
-                return Some(vec![At { value: text.to_string(), offset: value.span().start }]);
+                return Some(vec![At {
+                    value: text.to_string(),
+                    offset: value.span().start,
+                }]);
             }
             DeValue::Array(items) => items,
             _ => {
@@ -151,21 +179,31 @@ impl<'a, 'i> Fields<'a, 'i> {
         let mut strings = Vec::new();
         for item in items.iter() {
             match item.get_ref().as_str() {
-                Some(text) => strings.push(At { value: text.to_owned(), offset: item.span().start }),
+                Some(text) => strings.push(At {
+                    value: text.to_owned(),
+                    offset: item.span().start,
+                }),
                 None => self.wrong_type(key, expected, item, errors),
             }
         }
         if strings.is_empty() && items.is_empty() {
             errors.push(RegistryError::at(
                 value.span().start,
-                format!("`{key}` in {} is empty; give at least one value", self.context),
+                format!(
+                    "`{key}` in {} is empty; give at least one value",
+                    self.context
+                ),
             ));
         }
         Some(strings)
     }
 
     /// The tables of an array of tables (`[[code.constraints]]`).
-    pub fn tables(&self, key: &str, errors: &mut Vec<RegistryError>) -> Vec<(&'a DeTable<'i>, usize)> {
+    pub fn tables(
+        &self,
+        key: &str,
+        errors: &mut Vec<RegistryError>,
+    ) -> Vec<(&'a DeTable<'i>, usize)> {
         let Some(value) = self.value(key, false, errors) else {
             return Vec::new();
         };

@@ -48,11 +48,15 @@ pub struct Registry {
 impl Registry {
     /// The entries that are `SipCode` variants: current and deprecated codes.
     pub fn codes(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().filter(|entry| entry.status != Status::Historic)
+        self.entries
+            .iter()
+            .filter(|entry| entry.status != Status::Historic)
     }
 
     pub fn historic(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().filter(|entry| entry.status == Status::Historic)
+        self.entries
+            .iter()
+            .filter(|entry| entry.status == Status::Historic)
     }
 
     pub fn get(&self, code: u16) -> Option<&Entry> {
@@ -205,7 +209,10 @@ keywords!(KindWord {
 
 /// `a`, `b` or `c`, for listing what a key accepts.
 pub(crate) fn one_of<T: Copy>(items: &[T], word: impl Fn(T) -> &'static str) -> String {
-    let words: Vec<String> = items.iter().map(|item| format!("\"{}\"", word(*item))).collect();
+    let words: Vec<String> = items
+        .iter()
+        .map(|item| format!("\"{}\"", word(*item)))
+        .collect();
     match words.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} or {last}", rest.join(", ")),

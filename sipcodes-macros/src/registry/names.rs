@@ -8,7 +8,11 @@ pub fn variant_from_phrase(phrase: &str) -> String {
         .filter(|word| !word.is_empty())
         .flat_map(|word| {
             let (first, rest) = word.split_at(1);
-            first.to_ascii_uppercase().chars().chain(rest.to_ascii_lowercase().chars()).collect::<Vec<_>>()
+            first
+                .to_ascii_uppercase()
+                .chars()
+                .chain(rest.to_ascii_lowercase().chars())
+                .collect::<Vec<_>>()
         })
         .collect()
 }
@@ -31,7 +35,9 @@ pub fn phrase_problem(phrase: &str) -> Option<String> {
             'a'..='z' | 'A'..='Z' | '0'..='9' | ' ' | '\t' => true,
             '-' | '_' | '.' | '!' | '~' | '*' | '\'' | '(' | ')' => true,
             ';' | '/' | '?' | ':' | '@' | '&' | '=' | '+' | '$' | ',' => true,
-            '%' => bytes.get(index + 1..index + 3).is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)),
+            '%' => bytes
+                .get(index + 1..index + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)),
             c => !c.is_ascii() && !c.is_control(),
         };
         if !allowed {
@@ -50,7 +56,12 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let limit = word.chars().count() / 3 + 1;
     candidates
         .into_iter()
-        .map(|candidate| (edit_distance(&word.to_ascii_lowercase(), &candidate.to_ascii_lowercase()), candidate))
+        .map(|candidate| {
+            (
+                edit_distance(&word.to_ascii_lowercase(), &candidate.to_ascii_lowercase()),
+                candidate,
+            )
+        })
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)

@@ -4,13 +4,33 @@ use toml::de::DeTable;
 
 use super::fields::{At, Fields};
 use super::names::{is_variant_name, phrase_problem, variant_from_phrase};
-use super::{Constraint, Entry, Kind, KindWord, Level, Reference, RegistryError, Role, Status, StatusWord, one_of};
+use super::{
+    Constraint, Entry, Kind, KindWord, Level, Reference, RegistryError, Role, Status, StatusWord,
+    one_of,
+};
 
-const CODE_KEYS: &[&str] =
-    &["code", "phrase", "variant", "status", "deprecation", "references", "description", "constraints"];
+const CODE_KEYS: &[&str] = &[
+    "code",
+    "phrase",
+    "variant",
+    "status",
+    "deprecation",
+    "references",
+    "description",
+    "constraints",
+];
 
-const CONSTRAINT_KEYS: &[&str] =
-    &["kind", "level", "rule", "reference", "methods", "header", "roles", "treat-as", "unless-header"];
+const CONSTRAINT_KEYS: &[&str] = &[
+    "kind",
+    "level",
+    "rule",
+    "reference",
+    "methods",
+    "header",
+    "roles",
+    "treat-as",
+    "unless-header",
+];
 
 pub fn parse(source: &str, errors: &mut Vec<RegistryError>) -> Vec<Entry> {
     let document = match DeTable::parse(source) {
@@ -18,20 +38,30 @@ pub fn parse(source: &str, errors: &mut Vec<RegistryError>) -> Vec<Entry> {
         Err(error) => {
             let offset = error.span().map_or(0, |span| span.start);
             let message = error.message().trim_end().replace('\n', " ");
-            errors.push(RegistryError::at(offset, format!("invalid TOML: {message}")));
+            errors.push(RegistryError::at(
+                offset,
+                format!("invalid TOML: {message}"),
+            ));
             return Vec::new();
         }
     };
-    let top = Fields::new(document.get_ref(), 0, "the top level".to_owned(), &["code"], errors);
+    let top = Fields::new(document.get_ref(), 0, "the top level".to_owned());
+    top.reject_unknown(&["code"], errors);
     let tables = top.tables("code", errors);
     if tables.is_empty() && !top.has("code") {
-        errors.push(RegistryError::at(0, "the registry has no `[[code]]` table; add one per response code"));
+        errors.push(RegistryError::at(
+            0,
+            "the registry has no `[[code]]` table; add one per response code",
+        ));
     }
-    tables.into_iter().filter_map(|(table, offset)| entry(table, offset, errors)).collect()
+    tables
+        .into_iter()
+        .filter_map(|(table, offset)| entry(table, offset, errors))
+        .collect()
 }
 
 fn entry(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Entry> {
-    let mut fields = Fields::new(table, offset, "this [[code]] table".to_owned(), CODE_KEYS, errors);
+    let mut fields = Fields::new(table, offset, "this [[code]] table".to_owned());
     let code = fields.integer("code", true, errors).and_then(|code| {
         if (100..=699).contains(&code.value) {
             Some(code.value as u16)
@@ -49,15 +79,26 @@ fn entry(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) ->
     if let Some(code) = code {
         fields.set_context(format!("code {code}"));
     }
+    fields.reject_unknown(CODE_KEYS, errors);
 
     let phrase = fields.string("phrase", true, errors);
     if let Some(At { value, offset }) = &phrase
         && let Some(problem) = phrase_problem(value)
     {
-        errors.push(RegistryError::at(*offset, format!("`phrase` in {}: {problem}", fields.context())));
+        errors.push(RegistryError::at(
+            *offset,
+            format!("`phrase` in {}: {problem}", fields.context()),
+        ));
     }
     let variant = variant(&fields, phrase.as_ref(), errors);
-    let status = keyword(&fields, "status", StatusWord::ALL, StatusWord::word, StatusWord::from_word, errors);
+    let status = keyword(
+        &fields,
+        "status",
+        StatusWord::ALL,
+        StatusWord::word,
+        StatusWord::from_word,
+        errors,
+    );
     let deprecation = fields.string("deprecation", false, errors);
     match (status, &deprecation) {
         (Some(StatusWord::Deprecated), None) => errors.push(RegistryError::at(
@@ -76,9 +117,14 @@ fn entry(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) ->
         )),
         _ => {}
     }
-    let references = fields.strings("references", true, false, errors).map(|items| {
-        items.iter().filter_map(|item| reference(item, errors)).collect::<Vec<_>>()
-    });
+    let references = fields
+        .strings("references", true, false, errors)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| reference(item, errors))
+                .collect::<Vec<_>>()
+        });
     let description = fields.string("description", true, errors);
     let constraints: Vec<Option<Constraint>> = fields
         .tables("constraints", errors)
@@ -106,7 +152,11 @@ fn entry(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) ->
 }
 
 /// The explicit `variant`, else the one derived from the phrase; with its offset.
-fn variant(fields: &Fields<'_, '_>, phrase: Option<&At<String>>, errors: &mut Vec<RegistryError>) -> Option<(String, usize)> {
+fn variant(
+    fields: &Fields<'_, '_>,
+    phrase: Option<&At<String>>,
+    errors: &mut Vec<RegistryError>,
+) -> Option<(String, usize)> {
     if let Some(At { value, offset }) = fields.string("variant", false, errors) {
         if is_variant_name(&value) {
             return Some((value, offset));
@@ -150,7 +200,11 @@ fn keyword<T: Copy>(
     if parsed.is_none() {
         errors.push(RegistryError::at(
             offset,
-            format!("unknown {key} {value:?} in {}; use {}", fields.context(), one_of(all, word)),
+            format!(
+                "unknown {key} {value:?} in {}; use {}",
+                fields.context(),
+                one_of(all, word)
+            ),
         ));
     }
     parsed
@@ -163,11 +217,18 @@ fn reference(text: &At<String>, errors: &mut Vec<RegistryError>) -> Option<Refer
             Some((number, section)) => (number, Some(section)),
             None => (rest, None),
         };
-        let rfc = number.parse::<u16>().ok().filter(|_| number.bytes().all(|b| b.is_ascii_digit()))?;
+        let rfc = number
+            .parse::<u16>()
+            .ok()
+            .filter(|_| number.bytes().all(|b| b.is_ascii_digit()))?;
         let section_ok = section.is_none_or(|s| {
-            s.split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+            s.split('.')
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
         });
-        (rfc > 0 && section_ok).then(|| Reference { rfc, section: section.map(str::to_owned) })
+        (rfc > 0 && section_ok).then(|| Reference {
+            rfc,
+            section: section.map(str::to_owned),
+        })
     });
     if parsed.is_none() {
         errors.push(RegistryError::at(
@@ -181,13 +242,37 @@ fn reference(text: &At<String>, errors: &mut Vec<RegistryError>) -> Option<Refer
     parsed
 }
 
-fn constraint(table: &DeTable<'_>, offset: usize, code: &str, errors: &mut Vec<RegistryError>) -> Option<Constraint> {
-    let fields = Fields::new(table, offset, format!("a constraint of {code}"), CONSTRAINT_KEYS, errors);
-    let kind_word = keyword(&fields, "kind", KindWord::ALL, KindWord::word, KindWord::from_word, errors);
-    let level = keyword(&fields, "level", Level::ALL, Level::word, Level::from_word, errors);
+fn constraint(
+    table: &DeTable<'_>,
+    offset: usize,
+    code: &str,
+    errors: &mut Vec<RegistryError>,
+) -> Option<Constraint> {
+    let fields = Fields::new(table, offset, format!("a constraint of {code}"));
+    fields.reject_unknown(CONSTRAINT_KEYS, errors);
+    let kind_word = keyword(
+        &fields,
+        "kind",
+        KindWord::ALL,
+        KindWord::word,
+        KindWord::from_word,
+        errors,
+    );
+    let level = keyword(
+        &fields,
+        "level",
+        Level::ALL,
+        Level::word,
+        Level::from_word,
+        errors,
+    );
     let rule = fields.string("rule", true, errors);
-    let reference = fields.string("reference", true, errors).and_then(|text| reference(&text, errors));
-    let methods = fields.strings("methods", false, false, errors).unwrap_or_default();
+    let reference = fields
+        .string("reference", true, errors)
+        .and_then(|text| reference(&text, errors));
+    let methods = fields
+        .strings("methods", false, false, errors)
+        .unwrap_or_default();
     for method in &methods {
         check_token(&fields, "methods", method, errors);
     }
@@ -217,7 +302,11 @@ fn constraint(table: &DeTable<'_>, offset: usize, code: &str, errors: &mut Vec<R
                     "`{key}` does not belong in {} with kind {:?}; it is only for kind {}",
                     fields.context(),
                     kind_word.map_or("?", KindWord::word),
-                    kinds.iter().map(|k| format!("{k:?}")).collect::<Vec<_>>().join(" or ")
+                    kinds
+                        .iter()
+                        .map(|k| format!("{k:?}"))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
                 ),
             ));
         }
@@ -236,13 +325,20 @@ fn constraint(table: &DeTable<'_>, offset: usize, code: &str, errors: &mut Vec<R
         KindWord::Receiver => {
             let roles = roles(&fields, errors);
             let treat_as = fields.integer("treat-as", false, errors).map(|code| {
-                u16::try_from(code.value).ok().filter(|c| (100..=699).contains(c)).ok_or(code)
+                u16::try_from(code.value)
+                    .ok()
+                    .filter(|c| (100..=699).contains(c))
+                    .ok_or(code)
             });
             let treat_as = match treat_as {
                 Some(Err(code)) => {
                     errors.push(RegistryError::at(
                         code.offset,
-                        format!("`treat-as` in {} is {}, not a code from 100 to 699", fields.context(), code.value),
+                        format!(
+                            "`treat-as` in {} is {}, not a code from 100 to 699",
+                            fields.context(),
+                            code.value
+                        ),
                     ));
                     return None;
                 }
@@ -253,7 +349,11 @@ fn constraint(table: &DeTable<'_>, offset: usize, code: &str, errors: &mut Vec<R
             if let Some(header) = &unless_header {
                 check_token(&fields, "unless-header", header, errors);
             }
-            Kind::Receiver { roles: roles?, treat_as, unless_header: unless_header.map(|h| h.value) }
+            Kind::Receiver {
+                roles: roles?,
+                treat_as,
+                unless_header: unless_header.map(|h| h.value),
+            }
         }
     };
     Some(Constraint {
@@ -274,7 +374,11 @@ fn roles(fields: &Fields<'_, '_>, errors: &mut Vec<RegistryError>) -> Option<Vec
             Some(role) => roles.push(role),
             None => errors.push(RegistryError::at(
                 offset,
-                format!("unknown role {value:?} in {}; use {}", fields.context(), one_of(Role::ALL, Role::word)),
+                format!(
+                    "unknown role {value:?} in {}; use {}",
+                    fields.context(),
+                    one_of(Role::ALL, Role::word)
+                ),
             )),
         }
     }
@@ -282,9 +386,17 @@ fn roles(fields: &Fields<'_, '_>, errors: &mut Vec<RegistryError>) -> Option<Vec
 }
 
 /// Header field names and methods are RFC 3261 tokens.
-fn check_token(fields: &Fields<'_, '_>, key: &str, text: &At<String>, errors: &mut Vec<RegistryError>) {
+fn check_token(
+    fields: &Fields<'_, '_>,
+    key: &str,
+    text: &At<String>,
+    errors: &mut Vec<RegistryError>,
+) {
     let is_token = !text.value.is_empty()
-        && text.value.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.!%*_+`'~".contains(&b));
+        && text
+            .value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-.!%*_+`'~".contains(&b));
     if !is_token {
         errors.push(RegistryError::at(
             text.offset,

@@ -40,8 +40,14 @@ pub fn validate(source: &str, entries: &mut [Entry], errors: &mut Vec<RegistryEr
     }
     for entry in entries.iter() {
         for constraint in &entry.constraints {
-            if let Kind::Receiver { treat_as: Some(target), .. } = constraint.kind {
-                let registered = codes.get(&target).is_some_and(|e| e.status != Status::Historic);
+            if let Kind::Receiver {
+                treat_as: Some(target),
+                ..
+            } = constraint.kind
+            {
+                let registered = codes
+                    .get(&target)
+                    .is_some_and(|e| e.status != Status::Historic);
                 if !registered {
                     errors.push(RegistryError::at(
                             constraint.offset,

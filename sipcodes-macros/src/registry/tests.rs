@@ -1,0 +1,346 @@
+use super::names::{is_variant_name, phrase_problem, variant_from_phrase};
+use super::{Kind, Level, Role, Status, load};
+
+/// Every error of `source`, rendered as the compiler shows it.
+fn errors(source: &str) -> Vec<String> {
+    match load(source) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+    }
+}
+
+const ENTRY_405: &str = r#"
+[[code]]
+code = 405
+phrase = "Method Not Allowed"
+status = "current"
+references = ["RFC 3261 §21.4.6"]
+description = "The method is not allowed here."
+"#;
+
+#[test]
+fn the_shipped_registry_validates() {
+    let registry = load(super::SHIPPED).unwrap_or_else(|errors| {
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    assert!(
+        registry
+            .entries
+            .windows(2)
+            .all(|pair| pair[0].code < pair[1].code)
+    );
+    assert!(super::shipped().is_ok());
+}
+
+#[test]
+fn a_valid_entry_becomes_the_model() {
+    let source = format!(
+        "{ENTRY_405}\n[[code.constraints]]\nkind = \"header\"\nlevel = \"must\"\nheader = \"Allow\"\nrule = \"r\"\nreference = \"RFC 3261 §21.4.6\"\n"
+    );
+    let registry = load(&source).expect("valid");
+    let entry = &registry.entries[0];
+    assert_eq!(
+        (entry.code, entry.phrase.as_str(), entry.variant.as_str()),
+        (405, "Method Not Allowed", "MethodNotAllowed")
+    );
+    assert_eq!(entry.status, Status::Current);
+    assert_eq!(entry.references[0].rfc, 3261);
+    assert_eq!(entry.references[0].section.as_deref(), Some("21.4.6"));
+    assert_eq!(
+        entry.references[0].url(),
+        "https://www.rfc-editor.org/rfc/rfc3261.html#section-21.4.6"
+    );
+    let constraint = &entry.constraints[0];
+    assert_eq!(constraint.level, Level::Must);
+    assert!(matches!(&constraint.kind, Kind::Header(names) if names == &["Allow"]));
+}
+
+#[test]
+fn malformed_toml_is_located() {
+    assert_eq!(
+        errors("[[code]]\ncode = 405\nphrase = \"unterminated\n"),
+        ["registry.toml:3:23: invalid TOML: invalid basic string, expected `\"`"]
+    );
+}
+
+#[test]
+fn unknown_keys_are_reported_at_the_key() {
+    let source = format!("{ENTRY_405}colour = \"red\"\n");
+    assert_eq!(
+        errors(&source),
+        [
+            "registry.toml:8:1: unknown key `colour` in code 405; the keys are `code`, `phrase`, `variant`, `status`, `deprecation`, `references`, `description`, `constraints`"
+        ]
+    );
+    assert_eq!(
+        errors("title = \"x\"\n"),
+        [
+            "registry.toml:1:1: unknown key `title` in the top level; the keys are `code`",
+            "registry.toml:1:1: the registry has no `[[code]]` table; add one per response code",
+        ]
+    );
+}
+
+#[test]
+fn missing_keys_are_reported_at_the_table() {
+    let source = "\n[[code]]\ncode = 405\nstatus = \"current\"\nreferences = [\"RFC 3261\"]\ndescription = \"d\"\n";
+    assert_eq!(
+        errors(source),
+        ["registry.toml:2:1: code 405 has no `phrase`; add `phrase = …`"]
+    );
+}
+
+#[test]
+fn wrong_value_types_are_reported_at_the_value() {
+    let source = ENTRY_405.replace("code = 405", "code = \"405\"");
+    assert_eq!(
+        errors(&source),
+        ["registry.toml:3:8: `code` in this [[code]] table must be an integer, found string"]
+    );
+    let source = ENTRY_405.replace("[\"RFC 3261 §21.4.6\"]", "\"RFC 3261 §21.4.6\"");
+    assert_eq!(
+        errors(&source),
+        ["registry.toml:6:14: `references` in code 405 must be an array of strings, found string"]
+    );
+}
+
+#[test]
+fn codes_outside_100_to_699_are_rejected() {
+    for (code, column) in [("99", 8), ("700", 8), ("-1", 8)] {
+        let source = ENTRY_405.replace("405", code);
+        assert_eq!(
+            errors(&source),
+            [format!(
+                "registry.toml:3:{column}: code {code} is outside 100..=699; a SIP status code has three digits, the first from 1 to 6"
+            )]
+        );
+    }
+}
+
+#[test]
+fn duplicate_codes_are_reported_at_the_second() {
+    let source = format!(
+        "{ENTRY_405}{}",
+        ENTRY_405.replace("Method Not Allowed", "Other Phrase")
+    );
+    assert_eq!(
+        errors(&source),
+        [
+            "registry.toml:9:1: code 405 is defined twice (first at line 2); keep one [[code]] table per code"
+        ]
+    );
+}
+
+#[test]
+fn duplicate_variant_names_are_reported_with_the_fix() {
+    let source = format!(
+        "{}{}",
+        ENTRY_405.replace("Method Not Allowed", "Not Acceptable"),
+        ENTRY_405
+            .replace("405", "606")
+            .replace("Method Not Allowed", "Not-Acceptable")
+    );
+    assert_eq!(
+        errors(&source),
+        [
+            "registry.toml:11:10: code 606 would be variant `NotAcceptable`, which code 405 (line 2) already is; give one of them `variant = \"…\"`"
+        ]
+    );
+    let fixed = source.replace(
+        "phrase = \"Not-Acceptable\"",
+        "phrase = \"Not Acceptable\"\nvariant = \"NotAcceptableAnywhere\"",
+    );
+    assert_eq!(errors(&fixed), Vec::<String>::new());
+}
+
+#[test]
+fn invalid_variant_names_are_rejected() {
+    let source = ENTRY_405.replace("status", "variant = \"methodNotAllowed\"\nstatus");
+    assert_eq!(
+        errors(&source),
+        [
+            "registry.toml:5:11: `variant` in code 405 is \"methodNotAllowed\", not a valid variant name; use UpperCamelCase ASCII letters and digits, starting with a capital letter"
+        ]
+    );
+    let source = ENTRY_405.replace("Method Not Allowed", "¿?");
+    assert_eq!(
+        errors(&source),
+        [
+            "registry.toml:4:10: cannot derive a variant name from the phrase \"¿?\" of code 405; add `variant = \"…\"`"
+        ]
+    );
+}
+
+#[test]
+fn phrases_must_be_valid_reason_phrases() {
+    let source = ENTRY_405.replace("Method Not Allowed", "Method\\r\\nNot Allowed");
+    assert_eq!(
+        errors(&source),
+        [
+            "registry.toml:4:10: `phrase` in code 405: '\\r' at character 7 is not allowed in a reason phrase (RFC 3261 §25.1)"
+        ]
+    );
+}
+
+#[test]
+fn unknown_keywords_list_the_accepted_ones() {
+    let source = ENTRY_405.replace("\"current\"", "\"obsolete\"");
+    assert_eq!(
+        errors(&source),
+        [
+            "registry.toml:5:10: unknown status \"obsolete\" in code 405; use \"current\", \"deprecated\" or \"historic\""
+        ]
+    );
+    let constraint = "[[code.constraints]]\nkind = \"header\"\nlevel = \"required\"\nheader = \"Allow\"\nrule = \"r\"\nreference = \"RFC 3261 §21.4.6\"\n";
+    assert_eq!(
+        errors(&format!("{ENTRY_405}{constraint}")),
+        [
+            "registry.toml:10:9: unknown level \"required\" in a constraint of code 405; use \"must\", \"must-not\", \"should\", \"should-not\" or \"may\""
+        ]
+    );
+    let constraint = "[[code.constraints]]\nkind = \"sender\"\nlevel = \"must\"\nroles = [\"uas\", \"b2bua\"]\nrule = \"r\"\nreference = \"RFC 3261 §21.4.6\"\n";
+    assert_eq!(
+        errors(&format!("{ENTRY_405}{constraint}")),
+        [
+            "registry.toml:11:17: unknown role \"b2bua\" in a constraint of code 405; use \"uac\", \"uas\", \"proxy\", \"registrar\", \"redirect-server\", \"notifier\", \"subscriber\" or \"edge-proxy\""
+        ]
+    );
+    let constraint = "[[code.constraints]]\nkind = \"headers\"\nlevel = \"must\"\nrule = \"r\"\nreference = \"RFC 3261 §21.4.6\"\n";
+    assert_eq!(
+        errors(&format!("{ENTRY_405}{constraint}")),
+        [
+            "registry.toml:9:8: unknown kind \"headers\" in a constraint of code 405; use \"header\", \"body\", \"sender\" or \"receiver\""
+        ]
+    );
+}
+
+#[test]
+fn malformed_references_show_the_expected_form() {
+    for bad in [
+        "RFC3261",
+        "RFC 3261 21.4.6",
+        "RFC 3261 §21..4",
+        "RFC 0",
+        "rfc 3261",
+        "RFC 3261 §",
+    ] {
+        let source = ENTRY_405.replace("RFC 3261 §21.4.6", bad);
+        assert_eq!(
+            errors(&source),
+            [format!(
+                "registry.toml:6:15: malformed reference {bad:?}; write \"RFC <number>\" or \"RFC <number> §<section>\", e.g. \"RFC 3261 §21.4.6\""
+            )],
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn deprecation_goes_with_the_deprecated_status() {
+    let source = ENTRY_405.replace("\"current\"", "\"deprecated\"");
+    assert_eq!(
+        errors(&source),
+        [
+            "registry.toml:5:10: code 405 is deprecated but has no `deprecation`; add `deprecation = \"…\"` saying why and what to use instead"
+        ]
+    );
+    let source = ENTRY_405.replace("status", "deprecation = \"no\"\nstatus");
+    assert_eq!(
+        errors(&source),
+        [
+            "registry.toml:5:15: `deprecation` in code 405 needs `status = \"deprecated\"`; remove it or change the status"
+        ]
+    );
+}
+
+#[test]
+fn constraint_keys_must_fit_the_kind() {
+    let constraint = "[[code.constraints]]\nkind = \"body\"\nlevel = \"may\"\nheader = \"Allow\"\nrule = \"r\"\nreference = \"RFC 3261 §21.4.6\"\n";
+    assert_eq!(
+        errors(&format!("{ENTRY_405}{constraint}")),
+        [
+            "registry.toml:11:10: `header` does not belong in a constraint of code 405 with kind \"body\"; it is only for kind \"header\""
+        ]
+    );
+    let constraint = "[[code.constraints]]\nkind = \"header\"\nlevel = \"may\"\nheader = \"Retry After\"\nrule = \"r\"\nreference = \"RFC 3261 §21.4.6\"\n";
+    assert_eq!(
+        errors(&format!("{ENTRY_405}{constraint}")),
+        [
+            "registry.toml:11:10: \"Retry After\" in `header` of a constraint of code 405 is not a SIP token; use the name as the RFC spells it, e.g. \"Retry-After\" or \"INVITE\""
+        ]
+    );
+}
+
+#[test]
+fn treat_as_must_name_a_registered_code() {
+    let constraint = "[[code.constraints]]\nkind = \"receiver\"\nlevel = \"must\"\nroles = [\"uac\"]\ntreat-as = 499\nrule = \"r\"\nreference = \"RFC 3261 §21.4.6\"\n";
+    assert_eq!(
+        errors(&format!("{ENTRY_405}{constraint}")),
+        [
+            "registry.toml:12:12: `treat-as = 499` in code 405 names no current or deprecated code; use a code defined in this file"
+        ]
+    );
+    let source = format!("{ENTRY_405}{}", constraint.replace("499", "405"));
+    let registry = load(&source).expect("405 is defined");
+    assert!(matches!(
+        &registry.entries[0].constraints[0].kind,
+        Kind::Receiver { roles, treat_as: Some(405), unless_header: None } if roles == &[Role::Uac]
+    ));
+}
+
+#[test]
+fn every_problem_is_reported_in_one_pass_in_file_order() {
+    let source = format!(
+        "{}{}{}",
+        ENTRY_405.replace("405", "800"),
+        ENTRY_405
+            .replace("\"current\"", "\"new\"")
+            .replace("405", "406"),
+        ENTRY_405
+            .replace("RFC 3261 §21.4.6", "RFC3261")
+            .replace("405", "407"),
+    );
+    let found = errors(&source);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(found[0].starts_with("registry.toml:3:8: code 800 is outside"));
+    assert!(found[1].starts_with("registry.toml:12:10: unknown status \"new\""));
+    assert!(found[2].starts_with("registry.toml:20:15: malformed reference \"RFC3261\""));
+}
+
+#[test]
+fn variant_names_come_from_the_phrase() {
+    assert_eq!(variant_from_phrase("OK"), "Ok");
+    assert_eq!(
+        variant_from_phrase("Request-URI Too Long"),
+        "RequestUriTooLong"
+    );
+    assert_eq!(
+        variant_from_phrase("Call/Transaction Does Not Exist"),
+        "CallTransactionDoesNotExist"
+    );
+    assert_eq!(variant_from_phrase("Server Time-out"), "ServerTimeOut");
+    assert!(is_variant_name("BusyHere"));
+    assert!(
+        !is_variant_name("busyHere")
+            && !is_variant_name("Busy Here")
+            && !is_variant_name("")
+            && !is_variant_name("Self")
+    );
+}
+
+#[test]
+fn reason_phrase_grammar() {
+    assert_eq!(phrase_problem("Call/Transaction Does Not Exist"), None);
+    assert_eq!(phrase_problem("Fünf Anrufe"), None);
+    assert_eq!(phrase_problem("100%25"), None);
+    assert!(phrase_problem("100%").is_some());
+    assert!(phrase_problem("a\"b").is_some());
+    assert!(phrase_problem("a\u{85}b").is_some());
+}
