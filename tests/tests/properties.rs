@@ -1,0 +1,55 @@
+//! Random text through every parser: no panic, and the parsers agree.
+
+use proptest::prelude::*;
+use sipcodes::{CodeError, ReasonPhrase, SipCode, StatusCode};
+
+fn check(text: &str) {
+    let code = text.parse::<SipCode>();
+    let status = text.parse::<StatusCode>();
+    match (&code, &status) {
+        (Ok(code), Ok(status)) => assert_eq!(*status, *code),
+        (Err(CodeError::Unregistered { code }), Ok(status)) => {
+            assert_eq!(status.as_u16(), *code);
+            assert_eq!(status.known(), None);
+        }
+        (Err(CodeError::Unregistered { code }), Err(error)) => {
+            assert_eq!(*error, CodeError::UnexpectedPhrase { code: *code });
+        }
+        (Err(a), Err(b)) => assert_eq!(a, b),
+        other => panic!("{text:?}: {other:?}"),
+    }
+    if let Ok(status) = status {
+        assert_eq!(status.to_string().parse::<StatusCode>(), Ok(status));
+    }
+    if let Ok(phrase) = ReasonPhrase::new(text) {
+        assert!(!phrase.contains(['\r', '\n', '\0']));
+    } else {
+        assert!(!text.is_empty());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 4096,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn any_string(text in any::<String>()) {
+        check(&text);
+    }
+
+    #[test]
+    fn status_line_shaped_strings(text in "[0-9+ -]{0,5}( [ -~\r\n\t\u{80}-\u{10ffff}]{0,24})?") {
+        check(&text);
+    }
+
+    #[test]
+    fn registered_codes_with_mangled_phrases(index in 0..SipCode::COUNT, suffix in "[ -~]{0,3}") {
+        let code = SipCode::ALL[index];
+        let text = format!("{code}{suffix}");
+        check(&text);
+        prop_assert_eq!(text.parse::<SipCode>().is_ok(), suffix.is_empty());
+    }
+}
