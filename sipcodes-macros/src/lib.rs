@@ -2,6 +2,7 @@
 //! response-code registry (`registry.toml`, shipped inside this crate) at compile
 //! time. Use them through `sipcodes`, which re-exports what is public.
 
+mod derive;
 mod registry;
 mod sip_code;
 
@@ -17,6 +18,15 @@ pub fn sip_code(args: TokenStream, input: TokenStream) -> TokenStream {
     sip_code::expand(args.into(), &input)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
+}
+
+/// Derives `sipcodes::SipResponseHandler` for an enum whose variants say, with
+/// `#[sip(...)]`, which response codes they handle. See the `sipcodes`
+/// documentation of `SipResponseHandler` for the rules.
+#[proc_macro_derive(SipResponseHandler, attributes(sip))]
+pub fn derive_sip_response_handler(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as syn::DeriveInput);
+    derive::derive(&input).into()
 }
 
 /// All registry errors as one `syn::Error`, each message starting with

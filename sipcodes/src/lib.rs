@@ -35,10 +35,14 @@
 #![no_std]
 #![warn(missing_docs)]
 
+// Lets `#[derive(SipResponseHandler)]`, which names `::sipcodes`, work inside this crate too.
+extern crate self as sipcodes;
+
 mod class;
 mod code;
 mod constraint;
 mod error;
+mod handler;
 mod parse;
 mod reason;
 mod registry;
@@ -50,6 +54,9 @@ pub use class::Class;
 pub use code::SipCode;
 pub use constraint::{Constraint, Level, ReceiverRule, Reference, Role, Subject};
 pub use error::{CodeError, ReasonPhraseError};
+pub use handler::SipResponseHandler;
+/// Derives [`SipResponseHandler`](trait@SipResponseHandler); see the trait for the syntax and rules.
+pub use sipcodes_macros::SipResponseHandler;
 pub use reason::ReasonPhrase;
 pub use registry::Historic;
 pub use status::StatusCode;

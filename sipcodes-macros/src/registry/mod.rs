@@ -2,7 +2,7 @@
 
 mod error;
 mod fields;
-mod names;
+pub(crate) mod names;
 mod parse;
 mod valid;
 
@@ -168,6 +168,7 @@ macro_rules! keywords {
                 Self::ALL.iter().copied().find(|item| item.word() == word)
             }
 
+            #[allow(dead_code)]
             pub fn variant_name(self) -> &'static str {
                 match self { $($name::$variant => stringify!($variant),)* }
             }

@@ -1,0 +1,97 @@
+//! The derive input as our own model.
+
+use syn::{Data, DeriveInput, Fields, Ident, Path, Type};
+
+use super::Errors;
+use super::attr::{self, Selector};
+
+pub struct Handler<'a> {
+    pub input: &'a DeriveInput,
+    /// Path to the `sipcodes` crate in generated code.
+    pub krate: Path,
+    pub variants: Vec<Variant<'a>>,
+}
+
+pub struct Variant<'a> {
+    pub ident: &'a Ident,
+    pub carries: Carries,
+    pub selectors: Vec<Selector>,
+}
+
+/// What a variant receives.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Carries {
+    Nothing,
+    SipCode,
+    StatusCode,
+}
+
+impl<'a> Handler<'a> {
+    /// The model, or `None` when the input is not an enum. Variant problems are
+    /// pushed to `errors` and the variant is still returned, so that the other
+    /// checks run too.
+    pub fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> Option<Handler<'a>> {
+        let krate = attr::crate_path(&input.attrs, errors).unwrap_or_else(|| syn::parse_quote!(::sipcodes));
+        let data = match &input.data {
+            Data::Enum(data) => data,
+            Data::Struct(data) => {
+                errors.at(&data.struct_token, "`SipResponseHandler` can only be derived for an enum, one variant per way of handling a response");
+                return None;
+            }
+            Data::Union(data) => {
+                errors.at(&data.union_token, "`SipResponseHandler` can only be derived for an enum, one variant per way of handling a response");
+                return None;
+            }
+        };
+        let variants = data
+            .variants
+            .iter()
+            .map(|variant| {
+                let selectors = attr::variant_selectors(&variant.attrs, errors).unwrap_or_else(|| {
+                    errors.at(
+                        &variant.ident,
+                        format!(
+                            "variant `{}` has no `#[sip(...)]`; add one listing what it handles: codes (`#[sip(486)]`), names (`#[sip(BusyHere)]`), a class (`#[sip(4xx)]`) or `#[sip(other)]`",
+                            variant.ident
+                        ),
+                    );
+                    Vec::new()
+                });
+                Variant { ident: &variant.ident, carries: carries(&variant.fields, errors), selectors }
+            })
+            .collect();
+        Some(Handler { input, krate, variants })
+    }
+}
+
+fn carries(fields: &Fields, errors: &mut Errors) -> Carries {
+    const SHAPE: &str = "a handler variant is a unit variant or a tuple variant with one field of type `SipCode` or `StatusCode`, which receives the code";
+    match fields {
+        Fields::Unit => Carries::Nothing,
+        Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
+            let field = &unnamed.unnamed[0];
+            match last_segment(&field.ty).as_deref() {
+                Some("SipCode") => Carries::SipCode,
+                Some("StatusCode") => Carries::StatusCode,
+                _ => {
+                    errors.at(&field.ty, SHAPE);
+                    Carries::Nothing
+                }
+            }
+        }
+        other => {
+            errors.at(other, SHAPE);
+            Carries::Nothing
+        }
+    }
+}
+
+fn last_segment(ty: &Type) -> Option<String> {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => {
+            let segment = path.path.segments.last()?;
+            segment.arguments.is_none().then(|| segment.ident.to_string())
+        }
+        _ => None,
+    }
+}

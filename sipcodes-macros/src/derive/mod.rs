@@ -1,0 +1,54 @@
+//! `#[derive(SipResponseHandler)]`: parse → validate against the registry → expand.
+
+mod ast;
+mod attr;
+mod expand;
+mod fallback;
+mod valid;
+
+use proc_macro2::TokenStream;
+use syn::DeriveInput;
+
+use crate::registry;
+
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    let mut errors = Errors::default();
+    let handler = ast::Handler::from_syn(input, &mut errors);
+    let registry = match registry::shipped() {
+        Ok(registry) => registry,
+        Err(problems) => {
+            errors.push(crate::registry_error(problems));
+            return fallback::expand(input, handler.as_ref(), errors);
+        }
+    };
+    let Some(handler) = handler else {
+        return fallback::expand(input, None, errors);
+    };
+    let routes = handler.validate(registry, &mut errors);
+    match (errors.is_empty(), routes) {
+        (true, Some(routes)) => expand::expand(&handler, registry, &routes),
+        _ => fallback::expand(input, Some(&handler), errors),
+    }
+}
+
+/// Errors collected over the whole input, reported together.
+#[derive(Default)]
+pub struct Errors(Vec<syn::Error>);
+
+impl Errors {
+    pub fn push(&mut self, error: syn::Error) {
+        self.0.push(error);
+    }
+
+    pub fn at(&mut self, tokens: impl quote::ToTokens, message: impl std::fmt::Display) {
+        self.push(syn::Error::new_spanned(tokens, message));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_compile_errors(self) -> TokenStream {
+        self.0.into_iter().map(syn::Error::into_compile_error).collect()
+    }
+}
