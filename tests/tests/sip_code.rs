@@ -109,8 +109,8 @@ fn every_entry_is_documented_and_cited() {
         let references = code.references();
         assert!(!references.is_empty(), "{code}");
         for reference in references
-            .iter()
-            .chain(code.constraints().iter().map(|c| &c.reference()))
+            .iter().copied()
+            .chain(code.constraints().iter().map(|c| c.reference()))
         {
             let url = reference.url();
             let expected = format!("https://www.rfc-editor.org/rfc/rfc{}.html", reference.rfc());
