@@ -140,6 +140,10 @@ fn reference(reference: &Reference) -> TokenStream {
 fn constraint(registry: &Registry, constraint: &Constraint) -> TokenStream {
     let level = format_ident!("{}", constraint.level.variant_name());
     let rule = &constraint.rule;
+    let condition = match &constraint.condition {
+        Some(when) => quote!(::core::option::Option::Some(#when)),
+        None => quote!(::core::option::Option::None),
+    };
     let reference = reference(&constraint.reference);
     let methods = &constraint.methods;
     let subject = match &constraint.kind {
@@ -178,7 +182,7 @@ fn constraint(registry: &Registry, constraint: &Constraint) -> TokenStream {
         }
     };
     quote! {
-        crate::Constraint::new(crate::Level::#level, #subject, &[#(#methods,)*], #rule, #reference)
+        crate::Constraint::new(crate::Level::#level, #subject, &[#(#methods,)*], #rule, #condition, #reference)
     }
 }
 
@@ -242,8 +246,13 @@ fn constraint_line(constraint: &Constraint) -> String {
     } else {
         format!(", responses to {}", constraint.methods.join(", "))
     };
+    let condition = constraint
+        .condition
+        .as_ref()
+        .map(|when| format!(", when {when}"))
+        .unwrap_or_default();
     format!(
-        "**{level}** ({subject}{methods}): {} [{}]({})",
+        "**{level}** ({subject}{methods}{condition}): {} [{}]({})",
         constraint.rule,
         constraint.reference,
         constraint.reference.url()

@@ -24,6 +24,7 @@ pub struct Constraint {
     subject: Subject,
     methods: &'static [&'static str],
     rule: &'static str,
+    condition: Option<&'static str>,
     reference: Reference,
 }
 
@@ -33,6 +34,7 @@ impl Constraint {
         subject: Subject,
         methods: &'static [&'static str],
         rule: &'static str,
+        condition: Option<&'static str>,
         reference: Reference,
     ) -> Self {
         Constraint {
@@ -40,6 +42,7 @@ impl Constraint {
             subject,
             methods,
             rule,
+            condition,
             reference,
         }
     }
@@ -100,6 +103,17 @@ impl Constraint {
         self.rule
     }
 
+    /// The circumstance the rule is limited to, when the response alone cannot
+    /// show it (such as "the request carried a Timestamp header field");
+    /// `None` for a rule that always applies.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].condition(), None);
+    /// ```
+    pub const fn condition(&self) -> Option<&'static str> {
+        self.condition
+    }
+
     /// Where the RFC states the rule.
     ///
     /// ```
@@ -112,12 +126,16 @@ impl Constraint {
 }
 
 impl fmt::Display for Constraint {
-    /// `MUST (header Allow): <rule> [RFC 3261 §21.4.6]`.
+    /// `MUST (header Allow): <rule> [RFC 3261 §21.4.6]`, with the methods and
+    /// the condition in the parentheses when there are any.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} ({}", self.level, self.subject)?;
         for (index, method) in self.methods.iter().enumerate() {
             f.write_str(if index == 0 { ", responses to " } else { ", " })?;
             f.write_str(method)?;
+        }
+        if let Some(condition) = self.condition {
+            write!(f, ", when {condition}")?;
         }
         write!(f, "): {} [{}]", self.rule, self.reference)
     }

@@ -55,8 +55,8 @@ pub use code::SipCode;
 pub use constraint::{Constraint, Level, ReceiverRule, Reference, Role, Subject};
 pub use error::{CodeError, ReasonPhraseError};
 pub use handler::SipResponseHandler;
-/// Derives [`SipResponseHandler`](trait@SipResponseHandler); see the trait for the syntax and rules.
-pub use sipcodes_macros::SipResponseHandler;
 pub use reason::ReasonPhrase;
 pub use registry::Historic;
+/// Derives [`SipResponseHandler`](trait@SipResponseHandler); see the trait for the syntax and rules.
+pub use sipcodes_macros::SipResponseHandler;
 pub use status::StatusCode;

@@ -31,7 +31,8 @@ impl<'a> Handler<'a> {
     /// pushed to `errors` and the variant is still returned, so that the other
     /// checks run too.
     pub fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> Option<Handler<'a>> {
-        let krate = attr::crate_path(&input.attrs, errors).unwrap_or_else(|| syn::parse_quote!(::sipcodes));
+        let krate =
+            attr::crate_path(&input.attrs, errors).unwrap_or_else(|| syn::parse_quote!(::sipcodes));
         let data = match &input.data {
             Data::Enum(data) => data,
             Data::Struct(data) => {
@@ -60,7 +61,11 @@ impl<'a> Handler<'a> {
                 Variant { ident: &variant.ident, carries: carries(&variant.fields, errors), selectors }
             })
             .collect();
-        Some(Handler { input, krate, variants })
+        Some(Handler {
+            input,
+            krate,
+            variants,
+        })
     }
 }
 
@@ -90,7 +95,10 @@ fn last_segment(ty: &Type) -> Option<String> {
     match ty {
         Type::Path(path) if path.qself.is_none() => {
             let segment = path.path.segments.last()?;
-            segment.arguments.is_none().then(|| segment.ident.to_string())
+            segment
+                .arguments
+                .is_none()
+                .then(|| segment.ident.to_string())
         }
         _ => None,
     }

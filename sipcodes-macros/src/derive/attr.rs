@@ -72,7 +72,10 @@ pub fn variant_selectors(attrs: &[Attribute], errors: &mut Errors) -> Option<Vec
     let mut found: Option<Vec<Selector>> = None;
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("sip")) {
         if found.is_some() {
-            errors.at(attr, "a variant takes one `#[sip(...)]`; list all its codes in the first one");
+            errors.at(
+                attr,
+                "a variant takes one `#[sip(...)]`; list all its codes in the first one",
+            );
             continue;
         }
         let items = match attr.parse_args_with(Punctuated::<Item, Token![,]>::parse_terminated) {
@@ -84,9 +87,15 @@ pub fn variant_selectors(attrs: &[Attribute], errors: &mut Errors) -> Option<Vec
             }
         };
         if items.is_empty() {
-            errors.at(attr, "`#[sip()]` is empty; list the codes this variant handles, e.g. `#[sip(486, 600)]`");
+            errors.at(
+                attr,
+                "`#[sip()]` is empty; list the codes this variant handles, e.g. `#[sip(486, 600)]`",
+            );
         }
-        let selectors = items.into_iter().filter_map(|item| selector(item, errors)).collect();
+        let selectors = items
+            .into_iter()
+            .filter_map(|item| selector(item, errors))
+            .collect();
         found = Some(selectors);
     }
     found
@@ -98,11 +107,16 @@ fn selector(item: Item, errors: &mut Errors) -> Option<Selector> {
             (digits, "") => match digits.parse::<u16>() {
                 Ok(code) => Some(Selector::Code(code, literal)),
                 Err(_) => {
-                    errors.at(&literal, format!("{digits} is not a SIP response code; codes run from 100 to 699"));
+                    errors.at(
+                        &literal,
+                        format!("{digits} is not a SIP response code; codes run from 100 to 699"),
+                    );
                     None
                 }
             },
-            (digit @ ("1" | "2" | "3" | "4" | "5" | "6"), "xx") => Some(Selector::Class(digit.parse().ok()?, literal)),
+            (digit @ ("1" | "2" | "3" | "4" | "5" | "6"), "xx") => {
+                Some(Selector::Class(digit.parse().ok()?, literal))
+            }
             (digits, suffix) => {
                 errors.at(
                     &literal,
@@ -113,7 +127,10 @@ fn selector(item: Item, errors: &mut Errors) -> Option<Selector> {
         },
         Item::Ident(ident) if ident == "other" => Some(Selector::Other(ident)),
         Item::Ident(ident) if ident == "crate" => {
-            errors.at(&ident, "`crate = \"...\"` belongs on the enum: `#[sip(crate = \"...\")]` above `enum`");
+            errors.at(
+                &ident,
+                "`crate = \"...\"` belongs on the enum: `#[sip(crate = \"...\")]` above `enum`",
+            );
             None
         }
         Item::Ident(ident) => Some(Selector::Name(ident)),

@@ -49,6 +49,9 @@ impl Errors {
     }
 
     pub fn into_compile_errors(self) -> TokenStream {
-        self.0.into_iter().map(syn::Error::into_compile_error).collect()
+        self.0
+            .into_iter()
+            .map(syn::Error::into_compile_error)
+            .collect()
     }
 }

@@ -23,16 +23,30 @@ impl Handler<'_> {
             for selector in &variant.selectors {
                 let span = selector.span();
                 let (slot, what) = match selector {
-                    Selector::Code(code, token) => match resolve_code(registry, *code, token, errors) {
-                        Some(entry) => (codes.entry(entry.code), format!("code {} {}", entry.code, entry.phrase)),
-                        None => continue,
-                    },
+                    Selector::Code(code, token) => {
+                        match resolve_code(registry, *code, token, errors) {
+                            Some(entry) => (
+                                codes.entry(entry.code),
+                                format!("code {} {}", entry.code, entry.phrase),
+                            ),
+                            None => continue,
+                        }
+                    }
                     Selector::Name(name) => match resolve_name(registry, name, errors) {
-                        Some(entry) => (codes.entry(entry.code), format!("code {} {} (`{name}`)", entry.code, entry.phrase)),
+                        Some(entry) => (
+                            codes.entry(entry.code),
+                            format!("code {} {} (`{name}`)", entry.code, entry.phrase),
+                        ),
                         None => continue,
                     },
                     Selector::Class(digit, _) => {
-                        claim(classes.entry(*digit), (index, span), &format!("class {digit}xx"), self, errors);
+                        claim(
+                            classes.entry(*digit),
+                            (index, span),
+                            &format!("class {digit}xx"),
+                            self,
+                            errors,
+                        );
                         continue;
                     }
                     Selector::Other(_) => {
@@ -61,7 +75,10 @@ impl Handler<'_> {
             }
         }
         if !missing.is_empty() {
-            errors.at(&self.input.ident, missing_message(&self.input.ident.to_string(), &missing));
+            errors.at(
+                &self.input.ident,
+                missing_message(&self.input.ident.to_string(), &missing),
+            );
             return None;
         }
         Some(Routes(routes))
@@ -79,20 +96,36 @@ fn claim<K: Ord>(
         std::collections::btree_map::Entry::Vacant(vacant) => {
             vacant.insert(this);
         }
-        std::collections::btree_map::Entry::Occupied(first) => duplicate(*first.get(), this.1, what, handler, errors),
+        std::collections::btree_map::Entry::Occupied(first) => {
+            duplicate(*first.get(), this.1, what, handler, errors)
+        }
     }
 }
 
-fn duplicate(first: (usize, Span), second: Span, what: &str, handler: &Handler<'_>, errors: &mut Errors) {
+fn duplicate(
+    first: (usize, Span),
+    second: Span,
+    what: &str,
+    handler: &Handler<'_>,
+    errors: &mut Errors,
+) {
     let first_variant = handler.variants[first.0].ident;
     errors.push(syn::Error::new(
         second,
         format!("{what} is already handled by `{first_variant}`; a code belongs to exactly one variant, so remove one of them"),
     ));
-    errors.push(syn::Error::new(first.1, format!("note: {what} is first handled here, by `{first_variant}`")));
+    errors.push(syn::Error::new(
+        first.1,
+        format!("note: {what} is first handled here, by `{first_variant}`"),
+    ));
 }
 
-fn resolve_code<'r>(registry: &'r Registry, code: u16, token: &syn::LitInt, errors: &mut Errors) -> Option<&'r Entry> {
+fn resolve_code<'r>(
+    registry: &'r Registry,
+    code: u16,
+    token: &syn::LitInt,
+    errors: &mut Errors,
+) -> Option<&'r Entry> {
     if let Some(entry) = registry.get(code) {
         return Some(entry);
     }
@@ -102,10 +135,17 @@ fn resolve_code<'r>(registry: &'r Registry, code: u16, token: &syn::LitInt, erro
         let historic = registry
             .historic()
             .find(|entry| entry.code == code)
-            .map(|entry| format!(" ({code} {} existed only in RFC 2543 and is no longer registered)", entry.phrase))
+            .map(|entry| {
+                format!(
+                    " ({code} {} existed only in RFC 2543 and is no longer registered)",
+                    entry.phrase
+                )
+            })
             .unwrap_or_default();
-        let near: Vec<String> =
-            nearest_codes(registry, code).iter().map(|entry| format!("{} {}", entry.code, entry.phrase)).collect();
+        let near: Vec<String> = nearest_codes(registry, code)
+            .iter()
+            .map(|entry| format!("{} {}", entry.code, entry.phrase))
+            .collect();
         format!(
             "{code} is not a registered SIP response code{historic}; the nearest registered codes are {}; unregistered codes reach the `other` variant or their class",
             near.join(", ")
@@ -124,7 +164,11 @@ fn nearest_codes(registry: &Registry, code: u16) -> Vec<&Entry> {
     entries
 }
 
-fn resolve_name<'r>(registry: &'r Registry, name: &syn::Ident, errors: &mut Errors) -> Option<&'r Entry> {
+fn resolve_name<'r>(
+    registry: &'r Registry,
+    name: &syn::Ident,
+    errors: &mut Errors,
+) -> Option<&'r Entry> {
     let text = name.to_string();
     if let Some(entry) = registry.by_variant(&text) {
         return Some(entry);

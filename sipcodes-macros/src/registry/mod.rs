@@ -131,6 +131,8 @@ pub struct Constraint {
     pub kind: Kind,
     pub level: Level,
     pub rule: String,
+    /// The circumstance the rule is limited to, when the response alone cannot tell.
+    pub condition: Option<String>,
     pub reference: Reference,
     pub methods: Vec<String>,
     /// Where errors about `treat-as` point.

@@ -267,6 +267,7 @@ fn constraint(
         errors,
     );
     let rule = fields.string("rule", true, errors);
+    let condition = fields.string("when", false, errors).map(|when| when.value);
     let reference = fields
         .string("reference", true, errors)
         .and_then(|text| reference(&text, errors));
@@ -360,6 +361,7 @@ fn constraint(
         kind,
         level: level?,
         rule: rule?.value,
+        condition,
         reference: reference?,
         methods: methods.into_iter().map(|m| m.value).collect(),
         offset: fields.offset_of("treat-as"),
