@@ -19,7 +19,10 @@ fn unknown_numbers_are_rejected_for_sip_code_only() {
     let error = serde_json::from_str::<SipCode>("499")
         .unwrap_err()
         .to_string();
-    assert_eq!(error, "499 is not a registered SIP response code at line 1 column 3");
+    assert_eq!(
+        error,
+        "499 is not a registered SIP response code at line 1 column 3"
+    );
     assert_eq!(
         serde_json::from_str::<StatusCode>("499").unwrap().as_u16(),
         499

@@ -109,7 +109,8 @@ fn every_entry_is_documented_and_cited() {
         let references = code.references();
         assert!(!references.is_empty(), "{code}");
         for reference in references
-            .iter().copied()
+            .iter()
+            .copied()
             .chain(code.constraints().iter().map(|c| c.reference()))
         {
             let url = reference.url();

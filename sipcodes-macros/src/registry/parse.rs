@@ -24,6 +24,7 @@ const CONSTRAINT_KEYS: &[&str] = &[
     "kind",
     "level",
     "rule",
+    "when",
     "reference",
     "methods",
     "header",

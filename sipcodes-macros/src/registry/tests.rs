@@ -59,6 +59,7 @@ fn a_valid_entry_becomes_the_model() {
     );
     let constraint = &entry.constraints[0];
     assert_eq!(constraint.level, Level::Must);
+    assert_eq!(constraint.condition, None);
     assert!(matches!(&constraint.kind, Kind::Header(names) if names == &["Allow"]));
 }
 
@@ -343,4 +344,14 @@ fn reason_phrase_grammar() {
     assert!(phrase_problem("100%").is_some());
     assert!(phrase_problem("a\"b").is_some());
     assert!(phrase_problem("a\u{85}b").is_some());
+}
+
+#[test]
+fn a_condition_is_kept() {
+    let constraint = "[[code.constraints]]\nkind = \"header\"\nlevel = \"must\"\nheader = \"Timestamp\"\nwhen = \"the request carried a Timestamp header field\"\nrule = \"r\"\nreference = \"RFC 3261 §8.2.6.1\"\n";
+    let registry = load(&format!("{ENTRY_405}{constraint}")).expect("valid");
+    assert_eq!(
+        registry.entries[0].constraints[0].condition.as_deref(),
+        Some("the request carried a Timestamp header field")
+    );
 }
