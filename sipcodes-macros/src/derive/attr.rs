@@ -9,8 +9,8 @@ use super::Errors;
 
 /// One item of a variant's `#[sip(...)]`, with the token it was written as.
 pub enum Selector {
-    /// `486`
-    Code(u16, LitInt),
+    /// `486`; any number, checked against the registry later.
+    Code(u64, LitInt),
     /// `BusyHere`
     Name(Ident),
     /// `4xx`: the class digit.
@@ -104,16 +104,7 @@ pub fn variant_selectors(attrs: &[Attribute], errors: &mut Errors) -> Option<Vec
 fn selector(item: Item, errors: &mut Errors) -> Option<Selector> {
     match item {
         Item::Int(literal) => match (literal.base10_digits(), literal.suffix()) {
-            (digits, "") => match digits.parse::<u16>() {
-                Ok(code) => Some(Selector::Code(code, literal)),
-                Err(_) => {
-                    errors.at(
-                        &literal,
-                        format!("{digits} is not a SIP response code; codes run from 100 to 699"),
-                    );
-                    None
-                }
-            },
+            (digits, "") => Some(Selector::Code(digits.parse().unwrap_or(u64::MAX), literal)),
             (digit @ ("1" | "2" | "3" | "4" | "5" | "6"), "xx") => {
                 Some(Selector::Class(digit.parse().ok()?, literal))
             }
@@ -126,16 +117,19 @@ fn selector(item: Item, errors: &mut Errors) -> Option<Selector> {
             }
         },
         Item::Ident(ident) if ident == "other" => Some(Selector::Other(ident)),
-        Item::Ident(ident) if ident == "crate" => {
+        Item::Ident(ident) => Some(Selector::Name(ident)),
+        Item::KeyValue(key) if key == "crate" => {
             errors.at(
-                &ident,
-                "`crate = \"...\"` belongs on the enum: `#[sip(crate = \"...\")]` above `enum`",
+                &key,
+                "`crate = \"...\"` belongs on the enum: put `#[sip(crate = \"...\")]` above `enum`",
             );
             None
         }
-        Item::Ident(ident) => Some(Selector::Name(ident)),
         Item::KeyValue(key) => {
-            errors.at(&key, format!("unknown key `{key}` on a variant; a variant lists codes, names, classes or `other`"));
+            errors.at(
+                &key,
+                format!("unknown key `{key}` on a variant; a variant lists codes, names, classes or `other`"),
+            );
             None
         }
     }

@@ -50,7 +50,7 @@ pub fn expand(handler: &Handler<'_>, registry: &Registry, routes: &Routes) -> To
             Carries::StatusCode => quote!(Self::#target(status) => ::core::option::Option::Some(*status),),
             Carries::Nothing => {
                 let first = variant.selectors.iter().find_map(|selector| match selector {
-                    Selector::Code(code, _) => registry.get(*code),
+                    Selector::Code(code, _) => u16::try_from(*code).ok().and_then(|code| registry.get(code)),
                     Selector::Name(name) => registry.by_variant(&name.to_string()),
                     Selector::Class(..) | Selector::Other(_) => None,
                 });

@@ -122,44 +122,57 @@ fn duplicate(
 
 fn resolve_code<'r>(
     registry: &'r Registry,
-    code: u16,
+    code: u64,
     token: &syn::LitInt,
     errors: &mut Errors,
 ) -> Option<&'r Entry> {
-    if let Some(entry) = registry.get(code) {
+    let in_range = u16::try_from(code)
+        .ok()
+        .filter(|code| (100..=699).contains(code));
+    if let Some(entry) = in_range.and_then(|code| registry.get(code)) {
         return Some(entry);
     }
-    let message = if !(100..=699).contains(&code) {
-        format!("{code} is not a SIP response code; codes run from 100 to 699")
-    } else {
-        let historic = registry
-            .historic()
-            .find(|entry| entry.code == code)
-            .map(|entry| {
-                format!(
-                    " ({code} {} existed only in RFC 2543 and is no longer registered)",
-                    entry.phrase
-                )
-            })
-            .unwrap_or_default();
-        let near: Vec<String> = nearest_codes(registry, code)
-            .iter()
-            .map(|entry| format!("{} {}", entry.code, entry.phrase))
-            .collect();
-        format!(
-            "{code} is not a registered SIP response code{historic}; the nearest registered codes are {}; unregistered codes reach the `other` variant or their class",
-            near.join(", ")
-        )
+    let message = match in_range {
+        None => format!(
+            "{} is not a SIP response code; codes run from 100 to 699",
+            token.base10_digits()
+        ),
+        Some(code) => unregistered(registry, code),
     };
     errors.at(token, message);
     None
 }
 
-/// The three registered codes numerically closest to `code`, in ascending order.
+fn unregistered(registry: &Registry, code: u16) -> String {
+    let historic = registry
+        .historic()
+        .find(|entry| entry.code == code)
+        .map(|entry| {
+            format!(
+                " ({code} {} existed only in RFC 2543 and is no longer registered)",
+                entry.phrase
+            )
+        })
+        .unwrap_or_default();
+    let near: Vec<String> = nearest_codes(registry, code)
+        .iter()
+        .map(|entry| format!("{} {}", entry.code, entry.phrase))
+        .collect();
+    format!(
+        "{code} is not a registered SIP response code{historic}; the nearest registered codes are {}; unregistered codes reach the `other` variant or their class",
+        near.join(", ")
+    )
+}
+
+/// The five registered codes of the same class numerically closest to `code`,
+/// in ascending order.
 fn nearest_codes(registry: &Registry, code: u16) -> Vec<&Entry> {
-    let mut entries: Vec<&Entry> = registry.codes().collect();
+    let mut entries: Vec<&Entry> = registry
+        .codes()
+        .filter(|entry| entry.class() == code / 100)
+        .collect();
     entries.sort_by_key(|entry| (entry.code.abs_diff(code), entry.code));
-    entries.truncate(3);
+    entries.truncate(5);
     entries.sort_by_key(|entry| entry.code);
     entries
 }

@@ -1,6 +1,6 @@
 //! `sipcodes` under the name `sip`: the derive finds it through `crate = "sip"`.
 
-use sip::{SipCode, SipResponseHandler, StatusCode};
+use sip::{SipResponseHandler, StatusCode};
 
 /// A handler whose generated code must name `::sip`, not `::sipcodes`.
 #[derive(Debug, PartialEq, SipResponseHandler)]
@@ -17,6 +17,7 @@ pub enum Renamed {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sip::SipCode;
 
     #[test]
     fn the_derive_uses_the_renamed_crate() {

@@ -1,0 +1,13 @@
+use sipcodes::SipResponseHandler;
+
+#[derive(SipResponseHandler)]
+enum Outcome {
+    #[sip(4xx)]
+    ClientError,
+    #[sip(5xx, 4xx)]
+    Error,
+    #[sip(other)]
+    Rest,
+}
+
+fn main() {}

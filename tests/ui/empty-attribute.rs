@@ -1,0 +1,11 @@
+use sipcodes::SipResponseHandler;
+
+#[derive(SipResponseHandler)]
+enum Outcome {
+    #[sip()]
+    Nothing,
+    #[sip(other)]
+    Rest,
+}
+
+fn main() {}

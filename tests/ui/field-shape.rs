@@ -1,0 +1,15 @@
+use sipcodes::{SipCode, SipResponseHandler, StatusCode};
+
+#[derive(SipResponseHandler)]
+enum Outcome {
+    #[sip(200)]
+    Named { code: SipCode },
+    #[sip(486)]
+    Two(SipCode, StatusCode),
+    #[sip(603)]
+    Number(u16),
+    #[sip(other)]
+    Rest,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use sipcodes::SipResponseHandler;
+
+#[derive(SipResponseHandler)]
+struct Outcome {
+    code: u16,
+}
+
+fn main() {}
