@@ -22,7 +22,7 @@ impl Serialize for StatusCode {
 
 impl<'de> Deserialize<'de> for SipCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<SipCode, D::Error> {
-        deserializer.deserialize_u16(CodeVisitor(|code| SipCode::try_from(code)))
+        deserializer.deserialize_u16(CodeVisitor(SipCode::try_from))
     }
 }
 

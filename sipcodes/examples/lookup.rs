@@ -1,0 +1,192 @@
+//! Prints what the registry says about a SIP response code.
+//!
+//! ```text
+//! cargo run -p sipcodes --example lookup -- 486
+//! cargo run -p sipcodes --example lookup -- "busy here"
+//! cargo run -p sipcodes --example lookup -- --all
+//! ```
+//!
+//! Exit status: 0 when the query names registered codes, 1 when it names none,
+//! 2 for a malformed query.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use sipcodes::{CodeError, Historic, SipCode, StatusCode};
+
+/// `writeln!` into the output buffer; writing to a `String` cannot fail.
+macro_rules! say {
+    ($out:expr, $($arg:tt)*) => {
+        let _ = writeln!($out, $($arg)*);
+    };
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut out = String::new();
+    let status = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["--all"] => {
+            table(&mut out);
+            ExitCode::SUCCESS
+        }
+        [query] if !query.starts_with('-') => lookup(&mut out, query.trim()),
+        _ => {
+            eprintln!("usage: lookup <code> | lookup <reason phrase> | lookup --all");
+            ExitCode::from(2)
+        }
+    };
+    // A closed pipe (`lookup --all | head`) is not an error worth reporting.
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    status
+}
+
+fn lookup(out: &mut String, query: &str) -> ExitCode {
+    if query.starts_with(|c: char| c.is_ascii_digit()) {
+        return lookup_number(out, query);
+    }
+    let lowercase = query.to_lowercase();
+    let matches: Vec<SipCode> = SipCode::ALL
+        .into_iter()
+        .filter(|code| code.reason_phrase().to_lowercase().contains(&lowercase))
+        .collect();
+    let exact = matches
+        .iter()
+        .find(|code| code.reason_phrase().to_lowercase() == lowercase);
+    match (exact, matches.as_slice()) {
+        (Some(code), _) | (None, [code]) => {
+            entry(out, *code);
+            ExitCode::SUCCESS
+        }
+        (None, []) => {
+            eprintln!("no registered reason phrase contains {query:?}; try `lookup --all`");
+            ExitCode::from(1)
+        }
+        (None, several) => {
+            say!(out, "{} codes match {query:?}:", several.len());
+            for code in several {
+                say!(out, "  {code}");
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn lookup_number(out: &mut String, query: &str) -> ExitCode {
+    let status = match query.parse::<StatusCode>() {
+        Ok(status) => status,
+        Err(error) => {
+            eprintln!("{query:?} is not a status code: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(code) = status.known() {
+        entry(out, code);
+        return ExitCode::SUCCESS;
+    }
+    let number = status.as_u16();
+    say!(out, "{}", CodeError::Unregistered { code: number });
+    if let Some(historic) = status.historic() {
+        historic_entry(out, historic);
+    }
+    say!(
+        out,
+        "A receiver acts on it as {} (RFC 3261 §8.1.3.2).",
+        status.effective()
+    );
+    say!(out, "Nearest registered codes:");
+    for code in nearest(number) {
+        say!(out, "  {code}");
+    }
+    ExitCode::from(1)
+}
+
+/// The five registered codes closest to `number` within its class.
+fn nearest(number: u16) -> Vec<SipCode> {
+    let mut near: Vec<SipCode> = SipCode::ALL
+        .into_iter()
+        .filter(|code| code.as_u16() / 100 == number / 100)
+        .collect();
+    near.sort_by_key(|code| (code.as_u16().abs_diff(number), code.as_u16()));
+    near.truncate(5);
+    near.sort();
+    near
+}
+
+fn entry(out: &mut String, code: SipCode) {
+    say!(out, "{code}");
+    say!(out, "  class:       {} ({:?})", code.class(), code.class());
+    match code.deprecation() {
+        Some(note) => {
+            say!(out, "  status:      deprecated: {note}");
+        }
+        None => {
+            say!(out, "  status:      current");
+        }
+    }
+    say!(out, "  variant:     SipCode::{code:?}");
+    say!(out, "  description: {}", code.description());
+    if !code.constraints().is_empty() {
+        say!(out, "  constraints:");
+        for constraint in code.constraints() {
+            say!(out, "    - {constraint}");
+            say!(out, "      {}", constraint.reference().url());
+        }
+    }
+    say!(out, "  references:");
+    for reference in code.references() {
+        say!(out, "    - {reference}: {}", reference.url());
+    }
+}
+
+fn historic_entry(out: &mut String, historic: &Historic) {
+    say!(
+        out,
+        "It was {historic} in RFC 2543 (historic): {}",
+        historic.description()
+    );
+}
+
+fn table(out: &mut String) {
+    say!(
+        out,
+        "{:<5} {:<40} {:<5} {:<10} {:>11}",
+        "code",
+        "reason phrase",
+        "class",
+        "status",
+        "constraints"
+    );
+    for code in SipCode::ALL {
+        let status = if code.is_deprecated() {
+            "deprecated"
+        } else {
+            "current"
+        };
+        say!(
+            out,
+            "{:<5} {:<40} {:<5} {:<10} {:>11}",
+            code.as_u16(),
+            code.reason_phrase(),
+            code.class(),
+            status,
+            code.constraints().len()
+        );
+    }
+    for historic in Historic::all() {
+        say!(
+            out,
+            "{:<5} {:<40} {:<5} {:<10} {:>11}",
+            historic.as_u16(),
+            historic.reason_phrase(),
+            "",
+            "historic",
+            "-"
+        );
+    }
+}
