@@ -89,3 +89,8 @@ pub fn iana_phrase(code: u16) -> Option<&'static str> {
         .find(|(number, _)| *number == code)
         .map(|(_, phrase)| *phrase)
 }
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
