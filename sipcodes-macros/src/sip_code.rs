@@ -35,6 +35,16 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
         .collect();
     let numbers: Vec<u16> = codes.iter().map(|entry| entry.code).collect();
     let indices = 0..count;
+    let by_number =
+        (100..700u16).map(
+            |number| match codes.iter().find(|entry| entry.code == number) {
+                Some(entry) => {
+                    let variant = Ident::new(&entry.variant, Span::call_site());
+                    quote!(::core::option::Option::Some(#ident::#variant))
+                }
+                None => quote!(::core::option::Option::None),
+            },
+        );
     let docs = codes.iter().map(|entry| variant_doc(entry));
     let deprecated = codes.iter().map(|entry| {
         entry
@@ -81,11 +91,14 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
             /// The registry data of every code, in the order of `ALL`.
             pub(crate) const ENTRIES: [crate::registry::Entry; #count] = [#(#data,)*];
 
+            /// The code of each number from 100 to 699.
+            const BY_NUMBER: [::core::option::Option<#ident>; 600] = [#(#by_number,)*];
+
             pub(crate) const fn lookup(code: u16) -> ::core::option::Option<#ident> {
-                match code {
-                    #(#numbers => ::core::option::Option::Some(#ident::#variants),)*
-                    _ => ::core::option::Option::None,
+                if code < 100 || code > 699 {
+                    return ::core::option::Option::None;
                 }
+                Self::BY_NUMBER[(code - 100) as usize]
             }
 
             pub(crate) const fn position(self) -> usize {
@@ -111,8 +124,10 @@ fn entry_data(registry: &Registry, entry: &Entry) -> TokenStream {
         Some(note) => quote!(::core::option::Option::Some(#note)),
         None => quote!(::core::option::Option::None),
     };
+    let line = format!("{} {}", entry.code, entry.phrase);
     quote! {
         crate::registry::Entry {
+            line: #line,
             phrase: #phrase,
             description: #description,
             references: #references,

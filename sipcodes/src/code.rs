@@ -237,9 +237,9 @@ impl TryFrom<u16> for SipCode {
 }
 
 impl fmt::Display for SipCode {
-    /// `486 Busy Here`: the status-line form.
+    /// `486 Busy Here`: the status-line form. Width and alignment flags apply.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.as_u16(), self.reason_phrase())
+        f.pad(Self::ENTRIES[self.index()].line)
     }
 }
 

@@ -4,30 +4,18 @@
 use crate::CodeError;
 
 /// Splits `text` into a code from 100 to 699 and the phrase after it, if any.
+#[inline]
 pub(crate) fn split(text: &str) -> Result<(u16, Option<&str>), CodeError> {
-    let bytes = text.as_bytes();
-    if bytes.is_empty() {
-        return Err(CodeError::Empty);
-    }
-    let mut code = 0u16;
-    for index in 0..3 {
-        let Some(&byte) = bytes.get(index) else {
-            return Err(CodeError::TooShort);
-        };
-        if !byte.is_ascii_digit() {
-            return Err(CodeError::InvalidDigit {
-                position: index,
-                found: char_at(text, index),
-            });
-        }
-        code = code * 10 + u16::from(byte - b'0');
-    }
+    let [a @ b'0'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9', rest @ ..] = text.as_bytes() else {
+        return Err(not_three_digits(text));
+    };
+    let code = u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0');
     // Bytes 0..3 are ASCII digits, so 3 and 4 are character boundaries.
-    let phrase = match bytes.get(3) {
-        None => None,
-        Some(byte) if byte.is_ascii_digit() => return Err(CodeError::TooLong),
-        Some(b' ') => Some(&text[4..]),
-        Some(_) => {
+    let phrase = match rest {
+        [] => None,
+        [b'0'..=b'9', ..] => return Err(CodeError::TooLong),
+        [b' ', ..] => Some(&text[4..]),
+        [_, ..] => {
             return Err(CodeError::MissingSpace {
                 position: 3,
                 found: char_at(text, 3),
@@ -40,6 +28,23 @@ pub(crate) fn split(text: &str) -> Result<(u16, Option<&str>), CodeError> {
     Ok((code, phrase))
 }
 
+/// Why `text` does not start with three ASCII digits.
+#[cold]
+fn not_three_digits(text: &str) -> CodeError {
+    if text.is_empty() {
+        return CodeError::Empty;
+    }
+    match text.bytes().take(3).position(|byte| !byte.is_ascii_digit()) {
+        Some(position) => CodeError::InvalidDigit {
+            position,
+            found: char_at(text, position),
+        },
+        None => CodeError::TooShort,
+    }
+}
+
+/// The character at byte `index`, which follows only ASCII digits and so is a
+/// character boundary.
 fn char_at(text: &str, index: usize) -> char {
     text[index..]
         .chars()

@@ -6,6 +6,8 @@ use crate::{Constraint, Reference};
 
 /// What the registry says about one code, in the order of `SipCode::ALL`.
 pub(crate) struct Entry {
+    /// `486 Busy Here`, so that `Display` is a single write.
+    pub(crate) line: &'static str,
     pub(crate) phrase: &'static str,
     pub(crate) description: &'static str,
     pub(crate) references: &'static [Reference],
