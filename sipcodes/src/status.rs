@@ -85,10 +85,7 @@ impl StatusCode {
     /// # Ok::<(), sipcodes::CodeError>(())
     /// ```
     pub const fn effective(self) -> SipCode {
-        match self.known() {
-            Some(code) => code,
-            None => self.class().fallback(),
-        }
+        EFFECTIVE[(self.as_u16() - 100) as usize]
     }
 
     /// The historic (RFC 2543) code with this number, if the number is one.
@@ -203,6 +200,24 @@ impl StatusCode {
         matches!(self.class(), Class::GlobalFailure)
     }
 }
+
+/// `effective()` of every number from 100 to 699, computed at compile time.
+const EFFECTIVE: [SipCode; 600] = {
+    let mut table = [SipCode::Ok; 600];
+    let mut index = 0;
+    while index < table.len() {
+        let code = index as u16 + 100;
+        table[index] = match SipCode::from_u16(code) {
+            Some(known) => known,
+            None => match Class::from_u16(code) {
+                Some(class) => class.fallback(),
+                None => unreachable!(),
+            },
+        };
+        index += 1;
+    }
+    table
+};
 
 impl From<SipCode> for StatusCode {
     /// ```
