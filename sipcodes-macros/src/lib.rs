@@ -43,3 +43,21 @@ fn registry_error(errors: &[registry::RegistryError]) -> syn::Error {
             syn::Error::new(proc_macro2::Span::call_site(), "registry.toml: unreadable")
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::registry::load;
+
+    #[test]
+    fn a_broken_registry_becomes_one_compile_error_per_problem() {
+        let errors = load("[[code]]\ncode = 7\n").unwrap_err();
+        let rendered = super::registry_error(&errors)
+            .to_compile_error()
+            .to_string();
+        assert_eq!(rendered.matches("compile_error").count(), errors.len());
+        assert!(
+            rendered.contains("registry.toml:2:8: code 7 is outside 100..=699"),
+            "{rendered}"
+        );
+    }
+}

@@ -123,3 +123,25 @@ pub trait SipResponseHandler: Sized {
     /// ```
     fn status(&self) -> Option<StatusCode>;
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{SipCode, SipResponseHandler, StatusCode};
+
+    /// The derive works inside this crate too: its `::sipcodes` paths resolve
+    /// through `extern crate self as sipcodes`.
+    #[derive(Debug, PartialEq, SipResponseHandler)]
+    enum Internal {
+        #[sip(2xx)]
+        Done,
+        #[sip(other)]
+        Failed(StatusCode),
+    }
+
+    #[test]
+    fn derives_inside_the_crate() {
+        assert_eq!(Internal::from_code(SipCode::Ok), Internal::Done);
+        let odd = StatusCode::new(499).unwrap();
+        assert_eq!(Internal::from_status(odd), Internal::Failed(odd));
+    }
+}
