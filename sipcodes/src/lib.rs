@@ -43,12 +43,15 @@ mod code;
 mod constraint;
 mod error;
 mod handler;
+pub mod header;
 mod parse;
 mod reason;
 mod registry;
 #[cfg(feature = "serde")]
 mod serde;
 mod status;
+mod status_line;
+mod validate;
 
 pub use class::Class;
 pub use code::SipCode;
@@ -60,3 +63,5 @@ pub use registry::Historic;
 /// Derives [`SipResponseHandler`](trait@SipResponseHandler); see the trait for the syntax and rules.
 pub use sipcodes_macros::SipResponseHandler;
 pub use status::StatusCode;
+pub use status_line::{StatusLine, StatusLineError};
+pub use validate::{Problem, Response, Violation};

@@ -88,6 +88,21 @@ impl StatusCode {
         EFFECTIVE[(self.as_u16() - 100) as usize]
     }
 
+    /// The wire form of a registered code; `From<SipCode>` in `const` contexts.
+    ///
+    /// ```
+    /// use sipcodes::{SipCode, StatusCode};
+    ///
+    /// const BUSY: StatusCode = StatusCode::from_sip_code(SipCode::BusyHere);
+    /// assert_eq!(BUSY.as_u16(), 486);
+    /// ```
+    pub const fn from_sip_code(code: SipCode) -> StatusCode {
+        match StatusCode::new(code.as_u16()) {
+            Ok(status) => status,
+            Err(_) => unreachable!(),
+        }
+    }
+
     /// The historic (RFC 2543) code with this number, if the number is one.
     ///
     /// ```
@@ -226,10 +241,7 @@ impl From<SipCode> for StatusCode {
     /// assert_eq!(StatusCode::from(SipCode::Ok).as_u16(), 200);
     /// ```
     fn from(code: SipCode) -> StatusCode {
-        match StatusCode::new(code.as_u16()) {
-            Ok(status) => status,
-            Err(_) => unreachable!(),
-        }
+        StatusCode::from_sip_code(code)
     }
 }
 

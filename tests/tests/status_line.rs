@@ -1,0 +1,125 @@
+use sipcodes::{
+    CodeError, ReasonPhrase, ReasonPhraseError, SipCode, StatusCode, StatusLine, StatusLineError,
+};
+
+#[test]
+fn canonical_lines_for_every_code() {
+    for code in SipCode::ALL {
+        let line = StatusLine::canonical(code).to_string();
+        assert_eq!(
+            line,
+            format!("SIP/2.0 {} {}\r\n", code.as_u16(), code.reason_phrase())
+        );
+        let parsed = StatusLine::parse(&line).unwrap();
+        assert_eq!(parsed.status(), code);
+        assert_eq!(parsed.phrase().as_str(), code.reason_phrase());
+    }
+}
+
+#[test]
+fn unregistered_codes_and_custom_phrases_are_kept() {
+    for number in 100..=699 {
+        let text = format!("SIP/2.0 {number} Whatever it was\r\n");
+        let line = StatusLine::parse(&text).unwrap();
+        assert_eq!(line.status(), StatusCode::new(number).unwrap());
+        assert_eq!(line.phrase().as_str(), "Whatever it was");
+        assert_eq!(line.to_string(), text);
+    }
+}
+
+#[test]
+fn the_version_is_case_insensitive_on_input_and_upper_case_on_output() {
+    let line = StatusLine::parse("sIp/2.0 180 Ringing").unwrap();
+    assert_eq!(line.to_string(), "SIP/2.0 180 Ringing\r\n");
+}
+
+#[test]
+fn an_empty_phrase_keeps_its_space() {
+    let line = StatusLine::new(SipCode::Ok.into(), ReasonPhrase::new("").unwrap());
+    assert_eq!(line.to_string(), "SIP/2.0 200 \r\n");
+    assert_eq!(
+        StatusLine::parse("SIP/2.0 200 \r\n")
+            .unwrap()
+            .phrase()
+            .as_str(),
+        ""
+    );
+}
+
+#[test]
+fn malformed_lines_get_typed_errors() {
+    let cases: &[(&str, StatusLineError)] = &[
+        ("", StatusLineError::Version),
+        ("SIP/2.1 200 OK", StatusLineError::Version),
+        ("HTTP/1.1 200 OK", StatusLineError::Version),
+        (
+            "SIP/2.0  200 OK",
+            StatusLineError::Code {
+                position: 8,
+                error: CodeError::InvalidDigit {
+                    position: 0,
+                    found: ' ',
+                },
+            },
+        ),
+        (
+            "SIP/2.0\t200 OK",
+            StatusLineError::MissingSpace { position: 7 },
+        ),
+        (
+            "SIP/2.0 200",
+            StatusLineError::MissingSpace { position: 11 },
+        ),
+        (
+            "SIP/2.0 2000 OK",
+            StatusLineError::Code {
+                position: 8,
+                error: CodeError::TooLong,
+            },
+        ),
+        (
+            "SIP/2.0 099 Low",
+            StatusLineError::Code {
+                position: 8,
+                error: CodeError::OutOfRange { code: 99 },
+            },
+        ),
+        (
+            "SIP/2.0 200-OK",
+            StatusLineError::Code {
+                position: 8,
+                error: CodeError::MissingSpace {
+                    position: 3,
+                    found: '-',
+                },
+            },
+        ),
+        (
+            "SIP/2.0 200 OK\nVia: x",
+            StatusLineError::Phrase {
+                position: 12,
+                error: ReasonPhraseError::ControlCharacter {
+                    position: 2,
+                    found: '\n',
+                },
+            },
+        ),
+        (
+            "SIP/2.0 200 OK\r",
+            StatusLineError::Phrase {
+                position: 12,
+                error: ReasonPhraseError::ControlCharacter {
+                    position: 2,
+                    found: '\r',
+                },
+            },
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(StatusLine::parse(text), Err(*expected), "{text:?}");
+    }
+    assert_eq!(
+        StatusLine::parse("SIP/2.0 2OO OK").unwrap_err().to_string(),
+        "in the status code at byte 8: expected an ASCII digit at byte 1, found 'O'"
+    );
+}
