@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs each SIPp UAC scenario in this directory against the `uas` example on
+# 127.0.0.1: one call per scenario, each bounded in time. A scenario passes when
+# SIPp reports its call successful (exit status 0); an unexpected message, a
+# failed header check or a timeout fails it.
+set -uo pipefail
+cd "$(dirname "$0")"
+workspace=$(cd ../.. && pwd)
+port=${SIPP_UAS_PORT:-5070}
+
+command -v sipp >/dev/null || { echo "sipp is not installed (Debian package sip-tester)"; exit 2; }
+cargo build -q -p sipcodes --example uas --manifest-path "$workspace/Cargo.toml" || exit 2
+uas="$workspace/target/debug/examples/uas"
+
+log=$(mktemp)
+timeout 300 "$uas" "127.0.0.1:$port" >"$log" 2>&1 &
+uas_pid=$!
+trap 'kill "$uas_pid" 2>/dev/null; rm -f "$log"' EXIT
+for _ in $(seq 50); do
+  grep -q "listening" "$log" && break
+  sleep 0.1
+done
+grep -q "listening" "$log" || { echo "the uas did not start:"; cat "$log"; exit 2; }
+
+passed=0
+failed=0
+client_port=$((port + 1))
+for scenario in *.xml; do
+  output=$(timeout 30 sipp "127.0.0.1:$port" -sf "$scenario" -m 1 -l 1 -i 127.0.0.1 -p "$client_port" \
+    -timeout 15s -timeout_error -recv_timeout 5000 -nostdin -nd 2>&1 >/dev/null)
+  status=$?
+  if [ "$status" -eq 0 ]; then
+    echo "ok      $scenario"
+    passed=$((passed + 1))
+  else
+    echo "FAILED  $scenario (sipp exit status $status)"
+    echo "$output" | tail -20
+    failed=$((failed + 1))
+  fi
+  client_port=$((client_port + 1))
+done
+
+kill -INT "$uas_pid"
+if wait "$uas_pid"; then
+  echo "ok      the uas stopped cleanly on SIGINT"
+  passed=$((passed + 1))
+else
+  echo "FAILED  the uas did not exit cleanly on SIGINT"
+  failed=$((failed + 1))
+fi
+echo "uas log:"
+sed 's/^/  /' "$log"
+echo "sipp: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
