@@ -106,3 +106,24 @@ fn main() -> ExitCode {
         ExitCode::SUCCESS
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_number_gets_an_action() {
+        for number in 100..=699 {
+            let status = StatusCode::new(number).unwrap();
+            assert!(!InviteOutcome::from_status(status).action().is_empty());
+        }
+        assert_eq!(
+            InviteOutcome::from_status(StatusCode::new(150).unwrap()),
+            InviteOutcome::EarlyMedia(SipCode::SessionProgress)
+        );
+        assert_eq!(
+            InviteOutcome::from(SipCode::Queued),
+            InviteOutcome::Alerting(SipCode::Queued)
+        );
+    }
+}

@@ -190,3 +190,83 @@ fn table(out: &mut String) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(query: &str) -> (String, ExitCode) {
+        let mut out = String::new();
+        let status = lookup(&mut out, query);
+        (out, status)
+    }
+
+    #[test]
+    fn a_code_prints_its_whole_entry() {
+        let (out, status) = run("405");
+        assert_eq!(status, ExitCode::SUCCESS);
+        assert!(out.starts_with("405 Method Not Allowed\n"), "{out}");
+        assert!(out.contains("class:       4xx (RequestFailure)"));
+        assert!(out.contains("status:      current"));
+        assert!(out.contains(SipCode::MethodNotAllowed.description()));
+        assert!(out.contains("MUST (header Allow)"));
+        assert!(out.contains("https://www.rfc-editor.org/rfc/rfc3261.html#section-21.4.6"));
+    }
+
+    #[test]
+    fn a_deprecated_code_says_so() {
+        let (out, _) = run("202");
+        assert!(out.contains("status:      deprecated: "), "{out}");
+    }
+
+    #[test]
+    fn a_phrase_works_as_the_query() {
+        assert!(run("busy here").0.starts_with("486 Busy Here\n"));
+        assert!(run("BUSY HERE").0.starts_with("486 Busy Here\n"));
+        let (several, status) = run("busy");
+        assert_eq!(status, ExitCode::SUCCESS);
+        assert_eq!(
+            several,
+            "2 codes match \"busy\":\n  486 Busy Here\n  600 Busy Everywhere\n"
+        );
+        assert_eq!(run("no such phrase").1, ExitCode::from(1));
+    }
+
+    #[test]
+    fn an_unknown_code_suggests_the_nearest() {
+        let (out, status) = run("499");
+        assert_eq!(status, ExitCode::from(1));
+        assert!(
+            out.starts_with("499 is not a registered SIP response code\n"),
+            "{out}"
+        );
+        assert!(out.contains("acts on it as 400 Bad Request"));
+        for near in [
+            "489 Bad Event",
+            "491 Request Pending",
+            "494 Security Agreement Required",
+        ] {
+            assert!(out.contains(near), "{near} in {out}");
+        }
+        assert!(
+            run("409")
+                .0
+                .contains("It was 409 Conflict in RFC 2543 (historic)")
+        );
+        assert_eq!(run("099").1, ExitCode::from(2));
+        assert_eq!(run("2OO").1, ExitCode::from(2));
+    }
+
+    #[test]
+    fn the_table_lists_every_code() {
+        let mut out = String::new();
+        table(&mut out);
+        assert_eq!(
+            out.lines().count(),
+            1 + SipCode::COUNT + Historic::all().len()
+        );
+        for code in SipCode::ALL {
+            assert!(out.contains(code.reason_phrase()));
+        }
+    }
+}

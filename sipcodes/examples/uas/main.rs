@@ -274,3 +274,147 @@ fn tag(request: &[(&str, &str)]) -> String {
         });
     format!("{hash:016x}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn uas() -> Uas {
+        Uas {
+            routes: Routes::parse(routes::DEFAULT).unwrap(),
+            local: "127.0.0.1:5060".parse().unwrap(),
+            dialogs: HashSet::new(),
+        }
+    }
+
+    fn request(method: &str, user: &str, extra: &str) -> String {
+        format!(
+            "{method} sip:{user}@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK1\r\nv: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK0\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:{user}@127.0.0.1>\r\nCall-ID: c1\r\nCSeq: 1 {method}\r\n{extra}Content-Length: 0\r\n\r\n"
+        )
+    }
+
+    fn answer(uas: &mut Uas, text: &str) -> String {
+        uas.handle("127.0.0.1:5061".parse().unwrap(), text)
+            .expect("a response")
+    }
+
+    #[test]
+    fn responses_follow_the_routing_table_and_the_method() {
+        let mut uas = uas();
+        assert!(
+            answer(&mut uas, &request("INVITE", "nobody", ""))
+                .starts_with("SIP/2.0 404 Not Found\r\n")
+        );
+        assert!(
+            answer(&mut uas, &request("INVITE", "bob", ""))
+                .starts_with("SIP/2.0 486 Busy Here\r\n")
+        );
+        let not_allowed = answer(&mut uas, &request("MESSAGE", "alice", ""));
+        assert!(
+            not_allowed.starts_with("SIP/2.0 405 Method Not Allowed\r\n")
+                && not_allowed.contains("\r\nAllow: INVITE,")
+        );
+        let unsupported = answer(
+            &mut uas,
+            &request("INVITE", "alice", "Require: 100rel, timer\r\n"),
+        );
+        assert!(unsupported.starts_with("SIP/2.0 420 Bad Extension\r\n"));
+        assert!(unsupported.contains("\r\nUnsupported: 100rel, timer\r\n"));
+        let options = answer(&mut uas, &request("OPTIONS", "alice", ""));
+        assert!(options.starts_with("SIP/2.0 200 OK\r\n") && options.contains("\r\nAllow: "));
+        assert_eq!(
+            uas.handle(
+                "127.0.0.1:5061".parse().unwrap(),
+                &request("ACK", "alice", "")
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_call_is_answered_and_ended() {
+        let mut uas = uas();
+        let ok = answer(&mut uas, &request("INVITE", "alice", ""));
+        assert!(
+            ok.starts_with("SIP/2.0 200 OK\r\n")
+                && ok.contains("\r\nContact: <sip:uas@127.0.0.1:5060>\r\n")
+        );
+        assert!(answer(&mut uas, &request("BYE", "alice", "")).starts_with("SIP/2.0 200 OK\r\n"));
+        assert!(
+            answer(&mut uas, &request("BYE", "alice", ""))
+                .starts_with("SIP/2.0 481 Call/Transaction Does Not Exist\r\n")
+        );
+    }
+
+    #[test]
+    fn responses_copy_the_request_headers_and_tag_to() {
+        let response = answer(&mut uas(), &request("INVITE", "bob", ""));
+        let vias: Vec<&str> = response
+            .lines()
+            .filter(|line| line.starts_with("Via: "))
+            .collect();
+        assert_eq!(
+            vias,
+            [
+                "Via: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK1",
+                "Via: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK0"
+            ]
+        );
+        assert!(response.contains("\r\nTo: <sip:bob@127.0.0.1>;tag="));
+        assert!(response.contains("\r\nCall-ID: c1\r\nCSeq: 1 INVITE\r\n"));
+        assert!(response.ends_with("Content-Length: 0\r\n\r\n"));
+    }
+
+    #[test]
+    fn malformed_requests_get_400_naming_the_problem() {
+        let mut uas = uas();
+        let cases = [
+            (
+                request("INVITE", "bob", "").replace("SIP/2.0\r\nVia", "SIP/3.0\r\nVia"),
+                "Unsupported SIP Version",
+            ),
+            (
+                request("INVITE", "bob", "").replace("sip:bob@127.0.0.1 SIP", "bob SIP"),
+                "Malformed Request-URI",
+            ),
+            (
+                request("INVITE", "bob", "").replace("CSeq: 1 INVITE", "CSeq: 1 BYE"),
+                "CSeq Does Not Match Method",
+            ),
+            (
+                request("INVITE", "bob", "").replace("Call-ID: c1\r\n", ""),
+                "Missing Call-ID",
+            ),
+            (
+                request("INVITE", "bob", "Broken header\r\n"),
+                "Malformed Header Field",
+            ),
+        ];
+        for (text, phrase) in cases {
+            let response = answer(&mut uas, &text);
+            assert!(
+                response.starts_with(&format!("SIP/2.0 400 {phrase}\r\n")),
+                "{response}"
+            );
+        }
+    }
+
+    #[test]
+    fn routing_tables_are_checked() {
+        assert!(Routes::parse("[users]\nx = \"486\"\ny = 603\n").is_ok());
+        let error = |text: &str| Routes::parse(text).err().unwrap();
+        assert_eq!(
+            error("[users]\nx = \"499\"\n"),
+            "user `x`: 499 is not a registered SIP response code"
+        );
+        assert_eq!(
+            error("[users]\nx = \"180\"\n"),
+            "user `x`: 180 Ringing is not a final answer this example can give"
+        );
+        assert_eq!(
+            error("[people]\nx = \"486\"\n"),
+            "unknown table `people`; the table is `[users]`"
+        );
+        assert!(error("[users\n").starts_with("invalid TOML"));
+    }
+}
