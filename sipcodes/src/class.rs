@@ -112,3 +112,74 @@ impl fmt::Display for Class {
         write!(f, "{}xx", self.digit())
     }
 }
+
+/// The class predicates of a type with a `const fn class(self) -> Class`, each
+/// with its doc example.
+macro_rules! predicates {
+    ($provisional:literal, $final:literal, $success:literal, $redirection:literal, $request:literal, $server:literal, $global:literal $(,)?) => {
+        /// `1xx`: the request is being processed; more responses follow.
+        ///
+        /// ```
+        #[doc = $provisional]
+        /// ```
+        pub const fn is_provisional(self) -> bool {
+            matches!(self.class(), $crate::Class::Provisional)
+        }
+
+        /// `2xx` to `6xx`: the response ends the transaction.
+        ///
+        /// ```
+        #[doc = $final]
+        /// ```
+        pub const fn is_final(self) -> bool {
+            self.class().is_final()
+        }
+
+        /// `2xx`: success.
+        ///
+        /// ```
+        #[doc = $success]
+        /// ```
+        pub const fn is_success(self) -> bool {
+            matches!(self.class(), $crate::Class::Success)
+        }
+
+        /// `3xx`: redirection.
+        ///
+        /// ```
+        #[doc = $redirection]
+        /// ```
+        pub const fn is_redirection(self) -> bool {
+            matches!(self.class(), $crate::Class::Redirection)
+        }
+
+        /// `4xx`: request failure.
+        ///
+        /// ```
+        #[doc = $request]
+        /// ```
+        pub const fn is_request_failure(self) -> bool {
+            matches!(self.class(), $crate::Class::RequestFailure)
+        }
+
+        /// `5xx`: server failure.
+        ///
+        /// ```
+        #[doc = $server]
+        /// ```
+        pub const fn is_server_failure(self) -> bool {
+            matches!(self.class(), $crate::Class::ServerFailure)
+        }
+
+        /// `6xx`: global failure.
+        ///
+        /// ```
+        #[doc = $global]
+        /// ```
+        pub const fn is_global_failure(self) -> bool {
+            matches!(self.class(), $crate::Class::GlobalFailure)
+        }
+    };
+}
+
+pub(crate) use predicates;

@@ -143,68 +143,14 @@ impl SipCode {
         }
     }
 
-    /// `1xx`: the request is being processed; more responses follow.
-    ///
-    /// ```
-    /// assert!(sipcodes::SipCode::Ringing.is_provisional());
-    /// ```
-    pub const fn is_provisional(self) -> bool {
-        matches!(self.class(), Class::Provisional)
-    }
-
-    /// `2xx` to `6xx`: the response ends the transaction.
-    ///
-    /// ```
-    /// assert!(sipcodes::SipCode::Ok.is_final());
-    /// assert!(!sipcodes::SipCode::Trying.is_final());
-    /// ```
-    pub const fn is_final(self) -> bool {
-        self.class().is_final()
-    }
-
-    /// `2xx`.
-    ///
-    /// ```
-    /// assert!(sipcodes::SipCode::Ok.is_success());
-    /// ```
-    pub const fn is_success(self) -> bool {
-        matches!(self.class(), Class::Success)
-    }
-
-    /// `3xx`.
-    ///
-    /// ```
-    /// assert!(sipcodes::SipCode::MovedTemporarily.is_redirection());
-    /// ```
-    pub const fn is_redirection(self) -> bool {
-        matches!(self.class(), Class::Redirection)
-    }
-
-    /// `4xx`.
-    ///
-    /// ```
-    /// assert!(sipcodes::SipCode::NotFound.is_request_failure());
-    /// ```
-    pub const fn is_request_failure(self) -> bool {
-        matches!(self.class(), Class::RequestFailure)
-    }
-
-    /// `5xx`.
-    ///
-    /// ```
-    /// assert!(sipcodes::SipCode::ServiceUnavailable.is_server_failure());
-    /// ```
-    pub const fn is_server_failure(self) -> bool {
-        matches!(self.class(), Class::ServerFailure)
-    }
-
-    /// `6xx`.
-    ///
-    /// ```
-    /// assert!(sipcodes::SipCode::Decline.is_global_failure());
-    /// ```
-    pub const fn is_global_failure(self) -> bool {
-        matches!(self.class(), Class::GlobalFailure)
+    crate::class::predicates! {
+        "assert!(sipcodes::SipCode::Ringing.is_provisional());",
+        "assert!(sipcodes::SipCode::Ok.is_final());\nassert!(!sipcodes::SipCode::Trying.is_final());",
+        "assert!(sipcodes::SipCode::Ok.is_success());",
+        "assert!(sipcodes::SipCode::MovedTemporarily.is_redirection());",
+        "assert!(sipcodes::SipCode::NotFound.is_request_failure());",
+        "assert!(sipcodes::SipCode::ServiceUnavailable.is_server_failure());",
+        "assert!(sipcodes::SipCode::Decline.is_global_failure());",
     }
 }
 

@@ -145,74 +145,14 @@ impl StatusCode {
         }
     }
 
-    /// `1xx`.
-    ///
-    /// ```
-    /// assert!(sipcodes::StatusCode::new(199)?.is_provisional());
-    /// # Ok::<(), sipcodes::CodeError>(())
-    /// ```
-    pub const fn is_provisional(self) -> bool {
-        matches!(self.class(), Class::Provisional)
-    }
-
-    /// `2xx` to `6xx`.
-    ///
-    /// ```
-    /// assert!(sipcodes::StatusCode::new(299)?.is_final());
-    /// # Ok::<(), sipcodes::CodeError>(())
-    /// ```
-    pub const fn is_final(self) -> bool {
-        self.class().is_final()
-    }
-
-    /// `2xx`.
-    ///
-    /// ```
-    /// assert!(sipcodes::StatusCode::new(299)?.is_success());
-    /// # Ok::<(), sipcodes::CodeError>(())
-    /// ```
-    pub const fn is_success(self) -> bool {
-        matches!(self.class(), Class::Success)
-    }
-
-    /// `3xx`.
-    ///
-    /// ```
-    /// assert!(sipcodes::StatusCode::new(399)?.is_redirection());
-    /// # Ok::<(), sipcodes::CodeError>(())
-    /// ```
-    pub const fn is_redirection(self) -> bool {
-        matches!(self.class(), Class::Redirection)
-    }
-
-    /// `4xx`.
-    ///
-    /// ```
-    /// assert!(sipcodes::StatusCode::new(499)?.is_request_failure());
-    /// # Ok::<(), sipcodes::CodeError>(())
-    /// ```
-    pub const fn is_request_failure(self) -> bool {
-        matches!(self.class(), Class::RequestFailure)
-    }
-
-    /// `5xx`.
-    ///
-    /// ```
-    /// assert!(sipcodes::StatusCode::new(599)?.is_server_failure());
-    /// # Ok::<(), sipcodes::CodeError>(())
-    /// ```
-    pub const fn is_server_failure(self) -> bool {
-        matches!(self.class(), Class::ServerFailure)
-    }
-
-    /// `6xx`.
-    ///
-    /// ```
-    /// assert!(sipcodes::StatusCode::new(699)?.is_global_failure());
-    /// # Ok::<(), sipcodes::CodeError>(())
-    /// ```
-    pub const fn is_global_failure(self) -> bool {
-        matches!(self.class(), Class::GlobalFailure)
+    crate::class::predicates! {
+        "assert!(sipcodes::StatusCode::new(199)?.is_provisional());\n# Ok::<(), sipcodes::CodeError>(())",
+        "assert!(sipcodes::StatusCode::new(299)?.is_final());\n# Ok::<(), sipcodes::CodeError>(())",
+        "assert!(sipcodes::StatusCode::new(299)?.is_success());\n# Ok::<(), sipcodes::CodeError>(())",
+        "assert!(sipcodes::StatusCode::new(399)?.is_redirection());\n# Ok::<(), sipcodes::CodeError>(())",
+        "assert!(sipcodes::StatusCode::new(499)?.is_request_failure());\n# Ok::<(), sipcodes::CodeError>(())",
+        "assert!(sipcodes::StatusCode::new(599)?.is_server_failure());\n# Ok::<(), sipcodes::CodeError>(())",
+        "assert!(sipcodes::StatusCode::new(699)?.is_global_failure());\n# Ok::<(), sipcodes::CodeError>(())",
     }
 }
 
