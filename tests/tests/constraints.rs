@@ -1,0 +1,117 @@
+//! The registry's rules that the issue tracker and RFC 3261 name explicitly.
+
+use sipcodes::{Constraint, Level, Role, SipCode, Subject};
+
+fn rules(code: SipCode) -> impl Iterator<Item = &'static Constraint> {
+    code.constraints().iter()
+}
+
+fn header_rule(code: SipCode, header: &str) -> Option<&'static Constraint> {
+    rules(code)
+        .find(|rule| matches!(rule.subject(), Subject::Header(names) if names.contains(&header)))
+}
+
+fn senders(code: SipCode, level: Level) -> Vec<Role> {
+    rules(code)
+        .filter(|rule| rule.level() == level)
+        .filter_map(|rule| match rule.subject() {
+            Subject::Sender(roles) => Some(roles),
+            _ => None,
+        })
+        .flatten()
+        .copied()
+        .collect()
+}
+
+#[test]
+fn mandatory_headers() {
+    for (code, header, rfc) in [
+        (SipCode::MethodNotAllowed, "Allow", 3261),
+        (SipCode::Unauthorized, "WWW-Authenticate", 3261),
+        (
+            SipCode::ProxyAuthenticationRequired,
+            "Proxy-Authenticate",
+            3261,
+        ),
+        (SipCode::BadExtension, "Unsupported", 3261),
+        (SipCode::ExtensionRequired, "Require", 3261),
+        (SipCode::SessionIntervalTooSmall, "Min-SE", 4028),
+        (SipCode::IntervalTooBrief, "Min-Expires", 3261),
+        (SipCode::SecurityAgreementRequired, "Security-Server", 3329),
+        (SipCode::UseProxy, "Contact", 3261),
+    ] {
+        let rule = header_rule(code, header).unwrap_or_else(|| panic!("{code}: no {header} rule"));
+        assert_eq!(rule.level(), Level::Must, "{code} {header}");
+        assert_eq!(rule.reference().rfc(), rfc, "{code} {header}");
+    }
+}
+
+#[test]
+fn redirections_name_their_targets_in_contact() {
+    for code in [
+        SipCode::MultipleChoices,
+        SipCode::MovedPermanently,
+        SipCode::MovedTemporarily,
+    ] {
+        let rule = header_rule(code, "Contact").unwrap_or_else(|| panic!("{code}"));
+        assert_eq!(rule.level(), Level::Should, "{code}");
+    }
+}
+
+#[test]
+fn retry_after_is_allowed_where_rfc_3261_section_20_33_says() {
+    for code in [
+        SipCode::NotFound,
+        SipCode::RequestEntityTooLarge,
+        SipCode::TemporarilyUnavailable,
+        SipCode::BusyHere,
+        SipCode::ServerInternalError,
+        SipCode::ServiceUnavailable,
+        SipCode::BusyEverywhere,
+        SipCode::Decline,
+    ] {
+        assert!(header_rule(code, "Retry-After").is_some(), "{code}");
+    }
+}
+
+#[test]
+fn who_sends_what() {
+    assert_eq!(senders(SipCode::UseProxy, Level::Must), [Role::Uas]);
+    let unauthorized = senders(SipCode::Unauthorized, Level::May);
+    assert!(unauthorized.contains(&Role::Uas) && unauthorized.contains(&Role::Registrar));
+    assert_eq!(
+        senders(SipCode::Unauthorized, Level::MustNot),
+        [Role::Proxy]
+    );
+    assert!(senders(SipCode::ProxyAuthenticationRequired, Level::May).contains(&Role::Proxy));
+}
+
+#[test]
+#[allow(deprecated)]
+fn how_receivers_treat_codes() {
+    let receiver = |code: SipCode| {
+        rules(code).filter_map(|rule| match rule.subject() {
+            Subject::Receiver(receiver) => Some((rule.level(), receiver)),
+            _ => None,
+        })
+    };
+    assert!(
+        receiver(SipCode::Trying)
+            .any(|(level, r)| level == Level::MustNot && r.roles().contains(&Role::Proxy))
+    );
+    assert!(
+        receiver(SipCode::ServiceUnavailable)
+            .any(|(_, r)| r.treat_as() == Some(SipCode::ServerInternalError)
+                && r.unless_header() == Some("Retry-After"))
+    );
+    assert!(receiver(SipCode::Accepted).any(|(_, r)| r.treat_as() == Some(SipCode::Ok)));
+}
+
+#[test]
+fn every_rule_cites_a_section() {
+    for code in SipCode::ALL {
+        for rule in code.constraints() {
+            assert!(rule.reference().section().is_some(), "{code}: {rule}");
+        }
+    }
+}
