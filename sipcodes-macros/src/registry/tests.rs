@@ -355,3 +355,30 @@ fn a_condition_is_kept() {
         Some("the request carried a Timestamp header field")
     );
 }
+
+#[test]
+fn odd_values_are_rejected_where_they_stand() {
+    let constraint = "[[code.constraints]]\nkind = \"receiver\"\nlevel = \"must\"\nroles = [\"uac\"]\ntreat-as = 99\nrule = \"r\"\nreference = \"RFC 3261 §21.4.6\"\n";
+    assert_eq!(
+        errors(&format!("{ENTRY_405}{constraint}")),
+        [
+            "registry.toml:12:12: `treat-as` in a constraint of code 405 is 99, not a code from 100 to 699"
+        ]
+    );
+    assert_eq!(
+        errors(&ENTRY_405.replace("code = 405", "code = 99999999999999999999")),
+        ["registry.toml:3:8: `code` in this [[code]] table is too large"]
+    );
+    assert_eq!(
+        errors(&ENTRY_405.replace("[\"RFC 3261 §21.4.6\"]", "[]")),
+        ["registry.toml:6:14: `references` in code 405 is empty; give at least one value"]
+    );
+    assert_eq!(
+        errors(&format!("{ENTRY_405}constraints = 3\n")),
+        ["registry.toml:8:15: `constraints` in code 405 must be an array of tables, found integer"]
+    );
+    assert_eq!(
+        errors("code = 1\n"),
+        ["registry.toml:1:8: `code` in the top level must be an array of tables, found integer"]
+    );
+}
