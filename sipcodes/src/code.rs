@@ -207,11 +207,6 @@ impl FromStr for SipCode {
     fn from_str(text: &str) -> Result<SipCode, CodeError> {
         let (number, phrase) = parse::split(text)?;
         let code = SipCode::from_u16(number).ok_or(CodeError::Unregistered { code: number })?;
-        match phrase {
-            Some(phrase) if !phrase.eq_ignore_ascii_case(code.reason_phrase()) => {
-                Err(CodeError::UnexpectedPhrase { code: number })
-            }
-            _ => Ok(code),
-        }
+        parse::check_phrase(code, phrase)
     }
 }

@@ -1,7 +1,7 @@
 //! The text form shared by `SipCode` and `StatusCode`: exactly three ASCII
 //! digits, optionally followed by one space and a reason phrase.
 
-use crate::CodeError;
+use crate::{CodeError, SipCode};
 
 /// Splits `text` into a code from 100 to 699 and the phrase after it, if any.
 #[inline]
@@ -26,6 +26,18 @@ pub(crate) fn split(text: &str) -> Result<(u16, Option<&str>), CodeError> {
         return Err(CodeError::OutOfRange { code });
     }
     Ok((code, phrase))
+}
+
+/// `code`, if `phrase` is absent or is its registered phrase (ignoring ASCII case).
+pub(crate) fn check_phrase(code: SipCode, phrase: Option<&str>) -> Result<SipCode, CodeError> {
+    match phrase {
+        Some(phrase) if !phrase.eq_ignore_ascii_case(code.reason_phrase()) => {
+            Err(CodeError::UnexpectedPhrase {
+                code: code.as_u16(),
+            })
+        }
+        _ => Ok(code),
+    }
 }
 
 /// Why `text` does not start with three ASCII digits.

@@ -252,12 +252,10 @@ impl FromStr for StatusCode {
     fn from_str(text: &str) -> Result<StatusCode, CodeError> {
         let (number, phrase) = parse::split(text)?;
         let status = StatusCode::new(number)?;
-        match phrase {
-            None => Ok(status),
-            Some(_) => match status.known() {
-                Some(_) => text.parse::<SipCode>().map(StatusCode::from),
-                None => Err(CodeError::UnexpectedPhrase { code: number }),
-            },
+        match (status.known(), phrase) {
+            (_, None) => Ok(status),
+            (Some(code), phrase) => parse::check_phrase(code, phrase).map(StatusCode::from),
+            (None, Some(_)) => Err(CodeError::UnexpectedPhrase { code: number }),
         }
     }
 }

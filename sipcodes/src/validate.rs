@@ -101,8 +101,8 @@ impl<'a> Response<'a> {
     /// assert_eq!(broken, 1);
     /// ```
     pub fn violations(&self) -> impl Iterator<Item = Violation> + '_ {
-        let constraints = self.status.known().map_or(&[][..], SipCode::constraints);
         let code = self.status.known();
+        let constraints = code.map_or(&[][..], SipCode::constraints);
         constraints.iter().filter_map(move |constraint| {
             Some(Violation {
                 code: code?,

@@ -112,3 +112,20 @@ fn every_ascii_byte_is_classified() {
         }
     }
 }
+
+#[test]
+fn errors_say_what_was_wrong() {
+    let message = |text: &str| ReasonPhrase::new(text).unwrap_err().to_string();
+    assert_eq!(
+        message("a\r\nb"),
+        "control character '\\r' at byte 1 is not allowed in a reason phrase"
+    );
+    assert_eq!(
+        message("<b>"),
+        "character '<' at byte 0 is not allowed in a reason phrase (RFC 3261 §25.1)"
+    );
+    assert_eq!(
+        message("50%"),
+        "'%' at byte 2 must be followed by two hexadecimal digits"
+    );
+}

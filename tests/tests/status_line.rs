@@ -123,3 +123,17 @@ fn malformed_lines_get_typed_errors() {
         "in the status code at byte 8: expected an ASCII digit at byte 1, found 'O'"
     );
 }
+
+#[test]
+fn errors_say_what_was_wrong() {
+    let message = |text: &str| StatusLine::parse(text).unwrap_err().to_string();
+    assert_eq!(
+        message("HTTP/1.1 200 OK"),
+        "a status line starts with SIP/2.0"
+    );
+    assert_eq!(message("SIP/2.0 200"), "expected a space at byte 11");
+    assert_eq!(
+        message("SIP/2.0 200 O\nK"),
+        "in the reason phrase at byte 12: control character '\\n' at byte 1 is not allowed in a reason phrase"
+    );
+}

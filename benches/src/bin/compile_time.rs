@@ -13,6 +13,9 @@ use std::time::{Duration, Instant};
 
 const ENUMS: usize = 100;
 
+/// The start of both generated crates.
+const PRELUDE: &str = "#![allow(dead_code)]\nuse sipcodes::{SipCode, SipResponseHandler, StatusCode};\n";
+
 /// Registered codes the enums single out, one per enum, so no two are alike.
 const SPECIFIC: [u16; 10] = [404, 408, 480, 481, 487, 488, 500, 503, 603, 604];
 
@@ -78,7 +81,7 @@ fn touch(file: &Path) {
 }
 
 fn derived_source() -> String {
-    let mut source = String::from("#![allow(dead_code)]\nuse sipcodes::{SipCode, SipResponseHandler, StatusCode};\n");
+    let mut source = String::from(PRELUDE);
     for index in 0..ENUMS {
         let specific = SPECIFIC[index % SPECIFIC.len()];
         write!(
@@ -109,7 +112,7 @@ pub enum Handler{index} {{
 }
 
 fn handwritten_source() -> String {
-    let mut source = String::from("#![allow(dead_code)]\nuse sipcodes::{SipCode, SipResponseHandler, StatusCode};\n");
+    let mut source = String::from(PRELUDE);
     for index in 0..ENUMS {
         let specific = SPECIFIC[index % SPECIFIC.len()];
         write!(
