@@ -36,6 +36,7 @@
 #![warn(missing_docs)]
 
 // Lets `#[derive(SipResponseHandler)]`, which names `::sipcodes`, work inside this crate too.
+#[allow(unused_extern_crates)]
 extern crate self as sipcodes;
 
 mod class;
@@ -49,19 +50,24 @@ mod reason;
 mod registry;
 #[cfg(feature = "serde")]
 mod serde;
+// Shared with the macro crate, which uses other parts of it.
+#[allow(dead_code)]
+mod spec;
 mod status;
 mod status_line;
 mod validate;
 
 pub use class::Class;
 pub use code::SipCode;
-pub use constraint::{Constraint, Level, ReceiverRule, Reference, Role, Subject};
-pub use error::{CodeError, ReasonPhraseError};
+pub use constraint::{Constraint, ReceiverRule, Reference, Subject};
+pub use error::CodeError;
 pub use handler::SipResponseHandler;
 pub use reason::ReasonPhrase;
 pub use registry::Historic;
 /// Derives [`SipResponseHandler`](trait@SipResponseHandler); see the trait for the syntax and rules.
 pub use sipcodes_macros::SipResponseHandler;
+pub use spec::grammar::ReasonPhraseError;
+pub use spec::vocab::{Level, Role};
 pub use status::StatusCode;
 pub use status_line::{StatusLine, StatusLineError};
 pub use validate::{Problem, Response, Violation};

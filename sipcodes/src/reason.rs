@@ -1,6 +1,7 @@
 use core::fmt;
 use core::ops::Deref;
 
+use crate::spec::grammar;
 use crate::{ReasonPhraseError, SipCode};
 
 /// A reason phrase that is safe to put on a status line: it follows the
@@ -40,51 +41,10 @@ impl<'a> ReasonPhrase<'a> {
     /// );
     /// ```
     pub const fn new(text: &'a str) -> Result<ReasonPhrase<'a>, ReasonPhraseError> {
-        let bytes = text.as_bytes();
-        let mut index = 0;
-        while index < bytes.len() {
-            let byte = bytes[index];
-            match byte {
-                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b' ' | b'\t' => {}
-                b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')' => {}
-                b';' | b'/' | b'?' | b':' | b'@' | b'&' | b'=' | b'+' | b'$' | b',' => {}
-                b'%' => {
-                    let escaped = index + 2 < bytes.len()
-                        && bytes[index + 1].is_ascii_hexdigit()
-                        && bytes[index + 2].is_ascii_hexdigit();
-                    if !escaped {
-                        return Err(ReasonPhraseError::InvalidEscape { position: index });
-                    }
-                    index += 2;
-                }
-                0x00..=0x1f | 0x7f => {
-                    return Err(ReasonPhraseError::ControlCharacter {
-                        position: index,
-                        found: byte as char,
-                    });
-                }
-                0x20..=0x7e => {
-                    return Err(ReasonPhraseError::DisallowedCharacter {
-                        position: index,
-                        found: byte as char,
-                    });
-                }
-                // C1 controls U+0080..=U+009F are encoded as 0xC2 0x80..=0x9F.
-                0xc2 if index + 1 < bytes.len() && bytes[index + 1] <= 0x9f => {
-                    let found = match char::from_u32(bytes[index + 1] as u32) {
-                        Some(c) => c,
-                        None => char::REPLACEMENT_CHARACTER,
-                    };
-                    return Err(ReasonPhraseError::ControlCharacter {
-                        position: index,
-                        found,
-                    });
-                }
-                _ => {}
-            }
-            index += 1;
+        match grammar::check_phrase(text) {
+            Ok(()) => Ok(ReasonPhrase(text)),
+            Err(error) => Err(error),
         }
-        Ok(ReasonPhrase(text))
     }
 
     /// The registered phrase of a code.

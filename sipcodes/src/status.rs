@@ -2,6 +2,7 @@ use core::fmt;
 use core::num::NonZeroU16;
 use core::str::FromStr;
 
+use crate::spec::grammar;
 use crate::{Class, CodeError, Historic, SipCode, parse};
 
 /// Any status code from 100 to 699, as it arrives from the wire: registered or
@@ -42,7 +43,7 @@ impl StatusCode {
     /// ```
     pub const fn new(code: u16) -> Result<StatusCode, CodeError> {
         match NonZeroU16::new(code) {
-            Some(nonzero) if code >= 100 && code <= 699 => Ok(StatusCode(nonzero)),
+            Some(nonzero) if grammar::is_code(code) => Ok(StatusCode(nonzero)),
             _ => Err(CodeError::OutOfRange { code }),
         }
     }
@@ -55,6 +56,16 @@ impl StatusCode {
     /// ```
     pub const fn as_u16(self) -> u16 {
         self.0.get()
+    }
+
+    /// The three digits, as received: `"486"`, `"499"`.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::StatusCode::new(499)?.as_str(), "499");
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        crate::code::DIGITS[(self.as_u16() - grammar::MIN_CODE) as usize]
     }
 
     /// The registered code, if the number is registered.
@@ -85,7 +96,7 @@ impl StatusCode {
     /// # Ok::<(), sipcodes::CodeError>(())
     /// ```
     pub const fn effective(self) -> SipCode {
-        EFFECTIVE[(self.as_u16() - 100) as usize]
+        EFFECTIVE[(self.as_u16() - grammar::MIN_CODE) as usize]
     }
 
     /// The wire form of a registered code; `From<SipCode>` in `const` contexts.
@@ -157,11 +168,11 @@ impl StatusCode {
 }
 
 /// `effective()` of every number from 100 to 699, computed at compile time.
-const EFFECTIVE: [SipCode; 600] = {
-    let mut table = [SipCode::Ok; 600];
+const EFFECTIVE: [SipCode; grammar::SPAN] = {
+    let mut table = [SipCode::Ok; grammar::SPAN];
     let mut index = 0;
     while index < table.len() {
-        let code = index as u16 + 100;
+        let code = index as u16 + grammar::MIN_CODE;
         table[index] = match SipCode::from_u16(code) {
             Some(known) => known,
             None => match Class::from_u16(code) {

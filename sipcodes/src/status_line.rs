@@ -129,7 +129,17 @@ impl<'a> StatusLine<'a> {
 impl fmt::Display for StatusLine<'_> {
     /// `SIP/2.0 486 Busy Here\r\n`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "SIP/2.0 {} {}\r\n", self.status.as_u16(), self.phrase)
+        // A line made by `canonical` borrows the registry's phrase: one copy.
+        if let Some(code) = self.status.known()
+            && core::ptr::eq(self.phrase.as_str(), code.reason_phrase())
+        {
+            return f.write_str(code.status_line());
+        }
+        f.write_str("SIP/2.0 ")?;
+        f.write_str(self.status.as_str())?;
+        f.write_str(" ")?;
+        f.write_str(&self.phrase)?;
+        f.write_str("\r\n")
     }
 }
 

@@ -36,11 +36,11 @@ impl<'a> Handler<'a> {
         let data = match &input.data {
             Data::Enum(data) => data,
             Data::Struct(data) => {
-                errors.at(&data.struct_token, "`SipResponseHandler` can only be derived for an enum, one variant per way of handling a response");
+                errors.push(syn::Error::new(data.struct_token.span, "`SipResponseHandler` can only be derived for an enum, one variant per way of handling a response"));
                 return None;
             }
             Data::Union(data) => {
-                errors.at(&data.union_token, "`SipResponseHandler` can only be derived for an enum, one variant per way of handling a response");
+                errors.push(syn::Error::new(data.union_token.span, "`SipResponseHandler` can only be derived for an enum, one variant per way of handling a response"));
                 return None;
             }
         };

@@ -36,7 +36,7 @@ enum Item {
 }
 
 impl Parse for Item {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let lookahead = input.lookahead1();
         if lookahead.peek(LitInt) {
             return input.parse().map(Item::Int);
@@ -58,11 +58,11 @@ impl Parse for Item {
 }
 
 trait ParseAnyIdent {
-    fn parse_any_ident(input: ParseStream) -> syn::Result<Ident>;
+    fn parse_any_ident(input: ParseStream<'_>) -> syn::Result<Ident>;
 }
 
 impl ParseAnyIdent for Ident {
-    fn parse_any_ident(input: ParseStream) -> syn::Result<Ident> {
+    fn parse_any_ident(input: ParseStream<'_>) -> syn::Result<Ident> {
         syn::ext::IdentExt::parse_any(input)
     }
 }

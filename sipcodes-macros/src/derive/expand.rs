@@ -4,30 +4,25 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::Ident;
 
-use super::ast::{Carries, Handler};
-use super::attr::Selector;
-use super::valid::Routes;
-use crate::registry::Registry;
+use super::ast::Carries;
+use super::valid::Resolved;
+use crate::registry::Entry;
 
-pub fn expand(handler: &Handler<'_>, registry: &Registry, routes: &Routes) -> TokenStream {
+pub fn expand(resolved: &Resolved<'_, '_>) -> TokenStream {
+    let handler = resolved.handler;
     let krate = &handler.krate;
     let ident = &handler.input.ident;
     let (impl_generics, type_generics, where_clause) = handler.input.generics.split_for_impl();
+    let variants = || handler.variants.iter().zip(&resolved.routes);
 
     // One arm per handler variant, its codes joined with `|`: every `SipCode`
     // variant is named and there is no wildcard, at a fraction of the compile
     // time of one arm per code.
-    let mut codes_of: Vec<Vec<Ident>> = handler.variants.iter().map(|_| Vec::new()).collect();
-    for (entry, &index) in registry.codes().zip(&routes.0) {
-        codes_of[index].push(Ident::new(&entry.variant, Span::call_site()));
-    }
-    let arms = handler
-        .variants
-        .iter()
-        .zip(&codes_of)
-        .filter(|(_, codes)| !codes.is_empty())
-        .map(|(variant, codes)| {
+    let arms = variants()
+        .filter(|(_, route)| !route.codes.is_empty())
+        .map(|(variant, route)| {
             let target = variant.ident;
+            let codes = route.codes.iter().map(|entry| code_ident(entry));
             let value = match variant.carries {
                 Carries::Nothing => quote!(),
                 Carries::SipCode => quote!((code)),
@@ -53,28 +48,20 @@ pub fn expand(handler: &Handler<'_>, registry: &Registry, routes: &Routes) -> To
         }
     };
 
-    let status_arms = handler.variants.iter().map(|variant| {
+    let status_arms = variants().map(|(variant, route)| {
         let target = variant.ident;
         match variant.carries {
             Carries::SipCode => quote!(Self::#target(code) => ::core::option::Option::Some(#krate::StatusCode::from(*code)),),
             Carries::StatusCode => quote!(Self::#target(status) => ::core::option::Option::Some(*status),),
-            Carries::Nothing => {
-                let first = variant.selectors.iter().find_map(|selector| match selector {
-                    Selector::Code(code, _) => u16::try_from(*code).ok().and_then(|code| registry.get(code)),
-                    Selector::Name(name) => registry.by_variant(&name.to_string()),
-                    Selector::Class(..) | Selector::Other(_) => None,
-                });
-                match first {
-                    Some(entry) => {
-                        let code = Ident::new(&entry.variant, Span::call_site());
-                        quote!(Self::#target => ::core::option::Option::Some(#krate::StatusCode::from(#krate::SipCode::#code)),)
-                    }
-                    None => quote!(Self::#target => ::core::option::Option::None,),
+            Carries::Nothing => match route.sends {
+                Some(entry) => {
+                    let code = code_ident(entry);
+                    quote!(Self::#target => ::core::option::Option::Some(#krate::StatusCode::from(#krate::SipCode::#code)),)
                 }
-            }
+                None => quote!(Self::#target => ::core::option::Option::None,),
+            },
         }
     });
-
     quote! {
         #[automatically_derived]
         #[allow(deprecated)]
@@ -104,4 +91,8 @@ pub fn expand(handler: &Handler<'_>, registry: &Registry, routes: &Routes) -> To
             }
         }
     }
+}
+
+fn code_ident(entry: &Entry) -> Ident {
+    Ident::new(&entry.variant, Span::call_site())
 }

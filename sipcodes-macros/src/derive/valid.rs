@@ -9,12 +9,37 @@ use super::ast::Handler;
 use super::attr::Selector;
 use crate::registry::names::nearest;
 use crate::registry::{Entry, Registry};
+use crate::spec::grammar::{self, OutOfRange};
+use crate::spec::nearest::nearest_codes;
 
-/// Which variant handles each registered code, in the order of the registry.
-pub struct Routes(pub Vec<usize>);
+/// A valid handler, resolved against the registry: what expansion prints.
+pub struct Resolved<'h, 'r> {
+    pub handler: &'h Handler<'h>,
+    pub routes: Vec<Route<'r>>,
+}
 
-impl Handler<'_> {
-    pub fn validate(&self, registry: &Registry, errors: &mut Errors) -> Option<Routes> {
+/// One handler variant, resolved.
+pub struct Route<'r> {
+    /// The registered codes it handles, in ascending order.
+    pub codes: Vec<&'r Entry>,
+    /// The code a unit variant sends: its first code named by number or name.
+    pub sends: Option<&'r Entry>,
+}
+
+impl<'h> Handler<'h> {
+    pub fn validate<'r>(
+        &'h self,
+        registry: &'r Registry,
+        errors: &mut Errors,
+    ) -> Option<Resolved<'h, 'r>> {
+        let mut routes: Vec<Route<'r>> = self
+            .variants
+            .iter()
+            .map(|_| Route {
+                codes: Vec::new(),
+                sends: None,
+            })
+            .collect();
         let mut codes: BTreeMap<u16, (usize, Span)> = BTreeMap::new();
         let mut classes: BTreeMap<u8, (usize, Span)> = BTreeMap::new();
         let mut other: Option<(usize, Span)> = None;
@@ -22,19 +47,16 @@ impl Handler<'_> {
         for (index, variant) in self.variants.iter().enumerate() {
             for selector in &variant.selectors {
                 let span = selector.span();
-                let (slot, what) = match selector {
+                let (entry, what) = match selector {
                     Selector::Code(code, token) => {
                         match resolve_code(registry, *code, token, errors) {
-                            Some(entry) => (
-                                codes.entry(entry.code),
-                                format!("code {} {}", entry.code, entry.phrase),
-                            ),
+                            Some(entry) => (entry, format!("code {} {}", entry.code, entry.phrase)),
                             None => continue,
                         }
                     }
                     Selector::Name(name) => match resolve_name(registry, name, errors) {
                         Some(entry) => (
-                            codes.entry(entry.code),
+                            entry,
                             format!("code {} {} (`{name}`)", entry.code, entry.phrase),
                         ),
                         None => continue,
@@ -57,11 +79,11 @@ impl Handler<'_> {
                         continue;
                     }
                 };
-                claim(slot, (index, span), &what, self, errors);
+                routes[index].sends.get_or_insert(entry);
+                claim(codes.entry(entry.code), (index, span), &what, self, errors);
             }
         }
 
-        let mut routes = Vec::new();
         let mut missing = Vec::new();
         for entry in registry.codes() {
             let route = codes
@@ -70,7 +92,7 @@ impl Handler<'_> {
                 .or(other.as_ref())
                 .map(|(index, _)| *index);
             match route {
-                Some(index) => routes.push(index),
+                Some(index) => routes[index].codes.push(entry),
                 None => missing.push(entry),
             }
         }
@@ -81,7 +103,10 @@ impl Handler<'_> {
             );
             return None;
         }
-        Some(Routes(routes))
+        Some(Resolved {
+            handler: self,
+            routes,
+        })
     }
 }
 
@@ -128,15 +153,12 @@ fn resolve_code<'r>(
 ) -> Option<&'r Entry> {
     let in_range = u16::try_from(code)
         .ok()
-        .filter(|code| (100..=699).contains(code));
+        .filter(|&code| grammar::is_code(code));
     if let Some(entry) = in_range.and_then(|code| registry.get(code)) {
         return Some(entry);
     }
     let message = match in_range {
-        None => format!(
-            "{} is not a SIP response code; codes run from 100 to 699",
-            token.base10_digits()
-        ),
+        None => OutOfRange(token.base10_digits()).to_string(),
         Some(code) => unregistered(registry, code),
     };
     errors.at(token, message);
@@ -154,27 +176,16 @@ fn unregistered(registry: &Registry, code: u16) -> String {
             )
         })
         .unwrap_or_default();
-    let near: Vec<String> = nearest_codes(registry, code)
+    let near: Vec<String> = nearest_codes(code, registry.codes().map(|entry| entry.code))
+        .as_slice()
         .iter()
+        .filter_map(|&code| registry.get(code))
         .map(|entry| format!("{} {}", entry.code, entry.phrase))
         .collect();
     format!(
         "{code} is not a registered SIP response code{historic}; the nearest registered codes are {}; unregistered codes reach the `other` variant or their class",
         near.join(", ")
     )
-}
-
-/// The five registered codes of the same class numerically closest to `code`,
-/// in ascending order.
-fn nearest_codes(registry: &Registry, code: u16) -> Vec<&Entry> {
-    let mut entries: Vec<&Entry> = registry
-        .codes()
-        .filter(|entry| entry.class() == code / 100)
-        .collect();
-    entries.sort_by_key(|entry| (entry.code.abs_diff(code), entry.code));
-    entries.truncate(5);
-    entries.sort_by_key(|entry| entry.code);
-    entries
 }
 
 fn resolve_name<'r>(
