@@ -281,3 +281,31 @@ fn class_name(class: u16) -> &'static str {
         _ => "global failure",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::{TokenStream, TokenTree};
+
+    /// Every token, counting a group's delimiters as one.
+    fn count(tokens: TokenStream) -> usize {
+        tokens
+            .into_iter()
+            .map(|token| match token {
+                TokenTree::Group(group) => 1 + count(group.stream()),
+                _ => 1,
+            })
+            .sum()
+    }
+
+    #[test]
+    fn the_generated_code_stays_small() {
+        let input = syn::parse_quote!(
+            pub enum SipCode {}
+        );
+        let registry = crate::registry::shipped().expect("the shipped registry is valid");
+        let tokens = count(super::generate(registry, &input));
+        println!("`#[sip_code]` emits {tokens} tokens");
+        // It emitted about 43 000 tokens when it wrote lookup tables and long paths.
+        assert!(tokens < 21_500, "{tokens} tokens");
+    }
+}

@@ -47,8 +47,10 @@ impl SipCode {
     /// assert_eq!(SipCode::from_u16(499), None);
     /// ```
     pub const fn from_u16(code: u16) -> Option<SipCode> {
-        if grammar::is_code(code) {
-            tables::BY_NUMBER[(code - grammar::MIN_CODE) as usize]
+        // Below 100 the offset wraps to a large number: one comparison checks both ends.
+        let offset = code.wrapping_sub(grammar::MIN_CODE) as usize;
+        if offset < SPAN {
+            tables::BY_NUMBER[offset]
         } else {
             None
         }
