@@ -4,7 +4,7 @@ use core::str::FromStr;
 use crate::registry::slice;
 use crate::spec::grammar::{self, SPAN};
 use crate::spec::nearest;
-use crate::{Class, CodeError, Constraint, Reference, parse};
+use crate::{Class, CodeError, Constraint, Reference, StatusCode, parse};
 
 /// A SIP response code registered with IANA: one variant per code of the
 /// registry, generated at compile time from `registry.toml`.
@@ -73,8 +73,8 @@ impl SipCode {
     /// ```
     /// assert_eq!(sipcodes::SipCode::BusyHere.as_str(), "486");
     /// ```
-    pub const fn as_str(self) -> &'static str {
-        tables::DIGITS[self.offset()]
+    pub fn as_str(self) -> &'static str {
+        StatusCode::from_sip_code(self).as_str()
     }
 
     /// The code's canonical status line, ending in CRLF: what a UAS sends to
@@ -271,7 +271,8 @@ mod tables {
 
     /// `SipCode::ALL[i]` as a `u16`, for `const` loops.
     const fn number(i: usize) -> usize {
-        SipCode::ALL[i] as usize - 100
+        let all = &SipCode::ALL;
+        all[i] as usize - 100
     }
 
     /// The code of each number from 100 to 699.
@@ -299,10 +300,11 @@ mod tables {
 
     /// The registered phrase of each number, so that `reason_phrase` is one load.
     pub(super) const PHRASES: [&str; SPAN] = {
+        let entries = &SipCode::ENTRIES;
         let mut table = [""; SPAN];
         let mut i = 0;
         while i < SipCode::COUNT {
-            table[number(i)] = slice(SipCode::ENTRIES[i].status_line, "SIP/2.0 486 ".len(), 2);
+            table[number(i)] = slice(entries[i].status_line, "SIP/2.0 486 ".len(), 2);
             i += 1;
         }
         table
@@ -310,16 +312,17 @@ mod tables {
 
     /// `486 Busy Here` for each code, in the order of `ALL`.
     pub(super) const LINES: [&str; SipCode::COUNT] = {
+        let entries = &SipCode::ENTRIES;
         let mut table = [""; SipCode::COUNT];
         let mut i = 0;
         while i < SipCode::COUNT {
-            table[i] = slice(SipCode::ENTRIES[i].status_line, "SIP/2.0 ".len(), 2);
+            table[i] = slice(entries[i].status_line, "SIP/2.0 ".len(), 2);
             i += 1;
         }
         table
     };
 
-    const DIGIT_TEXT: [u8; 3 * SPAN] = {
+    const DIGIT_BYTES: [u8; 3 * SPAN] = {
         let mut text = [0; 3 * SPAN];
         let mut i = 0;
         while i < SPAN {
@@ -332,19 +335,10 @@ mod tables {
         text
     };
 
-    /// The three digits of every number from 100 to 699.
-    pub(crate) const DIGITS: [&str; SPAN] = {
-        let text = match core::str::from_utf8(&DIGIT_TEXT) {
-            Ok(text) => text,
-            Err(_) => panic!("digits are ASCII"),
-        };
-        let mut table = [""; SPAN];
-        let mut i = 0;
-        while i < SPAN {
-            table[i] = slice(text, 3 * i, 3 * (SPAN - i - 1));
-            i += 1;
-        }
-        table
+    /// `100101102…699`: the three digits of every number from 100 to 699.
+    pub(crate) const DIGITS: &str = match core::str::from_utf8(&DIGIT_BYTES) {
+        Ok(text) => text,
+        Err(_) => panic!("digits are ASCII"),
     };
 }
 

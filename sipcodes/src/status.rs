@@ -64,8 +64,9 @@ impl StatusCode {
     /// assert_eq!(sipcodes::StatusCode::new(499)?.as_str(), "499");
     /// # Ok::<(), sipcodes::CodeError>(())
     /// ```
-    pub const fn as_str(self) -> &'static str {
-        crate::code::DIGITS[(self.as_u16() - grammar::MIN_CODE) as usize]
+    pub fn as_str(self) -> &'static str {
+        let start = 3 * usize::from(self.as_u16() - grammar::MIN_CODE);
+        &crate::code::DIGITS[start..start + 3]
     }
 
     /// The registered code, if the number is registered.
@@ -170,17 +171,21 @@ impl StatusCode {
 /// `effective()` of every number from 100 to 699, computed at compile time.
 const EFFECTIVE: [SipCode; grammar::SPAN] = {
     let mut table = [SipCode::Ok; grammar::SPAN];
-    let mut index = 0;
-    while index < table.len() {
-        let code = index as u16 + grammar::MIN_CODE;
-        table[index] = match SipCode::from_u16(code) {
-            Some(known) => known,
-            None => match Class::from_u16(code) {
-                Some(class) => class.fallback(),
-                None => unreachable!(),
-            },
-        };
-        index += 1;
+    let mut class = 0;
+    while class < Class::ALL.len() {
+        let fallback = Class::ALL[class].fallback();
+        let mut index = 100 * class;
+        while index < 100 * (class + 1) {
+            table[index] = fallback;
+            index += 1;
+        }
+        class += 1;
+    }
+    let all = &SipCode::ALL;
+    let mut i = 0;
+    while i < all.len() {
+        table[(all[i] as u16 - grammar::MIN_CODE) as usize] = all[i];
+        i += 1;
     }
     table
 };

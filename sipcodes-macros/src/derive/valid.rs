@@ -1,7 +1,5 @@
 //! Rules that look across variants: every registered code handled exactly once.
 
-use std::collections::BTreeMap;
-
 use proc_macro2::Span;
 
 use super::Errors;
@@ -40,9 +38,10 @@ impl<'h> Handler<'h> {
                 sends: None,
             })
             .collect();
-        let mut codes: BTreeMap<u16, (usize, Span)> = BTreeMap::new();
-        let mut classes: BTreeMap<u8, (usize, Span)> = BTreeMap::new();
-        let mut other: Option<(usize, Span)> = None;
+        // Who claimed each number from 100 to 699, each class digit, and `other`.
+        let mut codes: Vec<Option<Claim>> = vec![None; grammar::SPAN];
+        let mut classes: [Option<Claim>; 7] = [None; 7];
+        let mut other: Option<Claim> = None;
 
         for (index, variant) in self.variants.iter().enumerate() {
             for selector in &variant.selectors {
@@ -63,7 +62,7 @@ impl<'h> Handler<'h> {
                     },
                     Selector::Class(digit, _) => {
                         claim(
-                            classes.entry(*digit),
+                            &mut classes[usize::from(*digit)],
                             (index, span),
                             &format!("class {digit}xx"),
                             self,
@@ -72,25 +71,22 @@ impl<'h> Handler<'h> {
                         continue;
                     }
                     Selector::Other(_) => {
-                        match other {
-                            Some(first) => duplicate(first, span, "`other`", self, errors),
-                            None => other = Some((index, span)),
-                        }
+                        claim(&mut other, (index, span), "`other`", self, errors);
                         continue;
                     }
                 };
                 routes[index].sends.get_or_insert(entry);
-                claim(codes.entry(entry.code), (index, span), &what, self, errors);
+                let slot = &mut codes[usize::from(entry.code - grammar::MIN_CODE)];
+                claim(slot, (index, span), &what, self, errors);
             }
         }
 
         let mut missing = Vec::new();
         for entry in registry.codes() {
-            let route = codes
-                .get(&entry.code)
-                .or_else(|| classes.get(&(entry.class() as u8)))
-                .or(other.as_ref())
-                .map(|(index, _)| *index);
+            let route = codes[usize::from(entry.code - grammar::MIN_CODE)]
+                .or(classes[usize::from(entry.class())])
+                .or(other)
+                .map(|(index, _)| index);
             match route {
                 Some(index) => routes[index].codes.push(entry),
                 None => missing.push(entry),
@@ -110,20 +106,19 @@ impl<'h> Handler<'h> {
     }
 }
 
-fn claim<K: Ord>(
-    slot: std::collections::btree_map::Entry<'_, K, (usize, Span)>,
-    this: (usize, Span),
+/// The variant that claimed a code, a class or `other`, and where.
+type Claim = (usize, Span);
+
+fn claim(
+    slot: &mut Option<Claim>,
+    this: Claim,
     what: &str,
     handler: &Handler<'_>,
     errors: &mut Errors,
 ) {
     match slot {
-        std::collections::btree_map::Entry::Vacant(vacant) => {
-            vacant.insert(this);
-        }
-        std::collections::btree_map::Entry::Occupied(first) => {
-            duplicate(*first.get(), this.1, what, handler, errors)
-        }
+        None => *slot = Some(this),
+        Some(first) => duplicate(*first, this.1, what, handler, errors),
     }
 }
 

@@ -44,7 +44,7 @@ pub fn find(word: &str) -> Option<&'static KindSpec> {
 
 /// `"header", "body", "sender" or "receiver"`.
 pub fn words() -> String {
-    one_of(KINDS, |kind| kind.word)
+    one_of(&KINDS.iter().map(|kind| kind.word).collect::<Vec<_>>())
 }
 
 /// Reports each key of a constraint that its kind does not take. With no known
@@ -66,7 +66,7 @@ pub fn check_keys(
                 "`{key}` does not belong in {} with kind {:?}; it is only for kind {}",
                 fields.context(),
                 kind.word,
-                one_of(&owners, |owner| owner.word)
+                one_of(&owners.iter().map(|owner| owner.word).collect::<Vec<_>>())
             ),
             _ => format!(
                 "unknown key `{key}` in {}; the keys are {}",
@@ -141,7 +141,12 @@ fn roles(fields: &Fields<'_, '_>, errors: &mut Vec<RegistryError>) -> Option<Vec
                 format!(
                     "unknown role {value:?} in {}; use {}",
                     fields.context(),
-                    one_of(Role::ALL.iter().copied(), Role::as_str)
+                    one_of(
+                        &Role::ALL
+                            .iter()
+                            .map(|role| role.as_str())
+                            .collect::<Vec<_>>()
+                    )
                 ),
             )),
         }

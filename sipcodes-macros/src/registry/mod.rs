@@ -34,9 +34,9 @@ pub fn shipped() -> Result<&'static Registry, &'static [RegistryError]> {
 pub fn load(source: &str) -> Result<Registry, Vec<RegistryError>> {
     let mut errors = Vec::new();
     let mut entries = parse::parse(source, &mut errors);
-    valid::validate(source, &mut entries, &mut errors);
+    valid::validate(source, &entries, &mut errors);
     if errors.is_empty() {
-        entries.sort_by_key(|entry| entry.code);
+        entries.sort_unstable_by_key(|entry| entry.code);
         Ok(Registry { entries })
     } else {
         errors.sort_by_key(|error| error.offset);
@@ -165,16 +165,10 @@ crate::spec::vocab::vocabulary! {
     }
 }
 
-/// `a`, `b` or `c`, for listing what a key accepts.
-pub(crate) fn one_of<T>(
-    items: impl IntoIterator<Item = T>,
-    word: impl Fn(T) -> &'static str,
-) -> String {
-    let words: Vec<String> = items
-        .into_iter()
-        .map(|item| format!("\"{}\"", word(item)))
-        .collect();
-    match words.split_last() {
+/// `"a", "b" or "c"`, for listing what a key accepts.
+pub(crate) fn one_of(words: &[&str]) -> String {
+    let quoted: Vec<String> = words.iter().map(|word| format!("{word:?}")).collect();
+    match quoted.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
         None => String::new(),

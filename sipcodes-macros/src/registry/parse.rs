@@ -172,7 +172,7 @@ fn keyword<T: Vocabulary>(
             format!(
                 "unknown {key} {value:?} in {}; use {}",
                 fields.context(),
-                one_of(T::ALL.iter().copied(), T::as_str)
+                one_of(&T::ALL.iter().map(|item| item.as_str()).collect::<Vec<_>>())
             ),
         ));
     }
