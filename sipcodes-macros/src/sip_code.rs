@@ -57,7 +57,14 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
             let phrase = &entry.phrase;
             let description = &entry.description;
             let references = citations.list(&entry.references);
-            quote!(Historic { code: #code, phrase: #phrase, description: #description, references: #references })
+            quote! {
+                Historic {
+                    code: #code,
+                    phrase: #phrase,
+                    description: #description,
+                    references: #references,
+                }
+            }
         })
         .collect();
     let table = citations.table();
@@ -174,11 +181,24 @@ fn constraint_data(
                 quote!(S::#variant)
             }));
             let unless_header = option(unless_header.as_ref().map(|header| quote!(#header)));
-            quote!(Receiver(ReceiverRule { roles: #list, treat_as: #treat_as, unless_header: #unless_header }))
+            quote! {
+                Receiver(ReceiverRule {
+                    roles: #list,
+                    treat_as: #treat_as,
+                    unless_header: #unless_header,
+                })
+            }
         }
     };
     quote! {
-        C { level: #level, subject: #subject, methods: &[#(#methods),*], rule: #rule, condition: #condition, reference: R[#reference] }
+        C {
+            level: #level,
+            subject: #subject,
+            methods: &[#(#methods),*],
+            rule: #rule,
+            condition: #condition,
+            reference: R[#reference],
+        }
     }
 }
 

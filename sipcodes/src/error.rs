@@ -81,7 +81,8 @@ impl fmt::Display for CodeError {
             }
             CodeError::MissingSpace { position, found } => write!(
                 f,
-                "expected a space between the code and the reason phrase at byte {position}, found {found:?}"
+                "expected a space between the code and the reason phrase at byte {position}, \
+                    found {found:?}"
             ),
             CodeError::UnexpectedPhrase { code } => match SipCode::from_u16(code) {
                 Some(known) => write!(

@@ -36,11 +36,19 @@ impl<'a> Handler<'a> {
         let data = match &input.data {
             Data::Enum(data) => data,
             Data::Struct(data) => {
-                errors.push(syn::Error::new(data.struct_token.span, "`SipResponseHandler` can only be derived for an enum, one variant per way of handling a response"));
+                errors.push(syn::Error::new(
+                    data.struct_token.span,
+                    "`SipResponseHandler` can \
+                    only be derived for an enum, one variant per way of handling a response",
+                ));
                 return None;
             }
             Data::Union(data) => {
-                errors.push(syn::Error::new(data.union_token.span, "`SipResponseHandler` can only be derived for an enum, one variant per way of handling a response"));
+                errors.push(syn::Error::new(
+                    data.union_token.span,
+                    "`SipResponseHandler` can only \
+                    be derived for an enum, one variant per way of handling a response",
+                ));
                 return None;
             }
         };
@@ -48,17 +56,24 @@ impl<'a> Handler<'a> {
             .variants
             .iter()
             .map(|variant| {
-                let selectors = attr::variant_selectors(&variant.attrs, errors).unwrap_or_else(|| {
-                    errors.at(
+                let selectors =
+                    attr::variant_selectors(&variant.attrs, errors).unwrap_or_else(|| {
+                        errors.at(
                         &variant.ident,
                         format!(
-                            "variant `{}` has no `#[sip(...)]`; add one listing what it handles: codes (`#[sip(486)]`), names (`#[sip(BusyHere)]`), a class (`#[sip(4xx)]`) or `#[sip(other)]`",
+                            "variant `{}` has no `#[sip(...)]`; add one listing what it handles: \
+                                codes (`#[sip(486)]`), names (`#[sip(BusyHere)]`), a class \
+                                (`#[sip(4xx)]`) or `#[sip(other)]`",
                             variant.ident
                         ),
                     );
-                    Vec::new()
-                });
-                Variant { ident: &variant.ident, carries: carries(&variant.fields, errors), selectors }
+                        Vec::new()
+                    });
+                Variant {
+                    ident: &variant.ident,
+                    carries: carries(&variant.fields, errors),
+                    selectors,
+                }
             })
             .collect();
         Some(Handler {
@@ -70,7 +85,8 @@ impl<'a> Handler<'a> {
 }
 
 fn carries(fields: &Fields, errors: &mut Errors) -> Carries {
-    const SHAPE: &str = "a handler variant is a unit variant or a tuple variant with one field of type `SipCode` or `StatusCode`, which receives the code";
+    const SHAPE: &str = "a handler variant is a unit variant or a tuple variant with one field of \
+        type `SipCode` or `StatusCode`, which receives the code";
     match fields {
         Fields::Unit => Carries::Nothing,
         Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {

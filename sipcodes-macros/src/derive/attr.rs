@@ -52,7 +52,8 @@ impl Parse for Item {
         }
         Err(syn::Error::new(
             input.span(),
-            "expected a response code (`486`), a `SipCode` variant name (`BusyHere`), a class (`4xx`) or `other`",
+            "expected a response code (`486`), a `SipCode` variant name (`BusyHere`), a class \
+                (`4xx`) or `other`",
         ))
     }
 }
@@ -111,7 +112,10 @@ fn selector(item: Item, errors: &mut Errors) -> Option<Selector> {
             (digits, suffix) => {
                 errors.at(
                     &literal,
-                    format!("`{digits}{suffix}` is neither a code nor a class; write a code like `486` or a class from `1xx` to `6xx`"),
+                    format!(
+                        "`{digits}{suffix}` is neither a code nor a class; write a code like \
+                        `486` or a class from `1xx` to `6xx`"
+                    ),
                 );
                 None
             }
@@ -128,7 +132,10 @@ fn selector(item: Item, errors: &mut Errors) -> Option<Selector> {
         Item::KeyValue(key) => {
             errors.at(
                 &key,
-                format!("unknown key `{key}` on a variant; a variant lists codes, names, classes or `other`"),
+                format!(
+                    "unknown key `{key}` on a variant; a variant lists codes, names, classes \
+                    or `other`"
+                ),
             );
             None
         }
@@ -140,7 +147,8 @@ fn malformed(attr: &Attribute, error: syn::Error) -> syn::Error {
         syn::Meta::List(_) => error,
         _ => syn::Error::new_spanned(
             attr,
-            "expected `#[sip(...)]` listing codes (`486`), names (`BusyHere`), classes (`4xx`) or `other`",
+            "expected `#[sip(...)]` listing codes (`486`), names (`BusyHere`), classes (`4xx`) or \
+                `other`",
         ),
     }
 }
@@ -152,8 +160,11 @@ pub fn crate_path(attrs: &[Attribute], errors: &mut Errors) -> Option<Path> {
         let result = attr.parse_nested_meta(|meta| {
             if !meta.path.is_ident("crate") {
                 return Err(meta.error(format!(
-                    "unknown key `{}` on the enum; the enum's `#[sip]` takes only `crate = \"...\"`",
-                    meta.path.get_ident().map_or_else(|| "…".to_owned(), ToString::to_string)
+                    "unknown key `{}` on the enum; the enum's `#[sip]` takes only `crate = \
+                        \"...\"`",
+                    meta.path
+                        .get_ident()
+                        .map_or_else(|| "…".to_owned(), ToString::to_string)
                 )));
             }
             let literal: LitStr = meta.value()?.parse()?;
@@ -161,7 +172,14 @@ pub fn crate_path(attrs: &[Attribute], errors: &mut Errors) -> Option<Path> {
                 return Err(syn::Error::new_spanned(&literal, "`crate` is given twice"));
             }
             path = Some(literal.parse::<Path>().map_err(|_| {
-                syn::Error::new_spanned(&literal, format!("`{}` is not a path; write e.g. `crate = \"my_sipcodes\"`", literal.value()))
+                syn::Error::new_spanned(
+                    &literal,
+                    format!(
+                        "`{}` is not a path; write e.g. `crate \
+                    = \"my_sipcodes\"`",
+                        literal.value()
+                    ),
+                )
             })?);
             Ok(())
         });

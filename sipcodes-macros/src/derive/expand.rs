@@ -51,12 +51,20 @@ pub fn expand(resolved: &Resolved<'_, '_>) -> TokenStream {
     let status_arms = variants().map(|(variant, route)| {
         let target = variant.ident;
         match variant.carries {
-            Carries::SipCode => quote!(Self::#target(code) => ::core::option::Option::Some(#krate::StatusCode::from(*code)),),
-            Carries::StatusCode => quote!(Self::#target(status) => ::core::option::Option::Some(*status),),
+            Carries::SipCode => quote! {
+                Self::#target(code) => ::core::option::Option::Some(#krate::StatusCode::from(*code)),
+            },
+            Carries::StatusCode => quote! {
+                Self::#target(status) => ::core::option::Option::Some(*status),
+            },
             Carries::Nothing => match route.sends {
                 Some(entry) => {
                     let code = code_ident(entry);
-                    quote!(Self::#target => ::core::option::Option::Some(#krate::StatusCode::from(#krate::SipCode::#code)),)
+                    quote! {
+                        Self::#target => ::core::option::Option::Some(
+                            #krate::StatusCode::from(#krate::SipCode::#code)
+                        ),
+                    }
                 }
                 None => quote!(Self::#target => ::core::option::Option::None,),
             },

@@ -132,7 +132,10 @@ fn duplicate(
     let first_variant = handler.variants[first.0].ident;
     errors.push(syn::Error::new(
         second,
-        format!("{what} is already handled by `{first_variant}`; a code belongs to exactly one variant, so remove one of them"),
+        format!(
+            "{what} is already handled by `{first_variant}`; a code belongs to exactly one \
+            variant, so remove one of them"
+        ),
     ));
     errors.push(syn::Error::new(
         first.1,
@@ -178,7 +181,8 @@ fn unregistered(registry: &Registry, code: u16) -> String {
         .map(|entry| format!("{} {}", entry.code, entry.phrase))
         .collect();
     format!(
-        "{code} is not a registered SIP response code{historic}; the nearest registered codes are {}; unregistered codes reach the `other` variant or their class",
+        "{code} is not a registered SIP response code{historic}; the nearest registered codes are \
+            {}; unregistered codes reach the `other` variant or their class",
         near.join(", ")
     )
 }
@@ -201,7 +205,8 @@ fn resolve_name<'r>(
             )
         }
         None => format!(
-            "`{text}` is not a `SipCode` variant; write a registered code's variant name or number, a class like `4xx`, or `other`"
+            "`{text}` is not a `SipCode` variant; write a registered code's variant name or \
+                number, a class like `4xx`, or `other`"
         ),
     };
     errors.at(name, message);
@@ -218,7 +223,8 @@ fn missing_message(handler: &str, missing: &[&Entry]) -> String {
         message.push_str(&format!("\n    {} {}", entry.code, entry.phrase));
     }
     message.push_str(
-        "\nadd each to a variant's `#[sip(...)]`, cover its class (e.g. `#[sip(4xx)]`), or add a variant with `#[sip(other)]`",
+        "\nadd each to a variant's `#[sip(...)]`, cover its class (e.g. `#[sip(4xx)]`), or add a \
+            variant with `#[sip(other)]`",
     );
     message
 }

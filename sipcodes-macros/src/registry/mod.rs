@@ -186,7 +186,8 @@ fn check_token(
         errors.push(RegistryError::at(
             text.offset,
             format!(
-                "{:?} in `{key}` of {} is not a SIP token; use the name as the RFC spells it, e.g. \"Retry-After\" or \"INVITE\"",
+                "{:?} in `{key}` of {} is not a SIP token; use the name as the RFC spells it, \
+                    e.g. \"Retry-After\" or \"INVITE\"",
                 text.value,
                 fields.context()
             ),

@@ -76,17 +76,21 @@ fn entry(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) ->
         (Some(StatusWord::Deprecated), None) => errors.push(RegistryError::at(
             fields.offset_of(STATUS),
             format!(
-                "{} is deprecated but has no `deprecation`; add `deprecation = \"…\"` saying why and what to use instead",
+                "{} is deprecated but has no `deprecation`; add `deprecation = \"…\"` saying why \
+                    and what to use instead",
                 fields.context()
             ),
         )),
-        (Some(StatusWord::Current | StatusWord::Historic), Some(deprecation)) => errors.push(RegistryError::at(
-            deprecation.offset,
-            format!(
-                "`deprecation` in {} needs `status = \"deprecated\"`; remove it or change the status",
-                fields.context()
-            ),
-        )),
+        (Some(StatusWord::Current | StatusWord::Historic), Some(deprecation)) => {
+            errors.push(RegistryError::at(
+                deprecation.offset,
+                format!(
+                    "`deprecation` in {} needs `status = \"deprecated\"`; remove it or change the \
+                    status",
+                    fields.context()
+                ),
+            ))
+        }
         _ => {}
     }
     let references = fields
@@ -136,7 +140,8 @@ fn variant(
         errors.push(RegistryError::at(
             offset,
             format!(
-                "`variant` in {} is {value:?}, not a valid variant name; use UpperCamelCase ASCII letters and digits, starting with a capital letter",
+                "`variant` in {} is {value:?}, not a valid variant name; use UpperCamelCase ASCII \
+                    letters and digits, starting with a capital letter",
                 fields.context()
             ),
         ));
@@ -203,7 +208,8 @@ fn reference(text: &At<String>, errors: &mut Vec<RegistryError>) -> Option<Refer
         errors.push(RegistryError::at(
             text.offset,
             format!(
-                "malformed reference {:?}; write \"RFC <number>\" or \"RFC <number> §<section>\", e.g. \"RFC 3261 §21.4.6\"",
+                "malformed reference {:?}; write \"RFC <number>\" or \"RFC <number> §<section>\", \
+                    e.g. \"RFC 3261 §21.4.6\"",
                 text.value
             ),
         ));

@@ -32,7 +32,8 @@ pub fn validate(source: &str, entries: &[Entry], errors: &mut Vec<RegistryError>
             errors.push(RegistryError::at(
                 entry.variant_offset,
                 format!(
-                    "code {} would be variant `{}`, which code {} (line {}) already is; give one of them `variant = \"…\"`",
+                    "code {} would be variant `{}`, which code {} (line {}) already is; give one \
+                        of them `variant = \"…\"`",
                     entry.code,
                     entry.variant,
                     first.code,
@@ -55,7 +56,8 @@ pub fn validate(source: &str, entries: &[Entry], errors: &mut Vec<RegistryError>
                     errors.push(RegistryError::at(
                         constraint.offset,
                         format!(
-                            "`treat-as = {target}` in code {} names no current or deprecated code; use a code defined in this file",
+                            "`treat-as = {target}` in code {} names no current or deprecated \
+                                code; use a code defined in this file",
                             entry.code
                         ),
                     ));
