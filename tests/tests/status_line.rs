@@ -10,6 +10,11 @@ fn canonical_lines_for_every_code() {
             line,
             format!("SIP/2.0 {} {}\r\n", code.as_u16(), code.reason_phrase())
         );
+        assert_eq!(code.status_line(), line);
+        // The same line built from a copy of the phrase takes the general path.
+        let copy = String::from(code.reason_phrase());
+        let rebuilt = StatusLine::new(code.into(), ReasonPhrase::new(&copy).unwrap());
+        assert_eq!(rebuilt.to_string(), line);
         let parsed = StatusLine::parse(&line).unwrap();
         assert_eq!(parsed.status(), code);
         assert_eq!(parsed.phrase().as_str(), code.reason_phrase());
