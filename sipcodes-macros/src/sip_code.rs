@@ -8,7 +8,7 @@ use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote;
 use syn::{Data, DeriveInput, Error, Ident};
 
-use crate::registry::{self, Constraint, Entry, Kind, Reference, Registry};
+use crate::registry::{self, Constraint, Entry, Kind, Reference, Registry, names};
 use crate::spec::render::{Line, Subject};
 
 pub fn expand(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStream> {
@@ -69,6 +69,20 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
         .collect();
     let table = citations.table();
     let cited = citations.0.len();
+    let constants = codes.iter().map(|entry| {
+        let variant = variant(entry);
+        let name = Ident::new(&names::constant_name(&entry.variant), Span::call_site());
+        let doc = format!("`{} {}`", entry.code, entry.phrase);
+        let deprecated = entry
+            .deprecation
+            .as_ref()
+            .map(|note| quote!(#[deprecated(note = #note)]));
+        quote! {
+            #[doc = #doc]
+            #deprecated
+            pub const #name: Self = Self::from_sip_code(#ident::#variant);
+        }
+    });
 
     quote! {
         #(#attrs)*
@@ -112,6 +126,13 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
 
             /// Every reference the registry makes, once.
             const REFERENCES: [crate::Reference; #cited] = #table;
+        }
+
+        /// The registered codes, named as in the registry, for sending and for
+        /// `match` patterns.
+        #[allow(deprecated)]
+        impl crate::StatusCode {
+            #(#constants)*
         }
 
         impl crate::registry::Historic {
@@ -327,5 +348,39 @@ mod tests {
         println!("`#[sip_code]` emits {tokens} tokens");
         // It emitted about 43 000 tokens when it wrote lookup tables and long paths.
         assert!(tokens < 21_500, "{tokens} tokens");
+    }
+
+    /// A variant may not take the name of an item generated beside it.
+    #[test]
+    fn the_reserved_names_are_the_generated_items() {
+        let input = syn::parse_quote!(
+            pub enum SipCode {}
+        );
+        let registry = crate::registry::shipped().expect("the shipped registry is valid");
+        let tokens: Vec<TokenTree> = super::generate(registry, &input).into_iter().collect();
+        let mut generated: Vec<String> = Vec::new();
+        for window in tokens.windows(3) {
+            if let [
+                TokenTree::Ident(keyword),
+                TokenTree::Ident(name),
+                TokenTree::Group(body),
+            ] = window
+                && keyword == "impl"
+                && name == "SipCode"
+            {
+                let items: Vec<TokenTree> = body.stream().into_iter().collect();
+                for pair in items.windows(2) {
+                    if let [TokenTree::Ident(keyword), TokenTree::Ident(name)] = pair
+                        && keyword == "const"
+                    {
+                        generated.push(name.to_string());
+                    }
+                }
+            }
+        }
+        generated.sort();
+        let mut reserved = crate::registry::names::GENERATED_ITEMS.to_vec();
+        reserved.sort();
+        assert_eq!(generated, reserved);
     }
 }

@@ -28,6 +28,31 @@ use crate::{Class, CodeError, Historic, SipCode, parse};
 /// assert_eq!(busy.to_string(), "486 Busy Here");
 /// # Ok::<(), sipcodes::CodeError>(())
 /// ```
+///
+/// Every registered code is also a constant, named after its registry phrase,
+/// usable in `match` patterns on what a peer sent:
+///
+/// ```
+/// use sipcodes::StatusCode;
+///
+/// fn next_step(received: StatusCode) -> &'static str {
+///     match received {
+///         StatusCode::RINGING | StatusCode::SESSION_PROGRESS => "play ringback",
+///         StatusCode::OK => "send ACK",
+///         StatusCode::UNAUTHORIZED | StatusCode::PROXY_AUTHENTICATION_REQUIRED => "authenticate",
+///         StatusCode::BUSY_HERE => "try later",
+///         other if other.is_provisional() => "wait",
+///         other => match other.effective() {
+///             sipcodes::SipCode::ServerInternalError => "try another server",
+///             _ => "give up",
+///         },
+///     }
+/// }
+///
+/// assert_eq!(next_step(StatusCode::BUSY_HERE), "try later");
+/// assert_eq!(next_step(StatusCode::new(599)?), "try another server");
+/// # Ok::<(), sipcodes::CodeError>(())
+/// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct StatusCode(NonZeroU16);
 

@@ -25,6 +25,24 @@ pub fn is_variant_name(name: &str) -> bool {
         && name != "Self"
 }
 
+/// The associated items the generator puts on `SipCode` beside its variants;
+/// no variant may take one of these names.
+pub const GENERATED_ITEMS: &[&str] = &["ALL", "COUNT", "ENTRIES", "REFERENCES"];
+
+/// The name of a variant's constant on `StatusCode`: `BusyHere` → `BUSY_HERE`.
+pub fn constant_name(variant: &str) -> String {
+    let mut name = String::with_capacity(variant.len() + 4);
+    let mut previous_lower = false;
+    for c in variant.chars() {
+        if c.is_ascii_uppercase() && previous_lower {
+            name.push('_');
+        }
+        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        name.push(c.to_ascii_uppercase());
+    }
+    name
+}
+
 /// The registered name nearest to `word` by edit distance, if any is close.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = word.chars().count() / 3 + 1;

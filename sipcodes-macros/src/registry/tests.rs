@@ -372,3 +372,45 @@ fn odd_values_are_rejected_where_they_stand() {
         ["registry.toml:1:8: `code` in the top level must be an array of tables, found integer"]
     );
 }
+
+#[test]
+fn variants_may_not_take_the_names_of_generated_items() {
+    let source = ENTRY_405.replace(
+        "phrase = \"Method Not Allowed\"",
+        "phrase = \"All\"\nvariant = \"ALL\"",
+    );
+    assert_eq!(
+        errors(&source),
+        [
+            "registry.toml:5:11: code 405 would be variant `ALL`, a name `SipCode` already uses for \
+             one of its items; give it `variant = \"…\"`"
+        ]
+    );
+}
+
+#[test]
+fn two_variants_may_not_share_a_status_code_constant() {
+    let second = ENTRY_405
+        .replace("405", "406")
+        .replace("Method Not Allowed", "Method Not Allowed Here")
+        .replace(
+            "status = \"current\"",
+            "variant = \"MethodNotALlowed\"\nstatus = \"current\"",
+        );
+    assert_eq!(
+        errors(&format!("{ENTRY_405}{second}")),
+        [
+            "registry.toml:12:11: code 406 would be `StatusCode::METHOD_NOT_ALLOWED`, which code 405 \
+             (line 2) already is; give one of them `variant = \"…\"`"
+        ]
+    );
+}
+
+#[test]
+fn constant_names_follow_the_words_of_the_variant() {
+    use super::names::constant_name;
+    assert_eq!(constant_name("BusyHere"), "BUSY_HERE");
+    assert_eq!(constant_name("Ok"), "OK");
+    assert_eq!(constant_name("RequestUriTooLong"), "REQUEST_URI_TOO_LONG");
+    assert_eq!(constant_name("MethodNotALlowed"), "METHOD_NOT_ALLOWED");
+}

@@ -1,6 +1,7 @@
 //! Rules that look across entries.
 
 use super::error::line_of;
+use super::names::{GENERATED_ITEMS, constant_name};
 use super::{Entry, Kind, RegistryError, Status};
 
 /// `entries` are in file order.
@@ -20,6 +21,35 @@ pub fn validate(source: &str, entries: &[Entry], errors: &mut Vec<RegistryError>
         }
         if entry.status == Status::Historic {
             continue;
+        }
+        if GENERATED_ITEMS.contains(&entry.variant.as_str()) {
+            errors.push(RegistryError::at(
+                entry.variant_offset,
+                format!(
+                    "code {} would be variant `{}`, a name `SipCode` already uses for one of its \
+                     items; give it `variant = \"…\"`",
+                    entry.code, entry.variant
+                ),
+            ));
+            continue;
+        }
+        let constant = constant_name(&entry.variant);
+        let same_constant = earlier.iter().find(|first| {
+            first.status != Status::Historic
+                && first.variant != entry.variant
+                && constant_name(&first.variant) == constant
+        });
+        if let Some(first) = same_constant {
+            errors.push(RegistryError::at(
+                entry.variant_offset,
+                format!(
+                    "code {} would be `StatusCode::{constant}`, which code {} (line {}) already \
+                     is; give one of them `variant = \"…\"`",
+                    entry.code,
+                    first.code,
+                    line_of(source, first.offset)
+                ),
+            ));
         }
         let clash = earlier.iter().find(|first| {
             first.status != Status::Historic
