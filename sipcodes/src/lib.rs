@@ -39,6 +39,7 @@
 #[allow(unused_extern_crates)]
 extern crate self as sipcodes;
 
+mod carrier;
 mod class;
 mod code;
 mod constraint;
@@ -57,6 +58,7 @@ mod status;
 mod status_line;
 mod validate;
 
+pub use carrier::CodeCarrier;
 pub use class::Class;
 pub use code::SipCode;
 pub use constraint::{Constraint, ReceiverRule, Reference, Subject};

@@ -8,29 +8,38 @@ fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The message cells of the README's compile-error table that quote a message
-/// (as a ``` `` … `` ``` code span), split at each `…` into the parts quoted.
+/// The messages the README's compile-error table quotes (each as a
+/// ``` `` … `` ``` code span in the message column), split at each `…` into
+/// the parts quoted.
 fn quoted_messages(readme: &str) -> Vec<Vec<String>> {
     let table = readme
         .split("| mistake | example | message |")
         .nth(1)
         .expect("the README has the compile-error table");
-    table
+    let mut messages = Vec::new();
+    for row in table
         .lines()
         .skip(2)
         .take_while(|line| line.starts_with('|'))
-        .filter_map(|row| {
-            let cell = row.trim_end_matches('|').rsplit(" | ").next()?.trim();
-            let message = cell.strip_prefix("`` ")?.strip_suffix(" ``")?;
-            Some(
+    {
+        let Some(mut cell) = row.trim_end_matches('|').rsplit(" | ").next() else {
+            continue;
+        };
+        while let Some((_, rest)) = cell.split_once("`` ") {
+            let Some((message, after)) = rest.split_once(" ``") else {
+                break;
+            };
+            messages.push(
                 message
                     .split('…')
                     .map(|part| squeeze(part.trim().trim_end_matches(';')))
                     .filter(|part| !part.is_empty())
                     .collect(),
-            )
-        })
-        .collect()
+            );
+            cell = after;
+        }
+    }
+    messages
 }
 
 #[test]
@@ -64,6 +73,10 @@ fn every_message_the_readme_quotes_is_pinned() {
 
 #[test]
 fn a_drifted_quote_is_caught() {
-    let readme = "| mistake | example | message |\n| --- | --- | --- |\n| x | y | `` 700 is not a SIP code; … `` |\n";
-    assert_eq!(quoted_messages(readme), [["700 is not a SIP code"]]);
+    let readme = "| mistake | example | message |\n| --- | --- | --- |\n\
+                  | x | y | `` 700 is not a SIP code; … `` and `` `a` or `b` `` |\n";
+    assert_eq!(
+        quoted_messages(readme),
+        [vec!["700 is not a SIP code"], vec!["`a` or `b`"]]
+    );
 }

@@ -20,8 +20,11 @@ pub struct Resolved<'h, 'r> {
 pub struct Route<'r> {
     /// The registered codes it handles, in ascending order.
     pub codes: Vec<&'r Entry>,
-    /// The code a unit variant sends: its first code named by number or name.
-    pub sends: Option<&'r Entry>,
+    /// Numbers deliberately outside the registry, from `unregistered(...)`.
+    pub unregistered: Vec<u16>,
+    /// The code a unit variant sends: its first code named by number or name,
+    /// else its first unregistered number.
+    pub sends: Option<u16>,
 }
 
 impl<'h> Handler<'h> {
@@ -35,6 +38,7 @@ impl<'h> Handler<'h> {
             .iter()
             .map(|_| Route {
                 codes: Vec::new(),
+                unregistered: Vec::new(),
                 sends: None,
             })
             .collect();
@@ -74,13 +78,27 @@ impl<'h> Handler<'h> {
                         claim(&mut other, (index, span), "`other`", self, errors);
                         continue;
                     }
+                    Selector::Unregistered(number, token) => {
+                        if let Some(number) = resolve_unregistered(registry, *number, token, errors)
+                        {
+                            routes[index].unregistered.push(number);
+                            let slot = &mut codes[usize::from(number - grammar::MIN_CODE)];
+                            claim(slot, (index, span), &format!("code {number}"), self, errors);
+                        }
+                        continue;
+                    }
                 };
-                routes[index].sends.get_or_insert(entry);
+                routes[index].sends.get_or_insert(entry.code);
                 let slot = &mut codes[usize::from(entry.code - grammar::MIN_CODE)];
                 claim(slot, (index, span), &what, self, errors);
             }
         }
 
+        for route in &mut routes {
+            if route.sends.is_none() {
+                route.sends = route.unregistered.first().copied();
+            }
+        }
         let mut missing = Vec::new();
         for entry in registry.codes() {
             let route = codes[usize::from(entry.code - grammar::MIN_CODE)]
@@ -93,10 +111,13 @@ impl<'h> Handler<'h> {
             }
         }
         if !missing.is_empty() {
-            errors.at(
-                &self.input.ident,
-                missing_message(&self.input.ident.to_string(), &missing),
-            );
+            // A variant whose list has an error may have been meant to cover them.
+            if errors.is_empty() {
+                errors.at(
+                    &self.input.ident,
+                    missing_message(&self.input.ident.to_string(), &missing),
+                );
+            }
             return None;
         }
         Some(Resolved {
@@ -122,25 +143,45 @@ fn claim(
     }
 }
 
-fn duplicate(
-    first: (usize, Span),
-    second: Span,
-    what: &str,
-    handler: &Handler<'_>,
-    errors: &mut Errors,
-) {
+fn duplicate(first: Claim, second: Span, what: &str, handler: &Handler<'_>, errors: &mut Errors) {
     let first_variant = handler.variants[first.0].ident;
     errors.push(syn::Error::new(
         second,
         format!(
-            "{what} is already handled by `{first_variant}`; a code belongs to exactly one \
-            variant, so remove one of them"
+            "{what} is already handled by `{first_variant}`, which lists it first; a code \
+             belongs to exactly one variant, so remove one of them"
         ),
     ));
-    errors.push(syn::Error::new(
-        first.1,
-        format!("note: {what} is first handled here, by `{first_variant}`"),
-    ));
+}
+
+/// A number of `unregistered(...)`: from 100 to 699 and not registered.
+fn resolve_unregistered(
+    registry: &Registry,
+    number: u64,
+    token: &syn::LitInt,
+    errors: &mut Errors,
+) -> Option<u16> {
+    let code = u16::try_from(number)
+        .ok()
+        .filter(|&code| grammar::is_code(code));
+    let Some(code) = code else {
+        errors.at(token, OutOfRange(token.base10_digits()));
+        return None;
+    };
+    match registry.get(code) {
+        None => Some(code),
+        Some(entry) => {
+            errors.at(
+                token,
+                format!(
+                    "{code} is registered ({code} {}); write it plainly, `#[sip({code})]`, not \
+                     in `unregistered(...)`",
+                    entry.phrase
+                ),
+            );
+            None
+        }
+    }
 }
 
 fn resolve_code<'r>(
