@@ -35,6 +35,9 @@
 #![no_std]
 #![warn(missing_docs)]
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
 // Lets `#[derive(SipResponseHandler)]`, which names `::sipcodes`, work inside this crate too.
 extern crate self as sipcodes;
 
@@ -44,8 +47,11 @@ mod constraint;
 mod error;
 mod handler;
 pub mod header;
+#[cfg(feature = "alloc")]
+mod owned;
 mod parse;
 mod reason;
+mod received;
 mod registry;
 #[cfg(feature = "serde")]
 mod serde;
@@ -58,7 +64,10 @@ pub use code::SipCode;
 pub use constraint::{Constraint, Level, ReceiverRule, Reference, Role, Subject};
 pub use error::{CodeError, ReasonPhraseError};
 pub use handler::SipResponseHandler;
+#[cfg(feature = "alloc")]
+pub use owned::{ReasonPhraseBuf, StatusLineBuf};
 pub use reason::ReasonPhrase;
+pub use received::{ReceivedError, SipVersion};
 pub use registry::Historic;
 /// Derives [`SipResponseHandler`](trait@SipResponseHandler); see the trait for the syntax and rules.
 pub use sipcodes_macros::SipResponseHandler;
