@@ -10,8 +10,16 @@
 //! - [`ReasonPhrase`]: an application's own phrase, checked so that it cannot
 //!   inject header lines.
 //!
-//! The crate is `no_std` and never allocates. With the `serde` feature,
-//! [`SipCode`] and [`StatusCode`] serialise as numbers.
+//! - [`StatusLine`]: a response's first line, formatted, parsed strictly with
+//!   [`StatusLine::parse`], or read from the network with the tolerances of
+//!   [`StatusLine::parse_received`].
+//!
+//! The crate is `no_std` and, by default, never allocates. Features, all off
+//! by default:
+//!
+//! - `alloc`: the owned forms `ReasonPhraseBuf` and `StatusLineBuf`, for
+//!   values that outlive the buffer they were parsed from.
+//! - `serde`: [`SipCode`] and [`StatusCode`] serialise as numbers.
 //!
 //! # Quick start
 //!
