@@ -19,7 +19,9 @@
 //!
 //! - `alloc`: the owned forms `ReasonPhraseBuf` and `StatusLineBuf`, for
 //!   values that outlive the buffer they were parsed from.
-//! - `serde`: [`SipCode`] and [`StatusCode`] serialise as numbers.
+//! - `serde`: [`SipCode`] and [`StatusCode`] serialise as numbers; phrases as
+//!   text and status lines as `"SIP/2.0 486 Busy Here"`, checked when
+//!   deserialised.
 //!
 //! # Quick start
 //!
@@ -63,6 +65,8 @@ mod received;
 mod registry;
 #[cfg(feature = "serde")]
 mod serde;
+#[cfg(feature = "serde")]
+mod serde_text;
 mod status;
 mod status_line;
 mod validate;
