@@ -199,6 +199,13 @@ impl From<ReasonPhraseBuf> for String {
     }
 }
 
+/// The text's `str` methods.
+///
+/// ```
+/// let phrase = sipcodes::ReasonPhraseBuf::from_static("Busy Here");
+/// assert!(phrase.starts_with("Busy"));
+/// assert_eq!(phrase.len(), 9);
+/// ```
 impl Deref for ReasonPhraseBuf {
     type Target = str;
 
@@ -207,6 +214,12 @@ impl Deref for ReasonPhraseBuf {
     }
 }
 
+/// ```
+/// fn log(text: impl AsRef<str>) -> usize {
+///     text.as_ref().len()
+/// }
+/// assert_eq!(log(sipcodes::ReasonPhraseBuf::from_static("Queued")), 6);
+/// ```
 impl AsRef<str> for ReasonPhraseBuf {
     fn as_ref(&self) -> &str {
         &self.0
@@ -251,12 +264,19 @@ impl fmt::Debug for ReasonPhraseBuf {
     }
 }
 
+/// Compares the text.
+///
+/// ```
+/// let phrase = sipcodes::ReasonPhraseBuf::from_static("Queued");
+/// assert!(phrase == *"Queued" && phrase == "Queued" && phrase != "queued");
+/// ```
 impl PartialEq<str> for ReasonPhraseBuf {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == other
     }
 }
 
+/// Compares the text; see `PartialEq<str>`.
 impl PartialEq<&str> for ReasonPhraseBuf {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
@@ -276,6 +296,7 @@ impl PartialEq<ReasonPhrase<'_>> for ReasonPhraseBuf {
     }
 }
 
+/// Compares the text; see `PartialEq<ReasonPhrase>` for `ReasonPhraseBuf`.
 impl PartialEq<ReasonPhraseBuf> for ReasonPhrase<'_> {
     fn eq(&self, other: &ReasonPhraseBuf) -> bool {
         self.as_str() == other.as_str()
@@ -474,6 +495,7 @@ impl PartialEq<StatusLine<'_>> for StatusLineBuf {
     }
 }
 
+/// Compares code and phrase; see `PartialEq<StatusLine>` for `StatusLineBuf`.
 impl PartialEq<StatusLineBuf> for StatusLine<'_> {
     fn eq(&self, other: &StatusLineBuf) -> bool {
         *self == other.as_line()
