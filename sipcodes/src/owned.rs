@@ -346,15 +346,19 @@ impl StatusLineBuf {
     }
 
     /// The status line of a registered code with its registered phrase,
-    /// without allocating.
+    /// without allocating; usable in a `const`.
     ///
     /// ```
     /// use sipcodes::{SipCode, StatusLineBuf};
     ///
-    /// assert_eq!(StatusLineBuf::canonical(SipCode::Ringing).to_string(), "SIP/2.0 180 Ringing\r\n");
+    /// const RINGING: StatusLineBuf = StatusLineBuf::canonical(SipCode::Ringing);
+    /// assert_eq!(RINGING.to_string(), "SIP/2.0 180 Ringing\r\n");
     /// ```
-    pub fn canonical(code: SipCode) -> StatusLineBuf {
-        StatusLineBuf::new(code.into(), code.into())
+    pub const fn canonical(code: SipCode) -> StatusLineBuf {
+        StatusLineBuf::new(
+            StatusCode::from_sip_code(code),
+            ReasonPhraseBuf(Cow::Borrowed(code.reason_phrase())),
+        )
     }
 
     /// The code, as received.

@@ -14,13 +14,15 @@ impl<'a> StatusLine<'a> {
     /// §7.5 allows before it) is the caller's. Tolerated, beyond the strict
     /// grammar:
     ///
-    /// - **Line end**: CRLF, a bare LF (as HTTP/1.1 receivers accept), or none at
-    ///   all (the caller has already split the line). Only the end of `line` may
-    ///   be a line end: a CR or LF anywhere else is an error.
+    /// - **Line end**: CRLF, a bare LF (RFC 9112 §2.2 lets HTTP/1.1 recipients
+    ///   do the same), or none at all (the caller has already split the line).
+    ///   Only the end of `line` may be a line end: a CR or LF anywhere else is
+    ///   an error, so line folding is too.
     /// - **Whitespace**: one or more SP or HTAB between the version and the code
-    ///   and between the code and the phrase (RFC 3261 §25.1 defines linear white
-    ///   space as any run of SP and HTAB; RFC 4475 §3.1.2.9 lets a liberal
-    ///   receiver ignore extra SP on a start line). Whitespace that starts the
+    ///   and between the code and the phrase. Elsewhere in a message, RFC 3261
+    ///   §7.3.1 and §25.1 let such runs (linear white space) separate tokens;
+    ///   RFC 4475 §3.1.2.9 lets a liberal receiver ignore extra SP on a start
+    ///   line. Whitespace that starts the
     ///   phrase cannot be told from the separator and is dropped; whitespace
     ///   inside or at the end of the phrase is kept, as the grammar allows it.
     /// - **No space before an empty phrase**: `SIP/2.0 200\r\n` gives an empty

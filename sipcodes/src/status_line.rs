@@ -63,7 +63,8 @@ impl<'a> StatusLine<'a> {
     /// Parses a status line, with or without its closing CRLF: `SIP/2.0`
     /// (letters in any case), one space, three digits from 100 to 699, one space
     /// and a Reason-Phrase. Unregistered codes and custom phrases are kept as
-    /// they are.
+    /// they are. For bytes received from a peer, [`StatusLine::parse_received`]
+    /// tolerates what deployed stacks send.
     ///
     /// ```
     /// use sipcodes::{StatusLine, StatusLineError};
