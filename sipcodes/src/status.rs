@@ -444,12 +444,6 @@ impl FromStr for StatusCode {
     /// # Ok::<(), CodeError>(())
     /// ```
     fn from_str(text: &str) -> Result<StatusCode, CodeError> {
-        let (number, phrase) = parse::split(text)?;
-        let status = StatusCode::new(number)?;
-        match (status.known(), phrase) {
-            (_, None) => Ok(status),
-            (Some(code), phrase) => parse::check_phrase(code, phrase).map(StatusCode::from),
-            (None, Some(_)) => Err(CodeError::UnexpectedPhrase { code: number }),
-        }
+        StatusCode::from_bytes(text.as_bytes())
     }
 }
