@@ -9,7 +9,6 @@
 //!   ([`StatusCode::effective`]).
 //! - [`ReasonPhrase`]: an application's own phrase, checked so that it cannot
 //!   inject header lines.
-//!
 //! - [`StatusLine`]: a response's first line, formatted, parsed strictly with
 //!   [`StatusLine::parse`], or read from the network with the tolerances of
 //!   [`StatusLine::parse_received`].

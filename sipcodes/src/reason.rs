@@ -156,6 +156,7 @@ impl<'a> ReasonPhrase<'a> {
                         }),
                         Err(grammar) => Err(grammar),
                     },
+                    // The prefix up to `valid_up_to` is UTF-8 by definition.
                     Err(_) => Err(ReasonPhraseError::InvalidUtf8 { position: 0 }),
                 }
             }
