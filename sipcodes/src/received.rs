@@ -22,9 +22,9 @@ impl<'a> StatusLine<'a> {
     ///   and between the code and the phrase. Elsewhere in a message, RFC 3261
     ///   §7.3.1 and §25.1 let such runs (linear white space) separate tokens;
     ///   RFC 4475 §3.1.2.9 lets a liberal receiver ignore extra SP on a start
-    ///   line. Whitespace that starts the
-    ///   phrase cannot be told from the separator and is dropped; whitespace
-    ///   inside or at the end of the phrase is kept, as the grammar allows it.
+    ///   line. Whitespace that starts the phrase cannot be told from the
+    ///   separator and is dropped; whitespace inside or at the end of the
+    ///   phrase is kept, as the grammar allows it.
     /// - **No space before an empty phrase**: `SIP/2.0 200\r\n` gives an empty
     ///   phrase (RFC 4475 §3.1.1.13: "a liberal receiver would accept it").
     /// - **Version**: `SIP/2.0` in any letter case (RFC 3261 §7.1: the
