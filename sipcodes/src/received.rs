@@ -83,7 +83,7 @@ impl<'a> StatusLine<'a> {
             .iter()
             .position(|&byte| is_space(byte))
             .unwrap_or(line.len());
-        let version = SipVersion::parse(&line[..version_end])?;
+        let version = SipVersion::from_bytes(&line[..version_end]).ok_or(ReceivedError::Version)?;
         if version != SipVersion::SIP_2_0 {
             return Err(ReceivedError::UnsupportedVersion { version });
         }
@@ -179,26 +179,38 @@ impl SipVersion {
         }
     };
 
-    fn parse(token: &[u8]) -> Result<SipVersion, ReceivedError> {
+    /// Reads a SIP-Version token, such as the last element of a request line:
+    /// `SIP/` (in any letter case), digits, a dot and digits, at most 16 bytes
+    /// in all. `None` for anything else. Compare the result with
+    /// [`SipVersion::SIP_2_0`] to decide whether to answer
+    /// `505 Version Not Supported`.
+    ///
+    /// ```
+    /// use sipcodes::SipVersion;
+    ///
+    /// assert_eq!(SipVersion::from_bytes(b"sip/2.0"), Some(SipVersion::SIP_2_0));
+    /// let seven = SipVersion::from_bytes(b"SIP/7.0").unwrap();
+    /// assert_ne!(seven, SipVersion::SIP_2_0); // answer 505
+    /// assert_eq!(SipVersion::from_bytes(b"HTTP/1.1"), None);
+    /// assert_eq!(SipVersion::from_bytes(b"SIP/2.0 "), None);
+    /// ```
+    pub fn from_bytes(token: &[u8]) -> Option<SipVersion> {
         let [s, i, p, b'/', numbers @ ..] = token else {
-            return Err(ReceivedError::Version);
+            return None;
         };
-        let dot = numbers.iter().position(|&byte| byte == b'.');
-        let well_formed = [*s, *i, *p].eq_ignore_ascii_case(b"SIP")
-            && token.len() <= SipVersion::MAX_LEN
-            && dot.is_some_and(|dot| {
-                let (major, minor) = (&numbers[..dot], &numbers[dot + 1..]);
-                let digits = |part: &[u8]| !part.is_empty() && part.iter().all(u8::is_ascii_digit);
-                digits(major) && digits(minor)
-            });
-        let Some(dot) = dot.filter(|_| well_formed) else {
-            return Err(ReceivedError::Version);
-        };
+        if !([*s, *i, *p].eq_ignore_ascii_case(b"SIP") && token.len() <= SipVersion::MAX_LEN) {
+            return None;
+        }
+        let dot = numbers.iter().position(|&byte| byte == b'.')?;
+        let digits = |part: &[u8]| !part.is_empty() && part.iter().all(u8::is_ascii_digit);
+        if !(digits(&numbers[..dot]) && digits(&numbers[dot + 1..])) {
+            return None;
+        }
         let mut text = [0; SipVersion::MAX_LEN];
         text[..4].copy_from_slice(b"SIP/");
         text[4..token.len()].copy_from_slice(numbers);
         // Both fit in a `u8`: the token is at most 16 bytes.
-        Ok(SipVersion {
+        Some(SipVersion {
             text,
             len: token.len() as u8,
             dot: (4 + dot) as u8,

@@ -294,3 +294,41 @@ fn the_version_type_reads_like_a_version() {
     );
     assert_eq!(format!("[{:<9}]", SipVersion::SIP_2_0), "[SIP/2.0  ]");
 }
+
+#[test]
+fn version_tokens_read_on_their_own() {
+    // As a UAS would check the last element of a request line (RFC 4475 §3.1.2.16).
+    let request_line = b"OPTIONS sip:t.watson@example.org SIP/7.0";
+    let token = request_line.rsplit(|&byte| byte == b' ').next().unwrap();
+    let version = SipVersion::from_bytes(token).unwrap();
+    assert_eq!(version.as_str(), "SIP/7.0");
+    assert_ne!(version, SipVersion::SIP_2_0);
+
+    assert_eq!(
+        SipVersion::from_bytes(b"SIP/2.0"),
+        Some(SipVersion::SIP_2_0)
+    );
+    assert_eq!(
+        SipVersion::from_bytes(b"sIp/2.0"),
+        Some(SipVersion::SIP_2_0)
+    );
+    for bad in [
+        &b""[..],
+        b"SIP/",
+        b"SIP/2",
+        b"SIP/2.",
+        b"SIP/.0",
+        b"SIP/2.0.1",
+        b"SIP/2.0\r\n",
+        b"SIP/+2.0",
+        b"SIPS/2.0",
+        b"SIP/1234567890.123",
+    ] {
+        assert_eq!(
+            SipVersion::from_bytes(bad),
+            None,
+            "{:?}",
+            String::from_utf8_lossy(bad)
+        );
+    }
+}
