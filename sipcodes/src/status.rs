@@ -53,7 +53,21 @@ use crate::{Class, CodeError, Historic, SipCode, parse};
 /// assert_eq!(next_step(StatusCode::new(599)?), "try another server");
 /// # Ok::<(), sipcodes::CodeError>(())
 /// ```
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// Like `http::StatusCode`, it compares with plain numbers, defaults to `200`,
+/// and its `Debug` form is the number alone:
+///
+/// ```
+/// use sipcodes::StatusCode;
+///
+/// let code = StatusCode::from_u16(486)?;
+/// assert_eq!(code, 486);
+/// assert_eq!(486, code);
+/// assert_eq!(format!("{code:?}"), "486");
+/// assert_eq!(StatusCode::default(), 200);
+/// # Ok::<(), sipcodes::CodeError>(())
+/// ```
+#[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct StatusCode(NonZeroU16);
 
 impl StatusCode {
@@ -70,6 +84,47 @@ impl StatusCode {
         match NonZeroU16::new(code) {
             Some(nonzero) if grammar::is_code(code) => Ok(StatusCode(nonzero)),
             _ => Err(CodeError::OutOfRange { code }),
+        }
+    }
+
+    /// A status code from 100 to 699; the same as [`StatusCode::new`], under
+    /// the name `http::StatusCode` uses.
+    ///
+    /// ```
+    /// use sipcodes::{CodeError, StatusCode};
+    ///
+    /// assert_eq!(StatusCode::from_u16(499)?.as_u16(), 499);
+    /// assert_eq!(StatusCode::from_u16(99), Err(CodeError::OutOfRange { code: 99 }));
+    /// # Ok::<(), CodeError>(())
+    /// ```
+    pub const fn from_u16(code: u16) -> Result<StatusCode, CodeError> {
+        StatusCode::new(code)
+    }
+
+    /// Parses bytes as [`FromStr`] parses text: exactly three ASCII digits from
+    /// 100 to 699, registered or not; a registered code may be followed by one
+    /// space and its registered phrase (ignoring ASCII case). Bytes that are not
+    /// UTF-8 are an error, never a panic.
+    ///
+    /// ```
+    /// use sipcodes::{CodeError, StatusCode};
+    ///
+    /// assert_eq!(StatusCode::from_bytes(b"499")?, 499);
+    /// assert_eq!(StatusCode::from_bytes(b"486 busy here")?, 486);
+    /// assert_eq!(StatusCode::from_bytes(b"48"), Err(CodeError::TooShort));
+    /// assert_eq!(
+    ///     StatusCode::from_bytes(b"4\xff6"),
+    ///     Err(CodeError::InvalidDigit { position: 1, found: char::REPLACEMENT_CHARACTER })
+    /// );
+    /// # Ok::<(), CodeError>(())
+    /// ```
+    pub fn from_bytes(bytes: &[u8]) -> Result<StatusCode, CodeError> {
+        let (number, phrase) = parse::split_bytes(bytes)?;
+        let status = StatusCode::new(number)?;
+        match (status.known(), phrase) {
+            (_, None) => Ok(status),
+            (Some(code), phrase) => parse::check_phrase_bytes(code, phrase).map(StatusCode::from),
+            (None, Some(_)) => Err(CodeError::UnexpectedPhrase { code: number }),
         }
     }
 
@@ -252,6 +307,103 @@ impl TryFrom<u16> for StatusCode {
     }
 }
 
+impl Default for StatusCode {
+    /// `200`, as `http::StatusCode` defaults to `200 OK`.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::StatusCode::default(), sipcodes::SipCode::Ok);
+    /// ```
+    fn default() -> StatusCode {
+        StatusCode::from_sip_code(SipCode::Ok)
+    }
+}
+
+impl TryFrom<&str> for StatusCode {
+    type Error = CodeError;
+
+    /// Same as [`str::parse`].
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    ///
+    /// assert_eq!(StatusCode::try_from("499")?, 499);
+    /// assert!(StatusCode::try_from("4 99").is_err());
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    fn try_from(text: &str) -> Result<StatusCode, CodeError> {
+        text.parse()
+    }
+}
+
+impl TryFrom<&[u8]> for StatusCode {
+    type Error = CodeError;
+
+    /// Same as [`StatusCode::from_bytes`].
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    ///
+    /// assert_eq!(StatusCode::try_from(&b"183"[..])?, 183);
+    /// assert!(StatusCode::try_from(&b"1830"[..]).is_err());
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    fn try_from(bytes: &[u8]) -> Result<StatusCode, CodeError> {
+        StatusCode::from_bytes(bytes)
+    }
+}
+
+/// `code == 486`.
+///
+/// ```
+/// let code = sipcodes::StatusCode::new(486)?;
+/// assert!(code == 486 && code != 487);
+/// # Ok::<(), sipcodes::CodeError>(())
+/// ```
+impl PartialEq<u16> for StatusCode {
+    fn eq(&self, other: &u16) -> bool {
+        self.as_u16() == *other
+    }
+}
+
+/// `486 == code`.
+///
+/// ```
+/// let code = sipcodes::StatusCode::new(486)?;
+/// assert!(486 == code && 487 != code);
+/// # Ok::<(), sipcodes::CodeError>(())
+/// ```
+impl PartialEq<StatusCode> for u16 {
+    fn eq(&self, other: &StatusCode) -> bool {
+        *self == other.as_u16()
+    }
+}
+
+/// `SipCode::BusyHere == 486`.
+///
+/// ```
+/// use sipcodes::SipCode;
+///
+/// assert!(SipCode::BusyHere == 486 && SipCode::BusyHere != 600);
+/// ```
+impl PartialEq<u16> for SipCode {
+    fn eq(&self, other: &u16) -> bool {
+        self.as_u16() == *other
+    }
+}
+
+/// `486 == SipCode::BusyHere`.
+///
+/// ```
+/// use sipcodes::SipCode;
+///
+/// assert!(486 == SipCode::BusyHere && 600 != SipCode::BusyHere);
+/// ```
+impl PartialEq<SipCode> for u16 {
+    fn eq(&self, other: &SipCode) -> bool {
+        *self == other.as_u16()
+    }
+}
+
 impl PartialEq<SipCode> for StatusCode {
     fn eq(&self, other: &SipCode) -> bool {
         self.as_u16() == other.as_u16()
@@ -264,12 +416,36 @@ impl PartialEq<StatusCode> for SipCode {
     }
 }
 
+impl fmt::Debug for StatusCode {
+    /// The number alone, as `http::StatusCode` prints it: `486`.
+    ///
+    /// ```
+    /// let code = sipcodes::StatusCode::new(499)?;
+    /// assert_eq!(format!("{code:?}"), "499");
+    /// assert_eq!(format!("{:?}", Some(code)), "Some(499)");
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.as_u16(), f)
+    }
+}
+
 impl fmt::Display for StatusCode {
     /// `486 Busy Here` for a registered code; the number alone (`499`) otherwise.
+    /// Width, fill and alignment apply to the whole text either way.
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    ///
+    /// assert_eq!(format!("[{:>16}]", StatusCode::new(486)?), "[   486 Busy Here]");
+    /// assert_eq!(format!("[{:>6}]", StatusCode::new(499)?), "[   499]");
+    /// assert_eq!(format!("[{:-<6}]", StatusCode::new(499)?), "[499---]");
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.known() {
             Some(code) => fmt::Display::fmt(&code, f),
-            None => write!(f, "{}", self.as_u16()),
+            None => f.pad(self.as_str()),
         }
     }
 }
@@ -291,12 +467,6 @@ impl FromStr for StatusCode {
     /// # Ok::<(), CodeError>(())
     /// ```
     fn from_str(text: &str) -> Result<StatusCode, CodeError> {
-        let (number, phrase) = parse::split(text)?;
-        let status = StatusCode::new(number)?;
-        match (status.known(), phrase) {
-            (_, None) => Ok(status),
-            (Some(code), phrase) => parse::check_phrase(code, phrase).map(StatusCode::from),
-            (None, Some(_)) => Err(CodeError::UnexpectedPhrase { code: number }),
-        }
+        StatusCode::from_bytes(text.as_bytes())
     }
 }

@@ -142,3 +142,19 @@ fn errors_say_what_was_wrong() {
         "in the reason phrase at byte 12: control character '\\n' at byte 1 is not allowed in a reason phrase"
     );
 }
+
+#[test]
+fn the_alternate_form_leaves_out_the_line_end() {
+    let line = StatusLine::canonical(SipCode::BusyHere);
+    assert_eq!(format!("{line:#}"), "SIP/2.0 486 Busy Here");
+    assert_eq!(format!("{line}"), "SIP/2.0 486 Busy Here\r\n");
+    let empty = StatusLine::new(
+        StatusCode::new(499).unwrap(),
+        ReasonPhrase::new("").unwrap(),
+    );
+    assert_eq!(format!("{empty:#}"), "SIP/2.0 499 ");
+    for code in SipCode::ALL {
+        let line = StatusLine::canonical(code);
+        assert_eq!(format!("{line:#}\r\n"), line.to_string());
+    }
+}

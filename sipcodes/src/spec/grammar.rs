@@ -130,6 +130,13 @@ pub enum ReasonPhraseError {
         /// Byte offset of the `%`.
         position: usize,
     },
+    /// Bytes that are not UTF-8 (only from [`ReasonPhrase::from_bytes`](crate::ReasonPhrase::from_bytes)
+    /// and the parsers of received lines): RFC 3261 §25.1 allows non-ASCII
+    /// characters in UTF-8 only.
+    InvalidUtf8 {
+        /// Byte offset of the first byte that is not part of a UTF-8 character.
+        position: usize,
+    },
 }
 
 impl fmt::Display for ReasonPhraseError {
@@ -148,6 +155,11 @@ impl fmt::Display for ReasonPhraseError {
             ReasonPhraseError::InvalidEscape { position } => write!(
                 f,
                 "'%' at byte {position} must be followed by two hexadecimal digits"
+            ),
+            ReasonPhraseError::InvalidUtf8 { position } => write!(
+                f,
+                "byte {position} of the reason phrase is not UTF-8 (RFC 3261 §25.1 allows \
+                 non-ASCII text in UTF-8 only)"
             ),
         }
     }
