@@ -80,8 +80,9 @@ def check(where, k, is_rule):
         if key in k: used[k[key]] += 1
     for name in k.get("merge", []): used[name] += 1
     # RFC 5057 dialog effects are recorded at level should
-    if kind == "dialog" and k.get("reference", "").startswith("RFC 5057") and k["level"] not in ("should", "may"):
-        err(where, "RFC 5057 dialog effect with level other than should/may")
+    if kind == "dialog" and k.get("reference", "").startswith("RFC 5057"):
+        if not (k["level"] == "should" or (k["level"] == "may" and "when" in k)):
+            err(where, "RFC 5057 dialog effect: level must be should (may only with when)")
     if is_rule:
         cs = k.get("codes")
         if not cs: err(where, "codes missing")
