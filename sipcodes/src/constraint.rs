@@ -2,12 +2,13 @@
 
 use core::fmt;
 
-use crate::SipCode;
 use crate::spec::render;
-use crate::spec::vocab::{Citation, Level, Role};
+use crate::spec::vocab::{DialogEffect, Level, ProxyAction, Role};
+use crate::{Reference, Scope, SipCode};
 
 /// One rule an RFC states about responses with a given code: which header fields
-/// they carry, who sends them, how a receiver treats them.
+/// they carry, which methods they answer, who sends them, how a receiver, a
+/// dialog or a proxy treats them.
 ///
 /// ```
 /// use sipcodes::{Level, SipCode, Subject};
@@ -24,9 +25,8 @@ use crate::spec::vocab::{Citation, Level, Role};
 pub struct Constraint {
     pub(crate) level: Level,
     pub(crate) subject: Subject,
-    pub(crate) methods: &'static [&'static str],
+    pub(crate) scope: Scope,
     pub(crate) rule: &'static str,
-    pub(crate) condition: Option<&'static str>,
     pub(crate) reference: Reference,
 }
 
@@ -47,15 +47,34 @@ impl Constraint {
     /// ```
     /// use sipcodes::{SipCode, Subject};
     ///
-    /// let rule = &SipCode::MethodNotAllowed.constraints()[0];
-    /// assert!(matches!(rule.subject(), Subject::Header(_)));
+    /// assert!(SipCode::MethodNotAllowed
+    ///     .constraints()
+    ///     .iter()
+    ///     .any(|rule| matches!(rule.subject(), Subject::Header(_))));
     /// ```
     pub const fn subject(&self) -> Subject {
         self.subject
     }
 
+    /// The circumstances the rule is limited to: the request's method, what the
+    /// request carried, whether it was sent inside a dialog.
+    ///
+    /// ```
+    /// use sipcodes::{SipCode, Subject};
+    ///
+    /// let min_expires = SipCode::IntervalTooBrief
+    ///     .constraints()
+    ///     .iter()
+    ///     .find(|rule| rule.subject() == Subject::Header(&["Min-Expires"]))
+    ///     .expect("423 carries Min-Expires");
+    /// assert!(min_expires.scope().methods().contains(&"REGISTER"));
+    /// ```
+    pub const fn scope(&self) -> &Scope {
+        &self.scope
+    }
+
     /// The request methods whose responses the rule is about; empty when it
-    /// applies to responses to any method.
+    /// is not limited to some methods. Same as `scope().methods()`.
     ///
     /// ```
     /// use sipcodes::SipCode;
@@ -63,11 +82,11 @@ impl Constraint {
     /// assert!(SipCode::MethodNotAllowed.constraints()[0].methods().is_empty());
     /// ```
     pub const fn methods(&self) -> &'static [&'static str] {
-        self.methods
+        self.scope.methods()
     }
 
-    /// Whether the rule applies to a response to `method` (compared exactly, as
-    /// SIP methods are case-sensitive).
+    /// Whether the rule can apply to a response to `method` (compared exactly,
+    /// as SIP methods are case-sensitive); its other circumstances aside.
     ///
     /// ```
     /// use sipcodes::SipCode;
@@ -75,7 +94,7 @@ impl Constraint {
     /// assert!(SipCode::MethodNotAllowed.constraints()[0].applies_to("INVITE"));
     /// ```
     pub fn applies_to(&self, method: &str) -> bool {
-        self.methods.is_empty() || self.methods.contains(&method)
+        self.scope.admits_method(method)
     }
 
     /// The rule in one sentence.
@@ -87,22 +106,21 @@ impl Constraint {
         self.rule
     }
 
-    /// The circumstance the rule is limited to, when the response alone cannot
-    /// show it (such as "the request carried a Timestamp header field");
-    /// `None` for a rule that always applies.
+    /// The circumstance the rule is limited to, in prose, when no key of the
+    /// registry can state it; `None` otherwise. Same as `scope().condition()`.
     ///
     /// ```
     /// assert_eq!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].condition(), None);
     /// ```
     pub const fn condition(&self) -> Option<&'static str> {
-        self.condition
+        self.scope.condition()
     }
 
     /// Where the RFC states the rule.
     ///
     /// ```
     /// let reference = sipcodes::SipCode::MethodNotAllowed.constraints()[0].reference();
-    /// assert_eq!(reference.to_string(), "RFC 3261 §21.4.6");
+    /// assert_eq!(reference.rfc(), 3261);
     /// ```
     pub const fn reference(&self) -> Reference {
         self.reference
@@ -110,14 +128,18 @@ impl Constraint {
 }
 
 impl fmt::Display for Constraint {
-    /// `MUST (header Allow): <rule> [RFC 3261 §21.4.6]`, with the methods and
-    /// the condition in the parentheses when there are any.
+    /// `MUST (header Allow): <rule> [RFC 3261 §21.4.6]`, with the scope in the
+    /// parentheses when there is one.
+    ///
+    /// ```
+    /// let allow = &sipcodes::SipCode::MethodNotAllowed.constraints()[0];
+    /// assert!(allow.to_string().starts_with("MUST (header Allow): "));
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         render::Line {
             level: self.level,
             subject: self.subject.view(),
-            methods: self.methods,
-            condition: self.condition,
+            scope: self.scope.view(),
             rule: self.rule,
             citation: self.reference.citation(),
             markdown: false,
@@ -135,34 +157,55 @@ impl fmt::Display for Constraint {
 ///     Subject::Sender(roles) => Some(roles),
 ///     _ => None,
 /// });
-/// assert_eq!(senders, Some(&[Role::Uas][..]));
+/// assert!(senders.is_some_and(|roles| roles.contains(&Role::Uas)));
 /// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Subject {
     /// The response carries (or not) a header field: any one of these names.
     Header(&'static [&'static str]),
-    /// The response carries (or not) a message body.
-    Body,
-    /// Which elements send the response.
+    /// The response carries (or not) a message body, of this content type if
+    /// one is named.
+    Body(Option<&'static str>),
+    /// The code answers only the scope's methods, or never its
+    /// [`except_methods`](Scope::except_methods).
+    Answers,
+    /// Which elements may send the response.
     Sender(&'static [Role]),
+    /// When these elements send the response (the scope says when).
+    Send(&'static [Role]),
     /// How an element that receives the response acts.
     Receiver(ReceiverRule),
+    /// What the response does to the dialog, its usage or its subscription.
+    Dialog(DialogEffect),
+    /// What a stateful proxy does with the response (RFC 3261 §16.7).
+    Proxy(ProxyRule),
+    /// The header field that carries the value to retry with.
+    Retry(&'static str),
 }
 
 impl Subject {
     fn view(self) -> render::Subject<'static, &'static str> {
         match self {
             Subject::Header(names) => render::Subject::Header(names),
-            Subject::Body => render::Subject::Body,
+            Subject::Body(content_type) => render::Subject::Body(content_type),
+            Subject::Answers => render::Subject::Answers,
             Subject::Sender(roles) => render::Subject::Sender(roles),
+            Subject::Send(roles) => render::Subject::Send(roles),
             Subject::Receiver(rule) => render::Subject::Receiver(rule.roles),
+            Subject::Dialog(effect) => render::Subject::Dialog(effect),
+            Subject::Proxy(rule) => render::Subject::Proxy(rule.action),
+            Subject::Retry(header) => render::Subject::Retry(header),
         }
     }
 }
 
 impl fmt::Display for Subject {
-    /// `header Allow or Contact`, `message body`, `sender: uas`, `receiver: uac, proxy`.
+    /// `header Allow or Contact`, `message body`, `sender: uas`, `dialog: usage`, …
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::Subject::Header(&["Allow"]).to_string(), "header Allow");
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.view().fmt(f)
     }
@@ -194,11 +237,11 @@ impl ReceiverRule {
     /// ```
     /// use sipcodes::{Role, SipCode, Subject};
     ///
-    /// let Subject::Receiver(rule) = SipCode::Trying.constraints().iter()
-    ///     .map(|c| c.subject())
-    ///     .find(|s| matches!(s, Subject::Receiver(_)))
-    ///     .unwrap() else { unreachable!() };
-    /// assert!(rule.roles().contains(&Role::Proxy));
+    /// let rule = SipCode::ServiceUnavailable.constraints().iter().find_map(|c| match c.subject() {
+    ///     Subject::Receiver(rule) if rule.treat_as().is_some() => Some(rule),
+    ///     _ => None,
+    /// });
+    /// assert!(rule.is_some_and(|rule| rule.roles().contains(&Role::Uac)));
     /// ```
     pub const fn roles(&self) -> &'static [Role] {
         self.roles
@@ -236,63 +279,85 @@ impl ReceiverRule {
     }
 }
 
-/// A citation of an RFC, optionally of one of its sections.
+/// What a stateful proxy does with a response (RFC 3261 §16.7).
 ///
 /// ```
-/// use sipcodes::SipCode;
+/// use sipcodes::{ProxyAction, SipCode, Subject};
 ///
-/// let reference = SipCode::BusyHere.references()[0];
-/// assert_eq!(reference.rfc(), 3261);
-/// assert_eq!(reference.section(), Some("21.4.24"));
-/// assert_eq!(reference.url(), "https://www.rfc-editor.org/rfc/rfc3261.html#section-21.4.24");
-/// assert_eq!(reference.to_string(), "RFC 3261 §21.4.24");
+/// let rule = SipCode::Trying.constraints().iter().find_map(|c| match c.subject() {
+///     Subject::Proxy(rule) => Some(rule),
+///     _ => None,
+/// });
+/// assert_eq!(rule.map(|rule| rule.action()), Some(ProxyAction::Absorb));
 /// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Reference {
-    pub(crate) rfc: u16,
-    pub(crate) section: Option<&'static str>,
-    pub(crate) url: &'static str,
+pub struct ProxyRule {
+    pub(crate) action: ProxyAction,
+    pub(crate) prefer: Option<u8>,
+    pub(crate) upstream_as: Option<SipCode>,
+    pub(crate) merge: &'static [&'static str],
 }
 
-impl Reference {
-    const fn citation(self) -> Citation<'static> {
-        Citation {
-            rfc: self.rfc,
-            section: self.section,
-        }
-    }
-
-    /// The RFC number.
+impl ProxyRule {
+    /// What the proxy does with it.
     ///
     /// ```
-    /// assert_eq!(sipcodes::SipCode::Ok.references()[0].rfc(), 3261);
+    /// use sipcodes::{ProxyAction, SipCode, Subject};
+    ///
+    /// let actions = SipCode::Unauthorized.constraints().iter().filter_map(|c| match c.subject() {
+    ///     Subject::Proxy(rule) => Some(rule.action()),
+    ///     _ => None,
+    /// });
+    /// assert!(actions.into_iter().all(|action| action == ProxyAction::Collect));
     /// ```
-    pub const fn rfc(&self) -> u16 {
-        self.rfc
+    pub const fn action(&self) -> ProxyAction {
+        self.action
     }
 
-    /// The section number, such as `"21.4.24"`, if the citation names one.
+    /// Its rank among the responses of its class when the best response is
+    /// chosen; 1 is the most preferred, `None` is no preference.
     ///
     /// ```
-    /// assert_eq!(sipcodes::SipCode::Ok.references()[0].section(), Some("21.2.1"));
+    /// use sipcodes::{SipCode, Subject};
+    ///
+    /// let prefer = SipCode::Unauthorized.constraints().iter().find_map(|c| match c.subject() {
+    ///     Subject::Proxy(rule) => rule.prefer(),
+    ///     _ => None,
+    /// });
+    /// assert_eq!(prefer, Some(1));
     /// ```
-    pub const fn section(&self) -> Option<&'static str> {
-        self.section
+    pub const fn prefer(&self) -> Option<u8> {
+        self.prefer
     }
 
-    /// A link to the RFC text at rfc-editor.org, anchored at the section.
+    /// The code sent upstream instead, if any (a lone 503 goes up as 500).
     ///
     /// ```
-    /// assert!(sipcodes::SipCode::Ok.references()[0].url().starts_with("https://www.rfc-editor.org/rfc/rfc3261"));
+    /// use sipcodes::{SipCode, Subject};
+    ///
+    /// let upstream = SipCode::ServiceUnavailable.constraints().iter().find_map(|c| match c.subject() {
+    ///     Subject::Proxy(rule) => rule.upstream_as(),
+    ///     _ => None,
+    /// });
+    /// assert_eq!(upstream, Some(SipCode::ServerInternalError));
     /// ```
-    pub const fn url(&self) -> &'static str {
-        self.url
+    pub const fn upstream_as(&self) -> Option<SipCode> {
+        self.upstream_as
     }
-}
 
-impl fmt::Display for Reference {
-    /// `RFC 3261 §21.4.24`, or `RFC 3261` without a section.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.citation().fmt(f)
+    /// Header fields merged into the response sent from every response of this
+    /// kind received (the challenges of 401 and 407).
+    ///
+    /// ```
+    /// use sipcodes::{SipCode, Subject};
+    ///
+    /// let merged = SipCode::ProxyAuthenticationRequired.constraints().iter().find_map(|c| match c.subject() {
+    ///     Subject::Proxy(rule) if !rule.merge().is_empty() => Some(rule.merge()),
+    ///     _ => None,
+    /// });
+    /// assert!(merged.is_some_and(|names| names.contains(&"Proxy-Authenticate")));
+    /// ```
+    pub const fn merge(&self) -> &'static [&'static str] {
+        self.merge
     }
 }

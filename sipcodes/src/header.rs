@@ -1,28 +1,84 @@
-//! Header field names: case-insensitive, with compact forms.
+//! Header field names: the ones the registry names, compared ignoring case and
+//! with their compact forms.
 
-/// The compact forms of header field names (RFC 3261 §7.3.3 and the RFCs that
-/// define the other one-letter forms), with their full names.
-const COMPACT: &[(u8, &str)] = &[
-    (b'a', "Accept-Contact"),
-    (b'b', "Referred-By"),
-    (b'c', "Content-Type"),
-    (b'd', "Request-Disposition"),
-    (b'e', "Content-Encoding"),
-    (b'f', "From"),
-    (b'i', "Call-ID"),
-    (b'j', "Reject-Contact"),
-    (b'k', "Supported"),
-    (b'l', "Content-Length"),
-    (b'm', "Contact"),
-    (b'o', "Event"),
-    (b'r', "Refer-To"),
-    (b's', "Subject"),
-    (b't', "To"),
-    (b'u', "Allow-Events"),
-    (b'v', "Via"),
-    (b'x', "Session-Expires"),
-    (b'y', "Identity"),
-];
+use crate::Reference;
+
+/// A header field the registry names: its canonical spelling, its compact form
+/// and where it is defined. The table is `registry.toml`'s `[[header]]` tables.
+///
+/// ```
+/// use sipcodes::header;
+///
+/// let contact = header::field("m").expect("m is Contact's compact form");
+/// assert_eq!(contact.name(), "Contact");
+/// assert_eq!(contact.compact(), Some('m'));
+/// assert_eq!(contact.reference().rfc(), 3261);
+/// ```
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Field {
+    pub(crate) name: &'static str,
+    pub(crate) compact: Option<char>,
+    pub(crate) reference: Reference,
+}
+
+impl Field {
+    /// The name as its RFC spells it.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::header::field("call-id").unwrap().name(), "Call-ID");
+    /// ```
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The one-letter compact form, if the field has one.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::header::field("Via").unwrap().compact(), Some('v'));
+    /// assert_eq!(sipcodes::header::field("Allow").unwrap().compact(), None);
+    /// ```
+    pub const fn compact(&self) -> Option<char> {
+        self.compact
+    }
+
+    /// Where the field is defined.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::header::field("Allow").unwrap().reference().rfc(), 3261);
+    /// ```
+    pub const fn reference(&self) -> Reference {
+        self.reference
+    }
+}
+
+/// Every header field the registry names.
+///
+/// ```
+/// assert!(sipcodes::header::fields().iter().any(|field| field.name() == "Retry-After"));
+/// ```
+pub const fn fields() -> &'static [Field] {
+    Field::TABLE
+}
+
+/// The field a name names, in any case, full or compact; `None` for a field
+/// the registry does not name.
+///
+/// ```
+/// use sipcodes::header;
+///
+/// assert_eq!(header::field("K").map(|field| field.name()), Some("Supported"));
+/// assert_eq!(header::field("x-custom"), None);
+/// ```
+pub fn field(name: &str) -> Option<&'static Field> {
+    let compact = match name.as_bytes() {
+        [letter] => Some(char::from(letter.to_ascii_lowercase())),
+        _ => None,
+    };
+    Field::TABLE.iter().find(|field| match compact {
+        Some(letter) => field.compact == Some(letter),
+        None => field.name.eq_ignore_ascii_case(name),
+    })
+}
 
 /// The full form of a header field name: `"m"` → `"Contact"`; any other name
 /// as given. Compact forms are matched ignoring case.
@@ -35,11 +91,8 @@ const COMPACT: &[(u8, &str)] = &[
 /// assert_eq!(header::full_name("Allow"), "Allow");
 /// ```
 pub fn full_name(name: &str) -> &str {
-    match name.as_bytes() {
-        [letter] => COMPACT
-            .iter()
-            .find(|(compact, _)| *compact == letter.to_ascii_lowercase())
-            .map_or(name, |(_, full)| full),
+    match name.len() {
+        1 => field(name).map_or(name, |field| field.name),
         _ => name,
     }
 }

@@ -56,6 +56,7 @@ mod class;
 mod code;
 mod constraint;
 mod error;
+mod general;
 mod handler;
 pub mod header;
 #[cfg(feature = "alloc")]
@@ -63,7 +64,9 @@ mod owned;
 mod parse;
 mod reason;
 mod received;
+mod reference;
 mod registry;
+mod scope;
 #[cfg(feature = "serde")]
 mod serde;
 #[cfg(feature = "serde")]
@@ -78,18 +81,21 @@ mod validate;
 pub use carrier::CodeCarrier;
 pub use class::Class;
 pub use code::SipCode;
-pub use constraint::{Constraint, ReceiverRule, Reference, Subject};
+pub use constraint::{Constraint, ProxyRule, ReceiverRule, Subject};
 pub use error::CodeError;
+pub use general::GeneralRule;
 pub use handler::SipResponseHandler;
 #[cfg(feature = "alloc")]
 pub use owned::{ReasonPhraseBuf, StatusLineBuf};
 pub use reason::ReasonPhrase;
 pub use received::{ReceivedError, SipVersion};
+pub use reference::Reference;
 pub use registry::Historic;
+pub use scope::Scope;
 /// Derives [`SipResponseHandler`](trait@SipResponseHandler); see the trait for the syntax and rules.
 pub use sipcodes_macros::SipResponseHandler;
 pub use spec::grammar::ReasonPhraseError;
-pub use spec::vocab::{Level, Role};
+pub use spec::vocab::{DialogEffect, Level, ProxyAction, Role};
 pub use status::StatusCode;
 pub use status_line::{StatusLine, StatusLineError};
 pub use validate::{Problem, Response, Violation};

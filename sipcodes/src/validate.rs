@@ -1,49 +1,64 @@
-//! Checking a response against the registry's constraints.
+//! Checking a response against the registry's rules, knowing what is known of
+//! the request it answers.
 
 use core::fmt;
 
-use crate::{Constraint, Level, SipCode, StatusCode, Subject, header};
+use crate::{Constraint, Level, Scope, StatusCode, Subject, header};
 
-/// What a validator needs to know about a response: its code, the names of its
-/// header fields, whether it has a body and, when known, the method of the
-/// request it answers.
+/// What a validator knows about a response: its code, the names of its header
+/// fields, whether it has a body, and whatever is known of the request it
+/// answers (its method, its header fields, the option tags of its Require and
+/// Supported header fields, whether it was sent inside a dialog).
 ///
-/// Every header and body rule of the registry is checked that holds for every
-/// response with that code: rules limited by a condition the response cannot
-/// show ([`Constraint::condition`]) are left out, and rules limited to some
-/// methods apply only when the method is given. A rule added to
-/// `registry.toml` is checked with no code change.
+/// Every header, body and method rule of the registry is checked whose
+/// circumstances ([`Scope`]) can be decided from what was given: the code's own
+/// rules and the rules over every response or its class
+/// ([`GeneralRule`](crate::GeneralRule)), so a rule added to `registry.toml` is
+/// checked with no code change. Rules it cannot decide are listed apart by
+/// [`undecided`](Response::undecided).
 ///
 /// ```
 /// use sipcodes::{Level, Response, SipCode};
 ///
-/// let response = Response::new(SipCode::MethodNotAllowed).headers(&["Via", "To", "From", "Call-ID", "CSeq"]);
+/// const DIALOG: [&str; 5] = ["Via", "To", "From", "Call-ID", "CSeq"];
+///
+/// let response = Response::new(SipCode::MethodNotAllowed).headers(DIALOG);
 /// let violation = response.violations().next().expect("405 requires Allow");
 /// assert_eq!(violation.header(), Some("Allow"));
 /// assert_eq!(violation.level(), Level::Must);
 /// assert_eq!(violation.to_string(), "405 Method Not Allowed MUST carry Allow (RFC 3261 §21.4.6)");
 /// assert!(!response.is_valid());
 ///
-/// let fixed = Response::new(SipCode::MethodNotAllowed).headers(&["allow"]);
+/// let fixed = Response::new(SipCode::MethodNotAllowed).headers(DIALOG.iter().chain(&["allow"]));
 /// assert!(fixed.is_valid());
 /// ```
 #[derive(Copy, Clone, Debug)]
-pub struct Response<'a> {
+pub struct Response<'a, H = &'a [&'a str]> {
     status: StatusCode,
-    headers: &'a [&'a str],
+    headers: H,
     has_body: bool,
     method: Option<&'a str>,
+    request: Request<'a>,
+}
+
+/// What is known of the request.
+#[derive(Copy, Clone, Debug, Default)]
+struct Request<'a> {
+    headers: Option<&'a [&'a str]>,
+    require: Option<&'a [&'a str]>,
+    supported: Option<&'a [&'a str]>,
+    in_dialog: Option<bool>,
 }
 
 impl<'a> Response<'a> {
-    /// A response with this code, no header fields and no body.
+    /// A response with this code, no header fields and no body, to a request of
+    /// which nothing is known.
     ///
     /// ```
-    /// use sipcodes::{Response, SipCode, StatusCode};
+    /// use sipcodes::{Response, SipCode};
     ///
-    /// assert!(Response::new(SipCode::Ok).is_valid());
-    /// assert!(Response::new(StatusCode::new(499)?).is_valid(), "no rules for unregistered codes");
-    /// # Ok::<(), sipcodes::CodeError>(())
+    /// // Every response carries Via, From, To, Call-ID and CSeq (RFC 3261 §8.2.6.2).
+    /// assert!(!Response::new(SipCode::Ok).is_valid());
     /// ```
     pub fn new(status: impl Into<StatusCode>) -> Self {
         Response {
@@ -51,18 +66,37 @@ impl<'a> Response<'a> {
             headers: &[],
             has_body: false,
             method: None,
+            request: Request::default(),
         }
     }
+}
 
-    /// The names of the response's header fields, in any case, full or compact.
+impl<'a, H> Response<'a, H>
+where
+    H: IntoIterator + Clone,
+    H::Item: AsRef<str>,
+{
+    /// The names of the response's header fields, in any case, full or compact:
+    /// any iterable of names (an array, a slice, a `Vec`, the keys of a map).
     ///
     /// ```
     /// use sipcodes::{Response, SipCode};
     ///
-    /// assert!(Response::new(SipCode::BadExtension).headers(&["Unsupported"]).is_valid());
+    /// let names = vec![String::from("v"), "f".into(), "t".into(), "i".into(), "CSeq".into(), "Unsupported".into()];
+    /// assert!(Response::new(SipCode::BadExtension).headers(&names).is_valid());
     /// ```
-    pub fn headers(self, headers: &'a [&'a str]) -> Self {
-        Response { headers, ..self }
+    pub fn headers<N>(self, headers: N) -> Response<'a, N>
+    where
+        N: IntoIterator + Clone,
+        N::Item: AsRef<str>,
+    {
+        Response {
+            status: self.status,
+            headers,
+            has_body: self.has_body,
+            method: self.method,
+            request: self.request,
+        }
     }
 
     /// Whether the response carries a message body.
@@ -70,19 +104,20 @@ impl<'a> Response<'a> {
     /// ```
     /// use sipcodes::{Response, SipCode};
     ///
-    /// assert!(Response::new(SipCode::Ok).body(true).is_valid());
+    /// let response = Response::new(SipCode::Ok).body(true);
+    /// assert!(response.violations().all(|v| v.header().is_some()));
     /// ```
     pub fn body(self, has_body: bool) -> Self {
         Response { has_body, ..self }
     }
 
-    /// The method of the request the response answers, for method-specific rules.
+    /// The method of the request the response answers.
     ///
     /// ```
     /// use sipcodes::{Response, SipCode};
     ///
     /// let response = Response::new(SipCode::IntervalTooBrief).method("REGISTER");
-    /// assert_eq!(response.violations().next().and_then(|v| v.header()), Some("Min-Expires"));
+    /// assert!(response.violations().any(|v| v.header() == Some("Min-Expires")));
     /// ```
     pub fn method(self, method: &'a str) -> Self {
         Response {
@@ -91,25 +126,119 @@ impl<'a> Response<'a> {
         }
     }
 
+    /// The names of the request's header fields, for rules that hold when the
+    /// request carried one (a 100 echoes the request's Timestamp).
+    ///
+    /// ```
+    /// use sipcodes::{Response, SipCode};
+    ///
+    /// let trying = Response::new(SipCode::Trying).method("INVITE");
+    /// let with_timestamp = trying.request_headers(&["Timestamp"]);
+    /// assert!(with_timestamp.violations().any(|v| v.header() == Some("Timestamp")));
+    /// assert!(!trying.request_headers(&[]).violations().any(|v| v.header() == Some("Timestamp")));
+    /// ```
+    pub fn request_headers(self, names: &'a [&'a str]) -> Self {
+        let request = self.request;
+        self.with_request(Request {
+            headers: Some(names),
+            ..request
+        })
+    }
+
+    /// The option tags of the request's Require header fields.
+    ///
+    /// ```
+    /// use sipcodes::{Response, SipCode};
+    ///
+    /// let response = Response::new(SipCode::Ok).method("INVITE").request_require(&["100rel"]);
+    /// assert!(response.undecided().all(|rule| rule.scope().request_requires().is_none()));
+    /// ```
+    pub fn request_require(self, tags: &'a [&'a str]) -> Self {
+        let request = self.request;
+        self.with_request(Request {
+            require: Some(tags),
+            ..request
+        })
+    }
+
+    /// The option tags of the request's Supported header fields.
+    ///
+    /// ```
+    /// use sipcodes::{Response, SipCode};
+    ///
+    /// let response = Response::new(SipCode::Ok).method("INVITE").request_supported(&["timer"]);
+    /// assert!(response.undecided().all(|rule| rule.scope().request_supports().is_none()));
+    /// ```
+    pub fn request_supported(self, tags: &'a [&'a str]) -> Self {
+        let request = self.request;
+        self.with_request(Request {
+            supported: Some(tags),
+            ..request
+        })
+    }
+
+    /// Whether the request was sent inside a dialog (its To header field had a tag).
+    ///
+    /// ```
+    /// use sipcodes::{Response, SipCode};
+    ///
+    /// let ringing = Response::new(SipCode::Ringing).method("INVITE");
+    /// // A 18x to an INVITE outside a dialog creates an early dialog: it carries Contact.
+    /// assert!(ringing.in_dialog(false).violations().any(|v| v.header() == Some("Contact")));
+    /// assert!(!ringing.in_dialog(true).violations().any(|v| v.header() == Some("Contact")));
+    /// ```
+    pub fn in_dialog(self, in_dialog: bool) -> Self {
+        let request = self.request;
+        self.with_request(Request {
+            in_dialog: Some(in_dialog),
+            ..request
+        })
+    }
+
+    fn with_request(self, request: Request<'a>) -> Self {
+        Response { request, ..self }
+    }
+
     /// Every rule the response breaks, MUST and MUST NOT rules and SHOULD and
     /// SHOULD NOT rules alike; [`Violation::is_mandatory`] tells them apart.
     ///
     /// ```
     /// use sipcodes::{Response, SipCode};
     ///
-    /// let broken = Response::new(SipCode::Unauthorized).violations().filter(|v| v.is_mandatory()).count();
-    /// assert_eq!(broken, 1);
+    /// let response = Response::new(SipCode::Unauthorized).headers(["Via", "From", "To", "Call-ID", "CSeq"]);
+    /// let broken: Vec<_> = response.violations().filter(|v| v.is_mandatory()).collect();
+    /// assert_eq!(broken.len(), 1);
+    /// assert_eq!(broken[0].header(), Some("WWW-Authenticate"));
     /// ```
     pub fn violations(&self) -> impl Iterator<Item = Violation> + '_ {
-        let code = self.status.known();
-        let constraints = code.map_or(&[][..], SipCode::constraints);
-        constraints.iter().filter_map(move |constraint| {
+        self.checked().filter_map(move |(constraint, decision)| {
+            let problem = match decision {
+                Decision::Applies => self.problem(constraint)?,
+                Decision::Undecided | Decision::DoesNotApply => return None,
+            };
             Some(Violation {
-                code: code?,
+                status: self.status,
                 constraint,
-                problem: self.problem(constraint)?,
+                problem,
             })
         })
+    }
+
+    /// The rules the validator could not decide: their circumstances need what
+    /// was not given (the method, the request's header fields or option tags,
+    /// the dialog) or are stated in prose ([`Scope::condition`]).
+    ///
+    /// ```
+    /// use sipcodes::{Response, SipCode};
+    ///
+    /// let unknown_method = Response::new(SipCode::Ok);
+    /// let known_method = unknown_method.method("OPTIONS");
+    /// assert!(unknown_method.undecided().count() > known_method.undecided().count());
+    /// ```
+    pub fn undecided(&self) -> impl Iterator<Item = &'static Constraint> + '_ {
+        self.checked()
+            .filter(|(_, decision)| *decision == Decision::Undecided)
+            .map(|(constraint, _)| constraint)
     }
 
     /// Whether the response breaks no MUST or MUST NOT rule.
@@ -117,62 +246,120 @@ impl<'a> Response<'a> {
     /// ```
     /// use sipcodes::{Response, SipCode};
     ///
-    /// assert!(Response::new(SipCode::ProxyAuthenticationRequired).headers(&["Proxy-Authenticate"]).is_valid());
+    /// let headers = ["Via", "From", "To", "Call-ID", "CSeq", "Proxy-Authenticate"];
+    /// assert!(Response::new(SipCode::ProxyAuthenticationRequired).headers(headers).is_valid());
     /// assert!(!Response::new(SipCode::ProxyAuthenticationRequired).is_valid());
     /// ```
     pub fn is_valid(&self) -> bool {
         !self.violations().any(|violation| violation.is_mandatory())
     }
 
-    fn applies(&self, constraint: &Constraint) -> bool {
-        constraint.condition().is_none()
-            && (constraint.methods().is_empty()
-                || self
-                    .method
-                    .is_some_and(|method| constraint.applies_to(method)))
+    /// The rules about the content of a response, with whether each applies here.
+    fn checked(&self) -> impl Iterator<Item = (&'static Constraint, Decision)> + '_ {
+        self.status
+            .rules()
+            .filter(|constraint| {
+                matches!(
+                    constraint.subject(),
+                    Subject::Header(_) | Subject::Body(_) | Subject::Answers
+                )
+            })
+            .map(|constraint| (constraint, self.decide(constraint)))
+    }
+
+    fn decide(&self, constraint: &Constraint) -> Decision {
+        let scope = constraint.scope();
+        let request = &self.request;
+        // For a method rule the methods are what it is about, not a limit.
+        let methods = match constraint.subject() {
+            Subject::Answers => None,
+            _ => Some(self.method.map(|method| scope.admits_method(method))),
+        };
+        let limited_by_method = !scope.methods().is_empty() || !scope.except_methods().is_empty();
+        let answers = [
+            methods.filter(|_| limited_by_method),
+            scope.request_has().map(|name| {
+                request
+                    .headers
+                    .map(|names| names.iter().any(|given| header::same(given, name)))
+            }),
+            scope
+                .request_requires()
+                .map(|tag| request.require.map(|tags| tags.contains(&tag))),
+            scope
+                .request_supports()
+                .map(|tag| request.supported.map(|tags| tags.contains(&tag))),
+            scope
+                .in_dialog()
+                .map(|wanted| request.in_dialog.map(|actual| actual == wanted)),
+            scope.condition().map(|_| None),
+        ];
+        if answers.contains(&Some(Some(false))) {
+            Decision::DoesNotApply
+        } else if answers.contains(&Some(None))
+            || (constraint.subject() == Subject::Answers && self.method.is_none())
+        {
+            Decision::Undecided
+        } else {
+            Decision::Applies
+        }
     }
 
     fn problem(&self, constraint: &Constraint) -> Option<Problem> {
-        if !self.applies(constraint) {
-            return None;
-        }
         let required = match constraint.level() {
             Level::Must | Level::Should => true,
             Level::MustNot | Level::ShouldNot => false,
             Level::May => return None,
         };
-        let present = match constraint.subject() {
-            Subject::Header(names) => self
-                .headers
-                .iter()
-                .any(|header| names.iter().any(|name| header::same(header, name))),
-            Subject::Body => self.has_body,
-            _ => return None,
-        };
-        match (constraint.subject(), required, present) {
-            (Subject::Header(_), true, false) => Some(Problem::MissingHeader),
-            (Subject::Header(_), false, true) => Some(Problem::ForbiddenHeader),
-            (Subject::Body, true, false) => Some(Problem::MissingBody),
-            (Subject::Body, false, true) => Some(Problem::ForbiddenBody),
+        match constraint.subject() {
+            Subject::Header(names) => {
+                let present = self
+                    .headers
+                    .clone()
+                    .into_iter()
+                    .any(|header| names.iter().any(|name| header::same(header.as_ref(), name)));
+                match (required, present) {
+                    (true, false) => Some(Problem::MissingHeader),
+                    (false, true) => Some(Problem::ForbiddenHeader),
+                    _ => None,
+                }
+            }
+            Subject::Body(_) => match (required, self.has_body) {
+                (true, false) => Some(Problem::MissingBody),
+                (false, true) => Some(Problem::ForbiddenBody),
+                _ => None,
+            },
+            Subject::Answers => {
+                let in_list = constraint.scope().admits_method(self.method?);
+                (in_list != required).then_some(Problem::UnexpectedMethod)
+            }
             _ => None,
         }
     }
 }
 
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Decision {
+    Applies,
+    DoesNotApply,
+    Undecided,
+}
+
 /// One rule a response breaks.
 ///
 /// ```
-/// use sipcodes::{Problem, Response, SipCode};
+/// use sipcodes::{Problem, Response, SipCode, StatusCode};
 ///
-/// let violation = Response::new(SipCode::ExtensionRequired).violations().next().unwrap();
-/// assert_eq!(violation.code(), SipCode::ExtensionRequired);
+/// let response = Response::new(SipCode::ExtensionRequired).headers(["Via", "From", "To", "Call-ID", "CSeq"]);
+/// let violation = response.violations().next().unwrap();
+/// assert_eq!(violation.status(), StatusCode::EXTENSION_REQUIRED);
 /// assert_eq!(violation.problem(), Problem::MissingHeader);
 /// assert_eq!(violation.header(), Some("Require"));
 /// assert_eq!(violation.constraint().reference().to_string(), "RFC 3261 §21.4.16");
 /// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Violation {
-    code: SipCode,
+    status: StatusCode,
     constraint: &'static Constraint,
     problem: Problem,
 }
@@ -194,19 +381,21 @@ pub enum Problem {
     MissingBody,
     /// The rule forbids a message body and there is one.
     ForbiddenBody,
+    /// The code may not answer the request's method.
+    UnexpectedMethod,
 }
 
 impl Violation {
     /// The response's code.
     ///
     /// ```
-    /// use sipcodes::{Response, SipCode};
+    /// use sipcodes::{Response, StatusCode};
     ///
-    /// let violation = Response::new(SipCode::BadExtension).violations().next().unwrap();
-    /// assert_eq!(violation.code(), SipCode::BadExtension);
+    /// let violation = Response::new(StatusCode::BAD_EXTENSION).violations().next().unwrap();
+    /// assert_eq!(violation.status(), StatusCode::BAD_EXTENSION);
     /// ```
-    pub fn code(&self) -> SipCode {
-        self.code
+    pub fn status(&self) -> StatusCode {
+        self.status
     }
 
     /// The rule broken, with its level, text and RFC section.
@@ -262,8 +451,8 @@ impl Violation {
     /// ```
     /// use sipcodes::{Response, SipCode};
     ///
-    /// let violation = Response::new(SipCode::Unauthorized).violations().next().unwrap();
-    /// assert_eq!(violation.header(), Some("WWW-Authenticate"));
+    /// let response = Response::new(SipCode::Unauthorized).headers(["Via", "From", "To", "Call-ID", "CSeq"]);
+    /// assert_eq!(response.violations().next().unwrap().header(), Some("WWW-Authenticate"));
     /// ```
     pub fn header(&self) -> Option<&'static str> {
         match self.constraint.subject() {
@@ -274,21 +463,52 @@ impl Violation {
 }
 
 impl fmt::Display for Violation {
-    /// `405 Method Not Allowed MUST carry Allow (RFC 3261 §21.4.6)`.
+    /// `405 Method Not Allowed MUST carry Allow (RFC 3261 §21.4.6)`,
+    /// `408 Request Timeout MUST answer only INVITE (RFC 4320 §4.2)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} ", self.code, self.level())?;
-        match (self.problem, self.constraint.subject()) {
-            (Problem::MissingHeader | Problem::ForbiddenHeader, Subject::Header(names)) => {
+        write!(f, "{} {} ", self.status, self.level())?;
+        let scope = self.constraint.scope();
+        match self.constraint.subject() {
+            Subject::Header(names) => {
                 f.write_str("carry ")?;
-                for (index, name) in names.iter().enumerate() {
-                    if index > 0 {
-                        f.write_str(" or ")?;
-                    }
-                    f.write_str(name)?;
-                }
+                list(f, names, " or ")?;
             }
+            Subject::Answers => write_methods(f, scope, self.level().is_negative())?,
             _ => f.write_str("carry a message body")?,
         }
         write!(f, " ({})", self.constraint.reference())
     }
+}
+
+/// `answer only INVITE`, `answer any method but CANCEL`, or after MUST NOT,
+/// `answer CANCEL`.
+fn write_methods(f: &mut fmt::Formatter<'_>, scope: &Scope, negative: bool) -> fmt::Result {
+    match (negative, scope.methods().is_empty()) {
+        (false, false) => {
+            f.write_str("answer only ")?;
+            list(f, scope.methods(), ", ")
+        }
+        (false, true) => {
+            f.write_str("answer any method but ")?;
+            list(f, scope.except_methods(), ", ")
+        }
+        (true, false) => {
+            f.write_str("answer ")?;
+            list(f, scope.methods(), ", ")
+        }
+        (true, true) => {
+            f.write_str("answer methods other than ")?;
+            list(f, scope.except_methods(), ", ")
+        }
+    }
+}
+
+fn list(f: &mut fmt::Formatter<'_>, items: &[&str], separator: &str) -> fmt::Result {
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            f.write_str(separator)?;
+        }
+        f.write_str(item)?;
+    }
+    Ok(())
 }

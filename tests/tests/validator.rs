@@ -1,14 +1,47 @@
-//! Responses checked against the registry's MUST rules.
+//! Responses checked against the registry's rules, knowing what is known of the
+//! request.
 
-use sipcodes::{Level, Problem, Response, SipCode, StatusCode, Subject, header};
+use sipcodes::{GeneralRule, Level, Problem, Response, SipCode, StatusCode, Subject, header};
 
-/// The mandatory violations of a response, as (header, level) pairs.
-fn broken(response: Response<'_>) -> Vec<(Option<&'static str>, Level)> {
+/// The header fields every response carries (RFC 3261 §8.2.6.2).
+const BASE: [&str; 5] = ["Via", "From", "To", "Call-ID", "CSeq"];
+
+/// `BASE` and more.
+fn with(more: &[&'static str]) -> Vec<&'static str> {
+    BASE.iter().chain(more).copied().collect()
+}
+
+/// The mandatory violations of a response, as (header, problem) pairs.
+fn broken<H>(response: Response<'_, H>) -> Vec<(Option<&'static str>, Problem)>
+where
+    H: IntoIterator + Clone,
+    H::Item: AsRef<str>,
+{
     response
         .violations()
         .filter(|v| v.is_mandatory())
-        .map(|v| (v.header(), v.level()))
+        .map(|v| (v.header(), v.problem()))
         .collect()
+}
+
+#[test]
+fn every_response_carries_the_five_header_fields() {
+    for status in [
+        StatusCode::OK,
+        StatusCode::BUSY_HERE,
+        StatusCode::new(499).unwrap(),
+    ] {
+        let bare = Response::new(status);
+        let missing: Vec<_> = broken(bare).into_iter().map(|(name, _)| name).collect();
+        for name in BASE {
+            assert!(missing.contains(&Some(name)), "{status} without {name}");
+        }
+        // Compact forms count.
+        assert!(
+            broken(bare.headers(["v", "f", "t", "i", "CSeq"])).is_empty(),
+            "{status}"
+        );
+    }
 }
 
 #[test]
@@ -21,13 +54,16 @@ fn the_rfc_3261_must_headers_are_enforced() {
         (SipCode::ExtensionRequired, "Require"),
         (SipCode::SessionIntervalTooSmall, "Min-SE"),
         (SipCode::SecurityAgreementRequired, "Security-Server"),
-        (SipCode::UseProxy, "Contact"),
     ];
     for (code, required) in cases {
-        let bare = Response::new(code).headers(&["Via", "From", "To", "Call-ID", "CSeq"]);
-        assert_eq!(broken(bare), [(Some(required), Level::Must)], "{code}");
+        let bare = Response::new(code).headers(BASE);
+        assert_eq!(
+            broken(bare),
+            [(Some(required), Problem::MissingHeader)],
+            "{code}"
+        );
         let lowercase = required.to_ascii_lowercase();
-        let headers = ["Via", lowercase.as_str()];
+        let headers: Vec<&str> = BASE.iter().copied().chain([lowercase.as_str()]).collect();
         assert!(
             Response::new(code).headers(&headers).is_valid(),
             "{code} with {required}"
@@ -36,44 +72,221 @@ fn the_rfc_3261_must_headers_are_enforced() {
 }
 
 #[test]
-fn method_specific_rules_apply_to_their_method_only() {
-    let register = Response::new(SipCode::IntervalTooBrief).method("REGISTER");
-    assert_eq!(broken(register), [(Some("Min-Expires"), Level::Must)]);
-    assert!(register.headers(&["Min-Expires"]).is_valid());
-    let publish = Response::new(SipCode::IntervalTooBrief).method("PUBLISH");
-    assert_eq!(broken(publish), [(Some("Min-Expires"), Level::Must)]);
+fn method_rules_apply_to_their_method_only() {
+    let register = Response::new(SipCode::IntervalTooBrief)
+        .headers(BASE)
+        .method("REGISTER");
+    assert_eq!(
+        broken(register),
+        [(Some("Min-Expires"), Problem::MissingHeader)]
+    );
+    assert!(register.headers(with(&["Min-Expires"])).is_valid());
+    let message = Response::new(SipCode::IntervalTooBrief)
+        .headers(BASE)
+        .method("MESSAGE");
+    assert!(message.is_valid());
+}
+
+#[test]
+fn a_rule_for_a_method_is_undecided_without_the_method() {
+    let response = Response::new(SipCode::IntervalTooBrief).headers(BASE);
+    assert!(response.is_valid());
     assert!(
-        Response::new(SipCode::IntervalTooBrief)
-            .method("MESSAGE")
-            .is_valid()
+        response
+            .undecided()
+            .any(|rule| rule.subject() == Subject::Header(&["Min-Expires"]))
+    );
+    assert!(
+        !response
+            .method("REGISTER")
+            .undecided()
+            .any(|rule| rule.subject() == Subject::Header(&["Min-Expires"]))
     );
 }
 
 #[test]
-fn any_of_several_headers_satisfies_a_rule() {
-    assert!(!Response::new(SipCode::UnsupportedMediaType).is_valid());
-    for header in ["Accept", "Accept-Encoding", "accept-language"] {
-        assert!(
-            Response::new(SipCode::UnsupportedMediaType)
-                .headers(&[header])
-                .is_valid(),
-            "{header}"
-        );
-    }
+fn a_class_rule_by_method_contact_in_every_2xx_to_invite() {
+    let ok = Response::new(SipCode::Ok).headers(BASE).method("INVITE");
+    assert!(broken(ok).contains(&(Some("Contact"), Problem::MissingHeader)));
+    let accepted = Response::new(StatusCode::new(299).unwrap())
+        .headers(BASE)
+        .method("INVITE");
+    assert!(broken(accepted).contains(&(Some("Contact"), Problem::MissingHeader)));
+    let with_contact = Response::new(SipCode::Ok)
+        .headers(with(&["m"]))
+        .method("INVITE");
+    assert!(!broken(with_contact).contains(&(Some("Contact"), Problem::MissingHeader)));
+    let options = Response::new(SipCode::Ok).headers(BASE).method("OPTIONS");
+    assert!(!broken(options).contains(&(Some("Contact"), Problem::MissingHeader)));
 }
 
 #[test]
-fn compact_forms_count() {
-    assert!(Response::new(SipCode::UseProxy).headers(&["m"]).is_valid());
-    assert!(header::same("k", "Supported"));
-    assert!(header::same("i", "call-id"));
-    assert!(header::same("V", "Via"));
-    assert!(!header::same("m", "Max-Forwards"));
+fn a_forbidden_header_no_record_route_to_register() {
+    let response = Response::new(SipCode::Ok).method("REGISTER");
+    assert!(
+        broken(response.headers(with(&["Record-Route"])))
+            .contains(&(Some("Record-Route"), Problem::ForbiddenHeader))
+    );
+    assert!(broken(response.headers(BASE)).is_empty());
+}
+
+#[test]
+fn a_forbidden_body_no_body_in_a_2xx_to_message() {
+    let response = Response::new(SipCode::Ok).headers(BASE).method("MESSAGE");
+    assert_eq!(
+        broken(response.body(true)),
+        [(None, Problem::ForbiddenBody)]
+    );
+    assert!(response.body(false).is_valid());
+}
+
+#[test]
+fn a_required_body_is_checked() {
+    // 493 should carry the S/MIME body it could not decipher's answer type.
+    let response = Response::new(SipCode::Undecipherable).headers(BASE);
+    assert!(
+        response
+            .violations()
+            .any(|v| v.problem() == Problem::MissingBody && v.level() == Level::Should)
+    );
+    assert!(
+        !response
+            .body(true)
+            .violations()
+            .any(|v| v.problem() == Problem::MissingBody)
+    );
+}
+
+#[test]
+fn codes_that_answer_only_some_methods() {
+    // RFC 4320: no 408 to a non-INVITE request.
+    let timeout = Response::new(SipCode::RequestTimeout).headers(BASE);
+    assert_eq!(
+        broken(timeout.method("OPTIONS")),
+        [(None, Problem::UnexpectedMethod)]
+    );
+    assert!(timeout.method("INVITE").is_valid());
+    let violation = timeout.method("BYE").violations().next().unwrap();
+    assert_eq!(
+        violation.to_string(),
+        "408 Request Timeout MUST answer only INVITE (RFC 4320 §4.2)"
+    );
+    // RFC 4320: no provisional response but 100 to a non-INVITE request.
+    let ringing = Response::new(SipCode::Ringing).headers(with(&["Contact"]));
+    assert_eq!(
+        broken(ringing.method("OPTIONS")),
+        [(None, Problem::UnexpectedMethod)]
+    );
+    assert!(
+        broken(
+            Response::new(SipCode::Trying)
+                .headers(BASE)
+                .method("OPTIONS")
+        )
+        .is_empty()
+    );
+    let unregistered = Response::new(StatusCode::new(150).unwrap()).headers(BASE);
+    assert_eq!(
+        broken(unregistered.method("MESSAGE")),
+        [(None, Problem::UnexpectedMethod)]
+    );
+}
+
+#[test]
+fn codes_that_never_answer_some_methods() {
+    // RFC 3261 §22.1: a CANCEL or an ACK is never challenged.
+    let challenge = Response::new(SipCode::Unauthorized).headers(with(&["WWW-Authenticate"]));
+    assert_eq!(
+        broken(challenge.clone().method("CANCEL")),
+        [(None, Problem::UnexpectedMethod)]
+    );
+    assert!(challenge.clone().method("INVITE").is_valid());
+    let violation = challenge.method("ACK").violations().next().unwrap();
+    assert!(
+        violation
+            .to_string()
+            .contains("MUST answer any method but ACK, CANCEL")
+    );
+}
+
+#[test]
+fn request_header_conditions_timestamp_in_100() {
+    let trying = Response::new(SipCode::Trying)
+        .headers(BASE)
+        .method("INVITE");
+    assert!(trying.request_headers(&[]).is_valid());
+    let echo = trying.request_headers(&["timestamp"]);
+    assert_eq!(broken(echo), [(Some("Timestamp"), Problem::MissingHeader)]);
+    assert!(
+        trying
+            .headers(with(&["Timestamp"]))
+            .request_headers(&["Timestamp"])
+            .is_valid()
+    );
+    // Unknown request header fields: the rule is undecided, not broken.
+    assert!(
+        trying
+            .undecided()
+            .any(|rule| rule.subject() == Subject::Header(&["Timestamp"]))
+    );
+}
+
+#[test]
+fn option_tag_conditions_require_100rel() {
+    let ringing = Response::new(SipCode::Ringing)
+        .headers(with(&["Contact"]))
+        .method("INVITE")
+        .in_dialog(false);
+    let reliable = ringing.clone().request_require(&["100rel"]);
+    let missing: Vec<_> = broken(reliable).into_iter().map(|(name, _)| name).collect();
+    assert!(missing.contains(&Some("RSeq")) && missing.contains(&Some("Require")));
+    assert!(broken(ringing.clone().request_require(&[])).is_empty());
+    assert!(
+        broken(
+            ringing
+                .headers(with(&["Contact", "RSeq", "Require"]))
+                .request_require(&["100rel"])
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn dialog_conditions_contact_in_an_early_dialog() {
+    let ringing = Response::new(SipCode::Ringing)
+        .headers(BASE)
+        .method("INVITE");
+    assert!(broken(ringing.in_dialog(false)).contains(&(Some("Contact"), Problem::MissingHeader)));
+    assert!(!broken(ringing.in_dialog(true)).contains(&(Some("Contact"), Problem::MissingHeader)));
+    assert!(
+        ringing
+            .undecided()
+            .any(|rule| rule.subject() == Subject::Header(&["Contact"]))
+    );
+}
+
+#[test]
+fn prose_conditions_are_undecided() {
+    let response = Response::new(SipCode::Ok)
+        .headers(with(&["Contact"]))
+        .method("INVITE");
+    let prose: Vec<_> = response
+        .undecided()
+        .filter(|rule| rule.condition().is_some())
+        .collect();
+    assert!(!prose.is_empty());
+    assert!(
+        prose
+            .iter()
+            .all(|rule| !response.violations().any(|v| v.constraint() == *rule))
+    );
 }
 
 #[test]
 fn should_rules_are_reported_apart_from_must_rules() {
-    let response = Response::new(SipCode::MultipleChoices);
+    let response = Response::new(SipCode::Ok)
+        .headers(with(&["Contact"]))
+        .method("INVITE");
     assert!(response.is_valid());
     let advice: Vec<_> = response
         .violations()
@@ -82,56 +295,95 @@ fn should_rules_are_reported_apart_from_must_rules() {
     assert!(
         advice
             .iter()
-            .any(|v| v.header() == Some("Contact") && v.level() == Level::Should)
+            .any(|v| v.header() == Some("Allow") && v.level() == Level::Should)
     );
 }
 
 #[test]
-fn unregistered_codes_have_no_rules() {
-    assert_eq!(
-        Response::new(StatusCode::new(499).unwrap())
-            .violations()
-            .count(),
-        0
+fn headers_take_any_iterable_of_names() {
+    let owned: Vec<String> = with(&["Allow"]).into_iter().map(String::from).collect();
+    let response = Response::new(SipCode::MethodNotAllowed);
+    assert!(response.headers(&owned).is_valid());
+    assert!(
+        response
+            .headers(owned.iter().map(String::as_str))
+            .is_valid()
     );
+    let map: std::collections::BTreeMap<&str, &str> = with(&["Allow"])
+        .into_iter()
+        .map(|name| (name, ""))
+        .collect();
+    assert!(response.headers(map.keys()).is_valid());
 }
 
-/// Every unconditional MUST header rule in the registry is checked, whatever
-/// code it belongs to: the validator needs no change when the registry grows.
+/// Every unconditional MUST header rule, a code's own or a class's, is checked
+/// for each code it covers: the validator needs no change when the registry grows.
 #[test]
 fn every_unconditional_must_header_rule_is_checked() {
     let mut checked = 0;
     for code in SipCode::ALL {
-        for constraint in code.constraints() {
-            let (Subject::Header(names), Level::Must, None) = (
-                constraint.subject(),
-                constraint.level(),
-                constraint.condition(),
-            ) else {
+        for constraint in code.rules() {
+            let (Subject::Header(names), Level::Must) = (constraint.subject(), constraint.level())
+            else {
                 continue;
             };
-            let method = constraint.methods().first().copied().unwrap_or("OPTIONS");
+            let scope = constraint.scope();
+            if scope.condition().is_some()
+                || scope.request_has().is_some()
+                || scope.request_requires().is_some()
+                || scope.request_supports().is_some()
+                || scope.in_dialog().is_some()
+                || !scope.except_methods().is_empty()
+            {
+                continue;
+            }
+            let method = scope.methods().first().copied().unwrap_or("INVITE");
             let without = Response::new(code).method(method);
+            if without
+                .violations()
+                .any(|v| v.problem() == Problem::UnexpectedMethod)
+            {
+                continue;
+            }
             assert!(
                 without
                     .violations()
                     .any(|v| v.constraint() == constraint && v.problem() == Problem::MissingHeader),
                 "{code}: {constraint}"
             );
-            let with = without.headers(names);
             assert!(
-                !with.violations().any(|v| v.constraint() == constraint),
+                !without
+                    .headers(names)
+                    .violations()
+                    .any(|v| v.constraint() == constraint),
                 "{code}: {constraint}"
             );
             checked += 1;
         }
     }
-    assert!(checked >= 9, "only {checked} rules");
+    assert!(checked >= 300, "only {checked} rules");
+}
+
+#[test]
+fn general_rules_cover_their_codes() {
+    let via = GeneralRule::all()
+        .iter()
+        .find(|rule| rule.constraint().subject() == Subject::Header(&["Via"]))
+        .unwrap();
+    assert!(via.covers(StatusCode::new(699).unwrap()));
+    let ringing_only_invite = GeneralRule::all()
+        .iter()
+        .find(|rule| rule.constraint().subject() == Subject::Answers)
+        .unwrap();
+    assert!(ringing_only_invite.covers(StatusCode::RINGING));
+    assert!(!ringing_only_invite.covers(StatusCode::TRYING));
+    assert!(!ringing_only_invite.covers(StatusCode::OK));
 }
 
 #[test]
 fn violations_say_what_is_wrong() {
     let violation = Response::new(SipCode::Unauthorized)
+        .headers(BASE)
         .violations()
         .next()
         .unwrap();
@@ -139,5 +391,9 @@ fn violations_say_what_is_wrong() {
         violation.to_string(),
         "401 Unauthorized MUST carry WWW-Authenticate (RFC 3261 §22.2)"
     );
-    assert_eq!(violation.code(), SipCode::Unauthorized);
+    assert_eq!(violation.status(), StatusCode::UNAUTHORIZED);
+    assert!(header::same(
+        violation.header().unwrap(),
+        "www-authenticate"
+    ));
 }

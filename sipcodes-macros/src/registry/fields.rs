@@ -125,6 +125,52 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
+    pub fn boolean(&self, key: &str, errors: &mut Vec<RegistryError>) -> Option<At<bool>> {
+        let value = self.value(key, false, errors)?;
+        match value.get_ref().as_bool() {
+            Some(flag) => Some(At {
+                value: flag,
+                offset: value.span().start,
+            }),
+            None => {
+                self.wrong_type(key, "true or false", value, errors);
+                None
+            }
+        }
+    }
+
+    /// The items of an array, each a string or an integer, for `codes`.
+    pub fn words_or_numbers(
+        &self,
+        key: &str,
+        required: bool,
+        errors: &mut Vec<RegistryError>,
+    ) -> Vec<At<Result<String, i64>>> {
+        let Some(value) = self.value(key, required, errors) else {
+            return Vec::new();
+        };
+        let Some(items) = value.get_ref().as_array() else {
+            self.wrong_type(key, "an array of strings and integers", value, errors);
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for item in items.iter() {
+            let offset = item.span().start;
+            let parsed = match item.get_ref() {
+                DeValue::String(text) => Some(Ok(text.to_string())),
+                DeValue::Integer(integer) => i64::from_str_radix(integer.as_str(), integer.radix())
+                    .ok()
+                    .map(Err),
+                _ => None,
+            };
+            match parsed {
+                Some(value) => found.push(At { value, offset }),
+                None => self.wrong_type(key, "an array of strings and integers", item, errors),
+            }
+        }
+        found
+    }
+
     pub fn integer(
         &self,
         key: &str,

@@ -3,16 +3,30 @@
 //! unknown key are computed from this table.
 
 use super::fields::{At, Fields};
-use super::symbol::{CONSTRAINT_KEYS, HEADER, ROLES, TREAT_AS, UNLESS_HEADER};
+use super::symbol::{
+    ACTION, CONSTRAINT_KEYS, CONTENT_TYPE, EFFECT, HEADER, MERGE, PREFER, ROLES, TREAT_AS,
+    UNLESS_HEADER, UPSTREAM_AS,
+};
 use super::{Kind, RegistryError, Role, check_token, one_of};
 use crate::spec::grammar::{self, OutOfRange};
 use crate::spec::vocab::Vocabulary;
+
+/// What a kind's parser fills in besides the kind: the header field names and
+/// codes it used, for the checks across the file.
+#[derive(Default)]
+pub struct Uses {
+    pub header_names: Vec<At<String>>,
+    /// With the key that names each.
+    pub codes: Vec<(&'static str, At<u16>)>,
+}
+
+type Parser = fn(&Fields<'_, '_>, &mut Uses, &mut Vec<RegistryError>) -> Option<Kind>;
 
 pub struct KindSpec {
     pub word: &'static str,
     /// The keys this kind takes besides `CONSTRAINT_KEYS`.
     pub keys: &'static [&'static str],
-    pub parse: fn(&Fields<'_, '_>, &mut Vec<RegistryError>) -> Option<Kind>,
+    pub parse: Parser,
 }
 
 pub const KINDS: &[KindSpec] = &[
@@ -23,18 +37,43 @@ pub const KINDS: &[KindSpec] = &[
     },
     KindSpec {
         word: "body",
+        keys: &[CONTENT_TYPE],
+        parse: body,
+    },
+    KindSpec {
+        word: "answers",
         keys: &[],
-        parse: |_, _| Some(Kind::Body),
+        parse: |_, _, _| Some(Kind::Answers),
     },
     KindSpec {
         word: "sender",
         keys: &[ROLES],
-        parse: |fields, errors| roles(fields, errors).map(Kind::Sender),
+        parse: |fields, _, errors| roles(fields, errors).map(Kind::Sender),
+    },
+    KindSpec {
+        word: "send",
+        keys: &[ROLES],
+        parse: |fields, _, errors| roles(fields, errors).map(Kind::Send),
     },
     KindSpec {
         word: "receiver",
         keys: &[ROLES, TREAT_AS, UNLESS_HEADER],
         parse: receiver,
+    },
+    KindSpec {
+        word: "dialog",
+        keys: &[EFFECT],
+        parse: |fields, _, errors| word(fields, EFFECT, true, errors).map(Kind::Dialog),
+    },
+    KindSpec {
+        word: "proxy",
+        keys: &[ACTION, PREFER, UPSTREAM_AS, MERGE],
+        parse: proxy,
+    },
+    KindSpec {
+        word: "retry",
+        keys: &[HEADER],
+        parse: retry,
     },
 ];
 
@@ -42,21 +81,24 @@ pub fn find(word: &str) -> Option<&'static KindSpec> {
     KINDS.iter().find(|kind| kind.word == word)
 }
 
-/// `"header", "body", "sender" or "receiver"`.
+/// `"header", "body", … or "retry"`.
 pub fn words() -> String {
     one_of(&KINDS.iter().map(|kind| kind.word).collect::<Vec<_>>())
 }
 
 /// Reports each key of a constraint that its kind does not take. With no known
-/// kind, only keys that no kind takes are reported.
+/// kind, only keys that no kind takes are reported. `extra` are the keys the
+/// table takes besides those of a constraint (`codes` in a `[[rule]]`).
 pub fn check_keys(
     fields: &Fields<'_, '_>,
     kind: Option<&KindSpec>,
+    extra: &[&str],
     errors: &mut Vec<RegistryError>,
 ) {
     for (key, offset) in fields.keys() {
         let owners: Vec<&KindSpec> = KINDS.iter().filter(|k| k.keys.contains(&key)).collect();
         let allowed = CONSTRAINT_KEYS.contains(&key)
+            || extra.contains(&key)
             || kind.map_or(!owners.is_empty(), |kind| kind.keys.contains(&key));
         if allowed {
             continue;
@@ -71,7 +113,7 @@ pub fn check_keys(
             _ => format!(
                 "unknown key `{key}` in {}; the keys are {}",
                 fields.context(),
-                all_keys()
+                all_keys(extra)
             ),
         };
         errors.push(RegistryError::at(offset, message));
@@ -79,8 +121,9 @@ pub fn check_keys(
 }
 
 /// Every key a constraint can have, in table order: `` `kind`, `level`, … ``.
-fn all_keys() -> String {
-    let mut keys: Vec<&str> = CONSTRAINT_KEYS.to_vec();
+fn all_keys(extra: &[&str]) -> String {
+    let mut keys: Vec<&str> = extra.to_vec();
+    keys.extend_from_slice(CONSTRAINT_KEYS);
     for key in KINDS.iter().flat_map(|kind| kind.keys) {
         if !keys.contains(key) {
             keys.push(key);
@@ -90,28 +133,105 @@ fn all_keys() -> String {
     keys.join(", ")
 }
 
-fn header(fields: &Fields<'_, '_>, errors: &mut Vec<RegistryError>) -> Option<Kind> {
-    let names = fields.strings(HEADER, true, true, errors)?;
-    for name in &names {
-        check_token(fields, HEADER, name, errors);
+/// A word of a closed vocabulary.
+pub fn word<T: Vocabulary>(
+    fields: &Fields<'_, '_>,
+    key: &str,
+    required: bool,
+    errors: &mut Vec<RegistryError>,
+) -> Option<T> {
+    let At { value, offset } = fields.string(key, required, errors)?;
+    let parsed = T::from_word(&value);
+    if parsed.is_none() {
+        errors.push(RegistryError::at(
+            offset,
+            format!(
+                "unknown {key} {value:?} in {}; use {}",
+                fields.context(),
+                one_of(&T::ALL.iter().map(|item| item.as_str()).collect::<Vec<_>>())
+            ),
+        ));
     }
-    Some(Kind::Header(
-        names.into_iter().map(|name| name.value).collect(),
+    parsed
+}
+
+/// A header field name, remembered for the check against `[[header]]`.
+fn header_name(
+    fields: &Fields<'_, '_>,
+    key: &str,
+    name: At<String>,
+    uses: &mut Uses,
+    errors: &mut Vec<RegistryError>,
+) -> String {
+    let value = name.value.clone();
+    if check_token(fields, key, &name, errors) {
+        uses.header_names.push(name);
+    }
+    value
+}
+
+fn header(
+    fields: &Fields<'_, '_>,
+    uses: &mut Uses,
+    errors: &mut Vec<RegistryError>,
+) -> Option<Kind> {
+    let names = fields.strings(HEADER, true, true, errors)?;
+    let names = names
+        .into_iter()
+        .map(|name| header_name(fields, HEADER, name, uses, errors))
+        .collect();
+    Some(Kind::Header(names))
+}
+
+fn body(fields: &Fields<'_, '_>, _: &mut Uses, errors: &mut Vec<RegistryError>) -> Option<Kind> {
+    let content_type = fields.string(CONTENT_TYPE, false, errors);
+    Some(Kind::Body(
+        content_type.map(|content_type| content_type.value),
     ))
 }
 
-fn receiver(fields: &Fields<'_, '_>, errors: &mut Vec<RegistryError>) -> Option<Kind> {
+fn retry(
+    fields: &Fields<'_, '_>,
+    uses: &mut Uses,
+    errors: &mut Vec<RegistryError>,
+) -> Option<Kind> {
+    let name = fields.string(HEADER, true, errors)?;
+    Some(Kind::Retry(header_name(fields, HEADER, name, uses, errors)))
+}
+
+fn receiver(
+    fields: &Fields<'_, '_>,
+    uses: &mut Uses,
+    errors: &mut Vec<RegistryError>,
+) -> Option<Kind> {
     let roles = roles(fields, errors);
-    let treat_as = match fields.integer(TREAT_AS, false, errors) {
-        Some(At { value, offset }) => match u16::try_from(value) {
-            Ok(code) if grammar::is_code(code) => Some(code),
+    let treat_as = code(fields, TREAT_AS, uses, errors)?;
+    let unless_header = fields
+        .string(UNLESS_HEADER, false, errors)
+        .map(|name| header_name(fields, UNLESS_HEADER, name, uses, errors));
+    Some(Kind::Receiver {
+        roles: roles?,
+        treat_as,
+        unless_header,
+    })
+}
+
+fn proxy(
+    fields: &Fields<'_, '_>,
+    uses: &mut Uses,
+    errors: &mut Vec<RegistryError>,
+) -> Option<Kind> {
+    let action = word(fields, ACTION, true, errors);
+    let prefer = match fields.integer(PREFER, false, errors) {
+        Some(At { value, offset }) => match u8::try_from(value) {
+            Ok(rank) if rank >= 1 => Some(rank),
             _ => {
                 errors.push(RegistryError::at(
                     offset,
                     format!(
-                        "`{TREAT_AS}` in {}: {}",
-                        fields.context(),
-                        OutOfRange(value)
+                        "`{PREFER}` in {} is {value}; a preference is a rank from 1 (most \
+                         preferred) to 255",
+                        fields.context()
                     ),
                 ));
                 return None;
@@ -119,15 +239,51 @@ fn receiver(fields: &Fields<'_, '_>, errors: &mut Vec<RegistryError>) -> Option<
         },
         None => None,
     };
-    let unless_header = fields.string(UNLESS_HEADER, false, errors);
-    if let Some(header) = &unless_header {
-        check_token(fields, UNLESS_HEADER, header, errors);
-    }
-    Some(Kind::Receiver {
-        roles: roles?,
-        treat_as,
-        unless_header: unless_header.map(|header| header.value),
+    let upstream_as = code(fields, UPSTREAM_AS, uses, errors)?;
+    let merge = fields
+        .strings(MERGE, false, false, errors)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|name| header_name(fields, MERGE, name, uses, errors))
+        .collect();
+    Some(Kind::Proxy {
+        action: action?,
+        prefer,
+        upstream_as,
+        merge,
     })
+}
+
+/// An optional code key (`treat-as`, `upstream-as`): `Some(None)` when absent,
+/// `None` when malformed.
+fn code(
+    fields: &Fields<'_, '_>,
+    key: &'static str,
+    uses: &mut Uses,
+    errors: &mut Vec<RegistryError>,
+) -> Option<Option<u16>> {
+    let Some(At { value, offset }) = fields.integer(key, false, errors) else {
+        return Some(None);
+    };
+    match u16::try_from(value) {
+        Ok(code) if grammar::is_code(code) => {
+            uses.codes.push((
+                key,
+                At {
+                    value: code,
+                    offset,
+                },
+            ));
+            Some(Some(code))
+        }
+        _ => {
+            errors.push(RegistryError::at(
+                offset,
+                format!("`{key}` in {}: {}", fields.context(), OutOfRange(value)),
+            ));
+            None
+        }
+    }
 }
 
 fn roles(fields: &Fields<'_, '_>, errors: &mut Vec<RegistryError>) -> Option<Vec<Role>> {

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use crate::spec::grammar;
 use crate::spec::vocab::Citation;
 
-pub use crate::spec::vocab::{Level, Role};
+pub use crate::spec::vocab::{DialogEffect, Level, ProxyAction, Role};
 pub use error::RegistryError;
 use fields::{At, Fields};
 
@@ -33,11 +33,11 @@ pub fn shipped() -> Result<&'static Registry, &'static [RegistryError]> {
 /// Parses and validates a registry, reporting every problem found, in file order.
 pub fn load(source: &str) -> Result<Registry, Vec<RegistryError>> {
     let mut errors = Vec::new();
-    let mut entries = parse::parse(source, &mut errors);
-    valid::validate(source, &entries, &mut errors);
+    let mut registry = parse::parse(source, &mut errors);
+    valid::validate(source, &registry, &mut errors);
     if errors.is_empty() {
-        entries.sort_unstable_by_key(|entry| entry.code);
-        Ok(Registry { entries })
+        registry.entries.sort_unstable_by_key(|entry| entry.code);
+        Ok(registry)
     } else {
         errors.sort_by_key(|error| error.offset);
         let mut errors: Vec<RegistryError> = errors.into_iter().map(|e| e.locate(source)).collect();
@@ -46,10 +46,14 @@ pub fn load(source: &str) -> Result<Registry, Vec<RegistryError>> {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Registry {
     /// Every entry, historic ones included, in ascending order of code.
     pub entries: Vec<Entry>,
+    /// The rules over many codes, in file order.
+    pub rules: Vec<Rule>,
+    /// The header fields the registry names, in file order.
+    pub headers: Vec<Header>,
 }
 
 impl Registry {
@@ -135,25 +139,81 @@ pub struct Constraint {
     pub kind: Kind,
     pub level: Level,
     pub rule: String,
-    /// The circumstance the rule is limited to, when the response alone cannot tell.
-    pub condition: Option<String>,
+    pub scope: Scope,
     pub reference: Reference,
+    /// Every header field name the constraint uses, for the check against the
+    /// `[[header]]` table.
+    pub(crate) header_names: Vec<At<String>>,
+    /// Every code the constraint names, with its key (`treat-as`, `upstream-as`).
+    pub(crate) codes: Vec<(&'static str, At<u16>)>,
+}
+
+/// The circumstances a constraint is limited to; all of them hold together.
+#[derive(Debug, Default)]
+pub struct Scope {
     pub methods: Vec<String>,
-    /// Where errors about `treat-as` point.
-    pub(crate) offset: usize,
+    pub except_methods: Vec<String>,
+    pub request_has: Option<String>,
+    pub request_requires: Option<String>,
+    pub request_supports: Option<String>,
+    pub in_dialog: Option<bool>,
+    /// What no key can state, in prose.
+    pub condition: Option<String>,
 }
 
 #[derive(Debug)]
 pub enum Kind {
     /// Any one of these header fields.
     Header(Vec<String>),
-    Body,
+    /// A message body, optionally of this type.
+    Body(Option<String>),
+    /// The code answers only the scope's methods (or never its `except-methods`).
+    Answers,
+    /// Who may send it.
     Sender(Vec<Role>),
+    /// When these elements send it.
+    Send(Vec<Role>),
     Receiver {
         roles: Vec<Role>,
         treat_as: Option<u16>,
         unless_header: Option<String>,
     },
+    Dialog(DialogEffect),
+    Proxy {
+        action: ProxyAction,
+        prefer: Option<u8>,
+        upstream_as: Option<u16>,
+        merge: Vec<String>,
+    },
+    /// The header field that carries the value to retry with.
+    Retry(String),
+}
+
+/// A `[[rule]]`: a constraint over many codes.
+#[derive(Debug)]
+pub struct Rule {
+    pub applies: Applies,
+    pub constraint: Constraint,
+    pub(crate) offset: usize,
+}
+
+/// The codes a `[[rule]]` is about.
+#[derive(Debug, Default)]
+pub struct Applies {
+    pub all: bool,
+    /// Class digits, 1 to 6.
+    pub classes: Vec<u8>,
+    pub codes: Vec<u16>,
+    pub except: Vec<u16>,
+}
+
+/// A `[[header]]`: a header field the registry names.
+#[derive(Debug)]
+pub struct Header {
+    pub name: String,
+    pub compact: Option<char>,
+    pub reference: Reference,
+    pub(crate) offset: usize,
 }
 
 crate::spec::vocab::vocabulary! {
@@ -181,18 +241,20 @@ fn check_token(
     key: &str,
     text: &At<String>,
     errors: &mut Vec<RegistryError>,
-) {
-    if !grammar::is_token(&text.value) {
+) -> bool {
+    let is_token = grammar::is_token(&text.value);
+    if !is_token {
         errors.push(RegistryError::at(
             text.offset,
             format!(
                 "{:?} in `{key}` of {} is not a SIP token; use the name as the RFC spells it, \
-                    e.g. \"Retry-After\" or \"INVITE\"",
+                 e.g. \"Retry-After\" or \"INVITE\"",
                 text.value,
                 fields.context()
             ),
         ));
     }
+    is_token
 }
 
 #[cfg(test)]

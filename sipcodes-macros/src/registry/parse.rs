@@ -6,13 +6,12 @@ use super::fields::{At, Fields};
 use super::names::{is_variant_name, variant_from_phrase};
 use super::symbol::*;
 use super::{
-    Constraint, Entry, Level, Reference, RegistryError, Status, StatusWord, check_token, kinds,
-    one_of,
+    Applies, Constraint, Entry, Header, Level, Reference, Registry, RegistryError, Rule, Scope,
+    Status, StatusWord, check_token, kinds,
 };
 use crate::spec::grammar::{self, OutOfRange};
-use crate::spec::vocab::Vocabulary;
 
-pub fn parse(source: &str, errors: &mut Vec<RegistryError>) -> Vec<Entry> {
+pub fn parse(source: &str, errors: &mut Vec<RegistryError>) -> Registry {
     let document = match DeTable::parse(source) {
         Ok(document) => document,
         Err(error) => {
@@ -22,7 +21,7 @@ pub fn parse(source: &str, errors: &mut Vec<RegistryError>) -> Vec<Entry> {
                 offset,
                 format!("invalid TOML: {message}"),
             ));
-            return Vec::new();
+            return Registry::default();
         }
     };
     let top = Fields::new(document.get_ref(), 0, "the top level".to_owned());
@@ -34,10 +33,130 @@ pub fn parse(source: &str, errors: &mut Vec<RegistryError>) -> Vec<Entry> {
             "the registry has no `[[code]]` table; add one per response code",
         ));
     }
-    tables
+    let headers = top
+        .tables(HEADER_TABLE, errors)
+        .into_iter()
+        .filter_map(|(table, offset)| header(table, offset, errors))
+        .collect();
+    let rules = top
+        .tables(RULE_TABLE, errors)
+        .into_iter()
+        .filter_map(|(table, offset)| rule(table, offset, errors))
+        .collect();
+    let entries = tables
         .into_iter()
         .filter_map(|(table, offset)| entry(table, offset, errors))
-        .collect()
+        .collect();
+    Registry {
+        entries,
+        rules,
+        headers,
+    }
+}
+
+fn header(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Header> {
+    let mut fields = Fields::new(table, offset, "this [[header]] table".to_owned());
+    fields.reject_unknown(HEADER_KEYS, errors);
+    let name = fields.string(NAME, true, errors);
+    if let Some(name) = &name {
+        check_token(&fields, NAME, name, errors);
+        fields.set_context(format!("header {}", name.value));
+    }
+    let compact = fields.string(COMPACT, false, errors).and_then(|compact| {
+        let mut chars = compact.value.chars();
+        match (chars.next(), chars.next()) {
+            (Some(letter), None) if letter.is_ascii_lowercase() => Some(Some(letter)),
+            _ => {
+                errors.push(RegistryError::at(
+                    compact.offset,
+                    format!(
+                        "`{COMPACT}` in {} is {:?}; a compact form is one lower-case letter",
+                        fields.context(),
+                        compact.value
+                    ),
+                ));
+                None
+            }
+        }
+    });
+    let reference = fields
+        .string(REFERENCE, true, errors)
+        .and_then(|text| reference(&text, errors));
+    let compact = match (fields.has(COMPACT), compact) {
+        (false, _) => None,
+        (true, Some(letter)) => letter,
+        (true, None) => return None,
+    };
+    Some(Header {
+        name: name?.value,
+        compact,
+        reference: reference?,
+        offset,
+    })
+}
+
+fn rule(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Rule> {
+    let context = "a [[rule]]";
+    let fields = Fields::new(table, offset, context.to_owned());
+    let mut applies = Applies::default();
+    for At { value, offset } in fields.words_or_numbers(CODES, true, errors) {
+        match value {
+            Ok(word) if word == "all" => applies.all = true,
+            Ok(word) => match word.as_bytes() {
+                [digit @ b'1'..=b'6', b'x', b'x'] => applies.classes.push(digit - b'0'),
+                _ => errors.push(RegistryError::at(
+                    offset,
+                    format!(
+                        "{word:?} in `{CODES}` of {context} is not \"all\", a class from \"1xx\" \
+                         to \"6xx\" or a code"
+                    ),
+                )),
+            },
+            Err(number) => {
+                if let Some(code) = code_in_range(number, offset, CODES, context, errors) {
+                    applies.codes.push(code);
+                }
+            }
+        }
+    }
+    for At { value, offset } in fields.words_or_numbers(EXCEPT_CODES, false, errors) {
+        match value {
+            Err(number) => {
+                if let Some(code) = code_in_range(number, offset, EXCEPT_CODES, context, errors) {
+                    applies.except.push(code);
+                }
+            }
+            Ok(word) => errors.push(RegistryError::at(
+                offset,
+                format!("{word:?} in `{EXCEPT_CODES}` of {context} is not a code; list numbers"),
+            )),
+        }
+    }
+    let constraint = constraint(table, offset, context.to_owned(), RULE_KEYS, errors)?;
+    Some(Rule {
+        applies,
+        constraint,
+        offset,
+    })
+}
+
+fn code_in_range(
+    number: i64,
+    offset: usize,
+    key: &str,
+    context: &str,
+    errors: &mut Vec<RegistryError>,
+) -> Option<u16> {
+    match u16::try_from(number) {
+        Ok(code) if grammar::is_code(code) => Some(code),
+        _ => {
+            errors.push(RegistryError::at(
+                offset,
+                format!("`{key}` in {context}: {}", OutOfRange(number)),
+            ));
+            None
+        }
+    }
 }
 
 fn entry(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Entry> {
@@ -70,7 +189,7 @@ fn entry(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) ->
         ));
     }
     let variant = variant(&fields, phrase.as_ref(), errors);
-    let status: Option<StatusWord> = keyword(&fields, STATUS, errors);
+    let status: Option<StatusWord> = kinds::word(&fields, STATUS, true, errors);
     let deprecation = fields.string(DEPRECATION, false, errors);
     match (status, &deprecation) {
         (Some(StatusWord::Deprecated), None) => errors.push(RegistryError::at(
@@ -105,7 +224,10 @@ fn entry(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) ->
     let constraints: Vec<Option<Constraint>> = fields
         .tables(CONSTRAINTS, errors)
         .into_iter()
-        .map(|(table, offset)| constraint(table, offset, fields.context(), errors))
+        .map(|(table, offset)| {
+            let context = format!("a constraint of {}", fields.context());
+            constraint(table, offset, context, &[], errors)
+        })
         .collect();
 
     let (variant_name, variant_offset) = variant?;
@@ -164,26 +286,6 @@ fn variant(
     }
 }
 
-fn keyword<T: Vocabulary>(
-    fields: &Fields<'_, '_>,
-    key: &str,
-    errors: &mut Vec<RegistryError>,
-) -> Option<T> {
-    let At { value, offset } = fields.string(key, true, errors)?;
-    let parsed = T::from_word(&value);
-    if parsed.is_none() {
-        errors.push(RegistryError::at(
-            offset,
-            format!(
-                "unknown {key} {value:?} in {}; use {}",
-                fields.context(),
-                one_of(&T::ALL.iter().map(|item| item.as_str()).collect::<Vec<_>>())
-            ),
-        ));
-    }
-    parsed
-}
-
 /// `RFC <number>` or `RFC <number> §<section>`, the section digits and dots.
 fn reference(text: &At<String>, errors: &mut Vec<RegistryError>) -> Option<Reference> {
     let parsed = text.value.strip_prefix("RFC ").and_then(|rest| {
@@ -220,10 +322,11 @@ fn reference(text: &At<String>, errors: &mut Vec<RegistryError>) -> Option<Refer
 fn constraint(
     table: &DeTable<'_>,
     offset: usize,
-    code: &str,
+    context: String,
+    extra_keys: &[&str],
     errors: &mut Vec<RegistryError>,
 ) -> Option<Constraint> {
-    let fields = Fields::new(table, offset, format!("a constraint of {code}"));
+    let fields = Fields::new(table, offset, context);
     let kind = fields
         .string(KIND, true, errors)
         .and_then(|At { value, offset }| {
@@ -240,27 +343,79 @@ fn constraint(
             }
             kind
         });
-    kinds::check_keys(&fields, kind, errors);
-    let level: Option<Level> = keyword(&fields, LEVEL, errors);
+    kinds::check_keys(&fields, kind, extra_keys, errors);
+    let level: Option<Level> = kinds::word(&fields, LEVEL, true, errors);
     let rule = fields.string(RULE, true, errors);
-    let condition = fields.string(WHEN, false, errors).map(|when| when.value);
     let reference = fields
         .string(REFERENCE, true, errors)
         .and_then(|text| reference(&text, errors));
-    let methods = fields
-        .strings(METHODS, false, false, errors)
-        .unwrap_or_default();
-    for method in &methods {
-        check_token(&fields, METHODS, method, errors);
+    let mut uses = kinds::Uses::default();
+    let scope = scope(&fields, &mut uses, errors);
+    let answers = kind.is_some_and(|kind| kind.word == "answers");
+    if answers && scope.methods.is_empty() == scope.except_methods.is_empty() {
+        errors.push(RegistryError::at(
+            fields.offset_of(KIND),
+            format!(
+                "{} has kind \"answers\": give `{METHODS}` (the only methods the code answers) \
+                 or `{EXCEPT_METHODS}` (the methods it never answers), one of them",
+                fields.context()
+            ),
+        ));
     }
-    let kind = (kind?.parse)(&fields, errors);
+    let kind = (kind?.parse)(&fields, &mut uses, errors);
     Some(Constraint {
         kind: kind?,
         level: level?,
         rule: rule?.value,
-        condition,
+        scope,
         reference: reference?,
-        methods: methods.into_iter().map(|method| method.value).collect(),
-        offset: fields.offset_of(TREAT_AS),
+        header_names: uses.header_names,
+        codes: uses.codes,
     })
+}
+
+/// The scope keys every constraint may have.
+fn scope(
+    fields: &Fields<'_, '_>,
+    uses: &mut kinds::Uses,
+    errors: &mut Vec<RegistryError>,
+) -> Scope {
+    let tokens = |key: &str, errors: &mut Vec<RegistryError>| -> Vec<String> {
+        let items = fields
+            .strings(key, false, false, errors)
+            .unwrap_or_default();
+        for item in &items {
+            check_token(fields, key, item, errors);
+        }
+        items.into_iter().map(|item| item.value).collect()
+    };
+    let methods = tokens(METHODS, errors);
+    let except_methods = tokens(EXCEPT_METHODS, errors);
+    if !methods.is_empty() && !except_methods.is_empty() {
+        errors.push(RegistryError::at(
+            fields.offset_of(EXCEPT_METHODS),
+            format!(
+                "{} has both `{METHODS}` and `{EXCEPT_METHODS}`; keep one",
+                fields.context()
+            ),
+        ));
+    }
+    let token = |key: &str, errors: &mut Vec<RegistryError>| -> Option<At<String>> {
+        let item = fields.string(key, false, errors)?;
+        check_token(fields, key, &item, errors).then_some(item)
+    };
+    let request_has = token(REQUEST_HAS, errors).map(|name| {
+        let value = name.value.clone();
+        uses.header_names.push(name);
+        value
+    });
+    Scope {
+        methods,
+        except_methods,
+        request_has,
+        request_requires: token(REQUEST_REQUIRES, errors).map(|tag| tag.value),
+        request_supports: token(REQUEST_SUPPORTS, errors).map(|tag| tag.value),
+        in_dialog: fields.boolean(IN_DIALOG, errors).map(|flag| flag.value),
+        condition: fields.string(WHEN, false, errors).map(|when| when.value),
+    }
 }

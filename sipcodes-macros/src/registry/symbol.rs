@@ -10,19 +10,43 @@ pub const REFERENCES: &str = "references";
 pub const DESCRIPTION: &str = "description";
 pub const CONSTRAINTS: &str = "constraints";
 
+pub const RULE_TABLE: &str = "rule";
+pub const HEADER_TABLE: &str = "header";
+pub const CODES: &str = "codes";
+pub const EXCEPT_CODES: &str = "except-codes";
+pub const NAME: &str = "name";
+pub const COMPACT: &str = "compact";
+
 pub const KIND: &str = "kind";
 pub const LEVEL: &str = "level";
 pub const RULE: &str = "rule";
 pub const WHEN: &str = "when";
 pub const REFERENCE: &str = "reference";
 pub const METHODS: &str = "methods";
+pub const EXCEPT_METHODS: &str = "except-methods";
+pub const REQUEST_HAS: &str = "request-has";
+pub const REQUEST_REQUIRES: &str = "request-requires";
+pub const REQUEST_SUPPORTS: &str = "request-supports";
+pub const IN_DIALOG: &str = "in-dialog";
 pub const HEADER: &str = "header";
 pub const ROLES: &str = "roles";
 pub const TREAT_AS: &str = "treat-as";
 pub const UNLESS_HEADER: &str = "unless-header";
+pub const CONTENT_TYPE: &str = "content-type";
+pub const EFFECT: &str = "effect";
+pub const ACTION: &str = "action";
+pub const PREFER: &str = "prefer";
+pub const UPSTREAM_AS: &str = "upstream-as";
+pub const MERGE: &str = "merge";
 
-/// The keys of the top level.
-pub const TOP_KEYS: &[&str] = &[CODE];
+/// The keys of the top level: its arrays of tables.
+pub const TOP_KEYS: &[&str] = &[HEADER_TABLE, RULE_TABLE, CODE];
+
+/// The keys of a `[[header]]` table.
+pub const HEADER_KEYS: &[&str] = &[NAME, COMPACT, REFERENCE];
+
+/// The keys a `[[rule]]` has besides those of a constraint.
+pub const RULE_KEYS: &[&str] = &[CODES, EXCEPT_CODES];
 
 /// The keys of a `[[code]]` table.
 pub const CODE_KEYS: &[&str] = &[
@@ -38,4 +62,16 @@ pub const CODE_KEYS: &[&str] = &[
 
 /// The keys every constraint may have, whatever its kind; each kind adds its own
 /// (see `kinds::KINDS`).
-pub const CONSTRAINT_KEYS: &[&str] = &[KIND, LEVEL, RULE, WHEN, REFERENCE, METHODS];
+pub const CONSTRAINT_KEYS: &[&str] = &[
+    KIND,
+    LEVEL,
+    RULE,
+    REFERENCE,
+    METHODS,
+    EXCEPT_METHODS,
+    REQUEST_HAS,
+    REQUEST_REQUIRES,
+    REQUEST_SUPPORTS,
+    IN_DIALOG,
+    WHEN,
+];

@@ -1,9 +1,18 @@
 use super::names::{is_variant_name, variant_from_phrase};
 use super::{Kind, Level, Role, Status, load};
 
+/// The header fields the test entries name, appended after them so that the
+/// lines of errors in a test's own text do not move.
+const HEADERS: &str = "\n[[header]]\nname = \"Allow\"\nreference = \"RFC 3261 §20.5\"\n\
+                       \n[[header]]\nname = \"Timestamp\"\nreference = \"RFC 3261 §20.38\"\n";
+
+fn with_headers(source: &str) -> String {
+    format!("{source}{HEADERS}")
+}
+
 /// Every error of `source`, rendered as the compiler shows it.
 fn errors(source: &str) -> Vec<String> {
-    match load(source) {
+    match load(&with_headers(source)) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.iter().map(ToString::to_string).collect(),
     }
@@ -44,7 +53,7 @@ fn a_valid_entry_becomes_the_model() {
     let source = format!(
         "{ENTRY_405}\n[[code.constraints]]\nkind = \"header\"\nlevel = \"must\"\nheader = \"Allow\"\nrule = \"r\"\nreference = \"RFC 3261 §21.4.6\"\n"
     );
-    let registry = load(&source).expect("valid");
+    let registry = load(&with_headers(&source)).expect("valid");
     let entry = &registry.entries[0];
     assert_eq!(
         (entry.code, entry.phrase.as_str(), entry.variant.as_str()),
@@ -59,7 +68,7 @@ fn a_valid_entry_becomes_the_model() {
     );
     let constraint = &entry.constraints[0];
     assert_eq!(constraint.level, Level::Must);
-    assert_eq!(constraint.condition, None);
+    assert_eq!(constraint.scope.condition, None);
     assert!(matches!(&constraint.kind, Kind::Header(names) if names == &["Allow"]));
 }
 
@@ -83,7 +92,7 @@ fn unknown_keys_are_reported_at_the_key() {
     assert_eq!(
         errors("title = \"x\"\n"),
         [
-            "registry.toml:1:1: unknown key `title` in the top level; the keys are `code`",
+            "registry.toml:1:1: unknown key `title` in the top level; the keys are `header`, `rule`, `code`",
             "registry.toml:1:1: the registry has no `[[code]]` table; add one per response code",
         ]
     );
@@ -217,7 +226,7 @@ fn unknown_keywords_list_the_accepted_ones() {
     assert_eq!(
         errors(&format!("{ENTRY_405}{constraint}")),
         [
-            "registry.toml:9:8: unknown kind \"headers\" in a constraint of code 405; use \"header\", \"body\", \"sender\" or \"receiver\""
+            "registry.toml:9:8: unknown kind \"headers\" in a constraint of code 405; use \"header\", \"body\", \"answers\", \"sender\", \"send\", \"receiver\", \"dialog\", \"proxy\" or \"retry\""
         ]
     );
 }
@@ -267,7 +276,7 @@ fn constraint_keys_must_fit_the_kind() {
     assert_eq!(
         errors(&format!("{ENTRY_405}{constraint}")),
         [
-            "registry.toml:11:1: `header` does not belong in a constraint of code 405 with kind \"body\"; it is only for kind \"header\""
+            "registry.toml:11:1: `header` does not belong in a constraint of code 405 with kind \"body\"; it is only for kind \"header\" or \"retry\""
         ]
     );
     let constraint = "[[code.constraints]]\nkind = \"header\"\nlevel = \"may\"\nheader = \"Retry After\"\nrule = \"r\"\nreference = \"RFC 3261 §21.4.6\"\n";
@@ -289,7 +298,7 @@ fn treat_as_must_name_a_registered_code() {
         ]
     );
     let source = format!("{ENTRY_405}{}", constraint.replace("499", "405"));
-    let registry = load(&source).expect("405 is defined");
+    let registry = load(&with_headers(&source)).expect("405 is defined");
     assert!(matches!(
         &registry.entries[0].constraints[0].kind,
         Kind::Receiver { roles, treat_as: Some(405), unless_header: None } if roles == &[Role::Uac]
@@ -339,9 +348,12 @@ fn variant_names_come_from_the_phrase() {
 #[test]
 fn a_condition_is_kept() {
     let constraint = "[[code.constraints]]\nkind = \"header\"\nlevel = \"must\"\nheader = \"Timestamp\"\nwhen = \"the request carried a Timestamp header field\"\nrule = \"r\"\nreference = \"RFC 3261 §8.2.6.1\"\n";
-    let registry = load(&format!("{ENTRY_405}{constraint}")).expect("valid");
+    let registry = load(&with_headers(&format!("{ENTRY_405}{constraint}"))).expect("valid");
     assert_eq!(
-        registry.entries[0].constraints[0].condition.as_deref(),
+        registry.entries[0].constraints[0]
+            .scope
+            .condition
+            .as_deref(),
         Some("the request carried a Timestamp header field")
     );
 }

@@ -1,11 +1,15 @@
 //! Rules that look across entries.
 
 use super::error::line_of;
+use super::fields::At;
+use super::names::nearest;
 use super::names::{GENERATED_ITEMS, constant_name};
-use super::{Entry, Kind, RegistryError, Status};
+use super::{Entry, Header, Registry, RegistryError, Status};
 
-/// `entries` are in file order.
-pub fn validate(source: &str, entries: &[Entry], errors: &mut Vec<RegistryError>) {
+/// The registry's tables are in file order.
+pub fn validate(source: &str, registry: &Registry, errors: &mut Vec<RegistryError>) {
+    let entries = &registry.entries;
+    headers(source, &registry.headers, errors);
     for (position, entry) in entries.iter().enumerate() {
         let earlier = &entries[..position];
         if let Some(first) = earlier.iter().find(|first| first.code == entry.code) {
@@ -72,27 +76,119 @@ pub fn validate(source: &str, entries: &[Entry], errors: &mut Vec<RegistryError>
             ));
         }
     }
-    for entry in entries {
-        for constraint in &entry.constraints {
-            if let Kind::Receiver {
-                treat_as: Some(target),
-                ..
-            } = constraint.kind
-            {
-                let registered = entries
-                    .iter()
-                    .any(|e| e.code == target && e.status != Status::Historic);
-                if !registered {
-                    errors.push(RegistryError::at(
-                        constraint.offset,
-                        format!(
-                            "`treat-as = {target}` in code {} names no current or deprecated \
-                                code; use a code defined in this file",
-                            entry.code
-                        ),
-                    ));
-                }
+    let constraints = entries
+        .iter()
+        .flat_map(|entry| {
+            let context = format!("code {}", entry.code);
+            entry.constraints.iter().map(move |c| (context.clone(), c))
+        })
+        .chain(
+            registry
+                .rules
+                .iter()
+                .map(|rule| ("a [[rule]]".to_owned(), &rule.constraint)),
+        );
+    for (context, constraint) in constraints {
+        for (key, At { value, offset }) in &constraint.codes {
+            if !is_registered(entries, *value) {
+                errors.push(RegistryError::at(
+                    *offset,
+                    format!(
+                        "`{key} = {value}` in {context} names no current or deprecated code; use \
+                         a code defined in this file"
+                    ),
+                ));
             }
+        }
+        for name in &constraint.header_names {
+            known_header(&registry.headers, name, &context, errors);
+        }
+    }
+    for rule in &registry.rules {
+        for &code in rule.applies.codes.iter().chain(&rule.applies.except) {
+            if !is_registered(entries, code) {
+                errors.push(RegistryError::at(
+                    rule.offset,
+                    format!(
+                        "a [[rule]] names code {code}, which is not a current or deprecated code \
+                         in this file"
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn is_registered(entries: &[Entry], code: u16) -> bool {
+    entries
+        .iter()
+        .any(|entry| entry.code == code && entry.status != Status::Historic)
+}
+
+/// A header field name a constraint uses must be one of the `[[header]]` table,
+/// spelt as there.
+fn known_header(
+    headers: &[Header],
+    name: &At<String>,
+    context: &str,
+    errors: &mut Vec<RegistryError>,
+) {
+    if headers.iter().any(|header| header.name == name.value) {
+        return;
+    }
+    let hint = match headers
+        .iter()
+        .find(|header| header.name.eq_ignore_ascii_case(&name.value))
+    {
+        Some(header) => format!("spell it as its [[header]] table does: {:?}", header.name),
+        None => match nearest(
+            &name.value,
+            headers.iter().map(|header| header.name.as_str()),
+        ) {
+            Some(near) => format!("did you mean {near:?}? Or add a [[header]] table for it"),
+            None => "add a [[header]] table for it".to_owned(),
+        },
+    };
+    errors.push(RegistryError::at(
+        name.offset,
+        format!(
+            "header field {:?} in {context} is not in the [[header]] tables; {hint}",
+            name.value
+        ),
+    ));
+}
+
+/// No two `[[header]]` tables name the same field or compact form.
+fn headers(source: &str, headers: &[Header], errors: &mut Vec<RegistryError>) {
+    for (position, header) in headers.iter().enumerate() {
+        let earlier = &headers[..position];
+        if let Some(first) = earlier
+            .iter()
+            .find(|first| first.name.eq_ignore_ascii_case(&header.name))
+        {
+            errors.push(RegistryError::at(
+                header.offset,
+                format!(
+                    "header {} is listed twice (first at line {}); keep one [[header]] table per \
+                     field",
+                    header.name,
+                    line_of(source, first.offset)
+                ),
+            ));
+        } else if let Some(first) = earlier
+            .iter()
+            .find(|first| first.compact.is_some() && first.compact == header.compact)
+        {
+            errors.push(RegistryError::at(
+                header.offset,
+                format!(
+                    "header {} has the compact form {:?} of {} (line {}); a letter names one field",
+                    header.name,
+                    header.compact.unwrap_or_default(),
+                    first.name,
+                    line_of(source, first.offset)
+                ),
+            ));
         }
     }
 }

@@ -3,18 +3,39 @@
 
 use core::fmt;
 
-use super::vocab::{Citation, Level, Role};
+use super::vocab::{Citation, DialogEffect, Level, ProxyAction, Role};
 
 /// What a rule is about, borrowed from either crate's model of it.
 pub enum Subject<'a, S> {
     /// Any one of these header fields.
     Header(&'a [S]),
-    /// The message body.
-    Body,
-    /// Which elements send the response.
+    /// The message body, optionally of a content type.
+    Body(Option<&'a str>),
+    /// Which methods the code answers.
+    Answers,
+    /// Who may send the response.
     Sender(&'a [Role]),
+    /// When these elements send the response.
+    Send(&'a [Role]),
     /// How an element that receives the response acts.
     Receiver(&'a [Role]),
+    /// What the response does to the dialog.
+    Dialog(DialogEffect),
+    /// What a stateful proxy does with it.
+    Proxy(ProxyAction),
+    /// The header field with the value to retry with.
+    Retry(&'a str),
+}
+
+/// The circumstances a rule is limited to.
+pub struct Scope<'a, S> {
+    pub methods: &'a [S],
+    pub except_methods: &'a [S],
+    pub request_has: Option<&'a str>,
+    pub request_requires: Option<&'a str>,
+    pub request_supports: Option<&'a str>,
+    pub in_dialog: Option<bool>,
+    pub condition: Option<&'a str>,
 }
 
 /// A constraint, ready to print: `MUST (header Allow): <rule> [RFC 3261 §21.4.6]`,
@@ -22,8 +43,7 @@ pub enum Subject<'a, S> {
 pub struct Line<'a, S> {
     pub level: Level,
     pub subject: Subject<'a, S>,
-    pub methods: &'a [S],
-    pub condition: Option<&'a str>,
+    pub scope: Scope<'a, S>,
     pub rule: &'a str,
     pub citation: Citation<'a>,
     pub markdown: bool,
@@ -34,13 +54,7 @@ impl<S: AsRef<str>> fmt::Display for Line<'_, S> {
         let (strong, code) = if self.markdown { ("**", "`") } else { ("", "") };
         write!(f, "{strong}{}{strong} (", self.level)?;
         write_subject(f, &self.subject, code)?;
-        for (index, method) in self.methods.iter().enumerate() {
-            let separator = if index == 0 { ", responses to " } else { ", " };
-            write!(f, "{separator}{}", method.as_ref())?;
-        }
-        if let Some(condition) = self.condition {
-            write!(f, ", when {condition}")?;
-        }
+        write_scope(f, &self.scope)?;
         write!(f, "): {} [{}]", self.rule, self.citation)?;
         if self.markdown {
             write!(f, "({})", self.citation.url())?;
@@ -64,23 +78,67 @@ fn write_subject<S: AsRef<str>>(
     match *subject {
         Subject::Header(names) => {
             f.write_str("header ")?;
-            for (index, name) in names.iter().enumerate() {
-                let separator = if index == 0 { "" } else { " or " };
-                write!(f, "{separator}{code}{}{code}", name.as_ref())?;
-            }
-            Ok(())
+            list(f, names.iter().map(AsRef::as_ref), " or ", code)
         }
-        Subject::Body => f.write_str("message body"),
-        Subject::Sender(roles) => roles_list(f, "sender: ", roles),
-        Subject::Receiver(roles) => roles_list(f, "receiver: ", roles),
+        Subject::Body(None) => f.write_str("message body"),
+        Subject::Body(Some(content_type)) => write!(f, "message body, {code}{content_type}{code}"),
+        Subject::Answers => f.write_str("methods answered"),
+        Subject::Sender(roles) => {
+            f.write_str("sender: ")?;
+            list(f, roles.iter().map(|role| role.as_str()), ", ", "")
+        }
+        Subject::Send(roles) => {
+            f.write_str("sent by: ")?;
+            list(f, roles.iter().map(|role| role.as_str()), ", ", "")
+        }
+        Subject::Receiver(roles) => {
+            f.write_str("receiver: ")?;
+            list(f, roles.iter().map(|role| role.as_str()), ", ", "")
+        }
+        Subject::Dialog(effect) => write!(f, "dialog: {effect}"),
+        Subject::Proxy(action) => write!(f, "proxy: {action}"),
+        Subject::Retry(header) => write!(f, "retry after {code}{header}{code}"),
     }
 }
 
-fn roles_list(f: &mut fmt::Formatter<'_>, label: &str, roles: &[Role]) -> fmt::Result {
-    f.write_str(label)?;
-    for (index, role) in roles.iter().enumerate() {
-        let separator = if index == 0 { "" } else { ", " };
-        write!(f, "{separator}{role}")?;
+fn write_scope<S: AsRef<str>>(f: &mut fmt::Formatter<'_>, scope: &Scope<'_, S>) -> fmt::Result {
+    if !scope.methods.is_empty() {
+        f.write_str(", responses to ")?;
+        list(f, scope.methods.iter().map(AsRef::as_ref), ", ", "")?;
+    }
+    if !scope.except_methods.is_empty() {
+        f.write_str(", not to ")?;
+        list(f, scope.except_methods.iter().map(AsRef::as_ref), ", ", "")?;
+    }
+    if let Some(header) = scope.request_has {
+        write!(f, ", the request has {header}")?;
+    }
+    if let Some(tag) = scope.request_requires {
+        write!(f, ", the request requires {tag}")?;
+    }
+    if let Some(tag) = scope.request_supports {
+        write!(f, ", the request supports {tag}")?;
+    }
+    match scope.in_dialog {
+        Some(true) => f.write_str(", inside a dialog")?,
+        Some(false) => f.write_str(", outside a dialog")?,
+        None => {}
+    }
+    if let Some(condition) = scope.condition {
+        write!(f, ", when {condition}")?;
+    }
+    Ok(())
+}
+
+fn list<'s>(
+    f: &mut fmt::Formatter<'_>,
+    items: impl Iterator<Item = &'s str>,
+    separator: &str,
+    code: &str,
+) -> fmt::Result {
+    for (index, item) in items.enumerate() {
+        let separator = if index == 0 { "" } else { separator };
+        write!(f, "{separator}{code}{item}{code}")?;
     }
     Ok(())
 }

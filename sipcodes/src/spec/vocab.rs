@@ -190,3 +190,62 @@ impl fmt::Display for Url<'_, '_> {
         }
     }
 }
+
+vocabulary! {
+    /// What a response does beyond its transaction to the dialog it belongs to
+    /// (RFC 5057 §5.1) or to a subscription (RFC 6665).
+    ///
+    /// ```
+    /// use sipcodes::DialogEffect;
+    ///
+    /// assert_eq!(DialogEffect::Usage.as_str(), "usage");
+    /// assert!(DialogEffect::Dialog > DialogEffect::Usage);
+    /// ```
+    #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[non_exhaustive]
+    pub enum DialogEffect {
+        /// Nothing beyond the transaction.
+        Transaction = "transaction",
+        /// The dialog usage the request belonged to ends; other usages go on.
+        Usage = "usage",
+        /// The subscription the request belonged to ends.
+        Subscription = "subscription",
+        /// The whole dialog ends, every usage with it.
+        Dialog = "dialog",
+    }
+}
+
+vocabulary! {
+    /// What a stateful proxy does with a response it receives on a branch
+    /// (RFC 3261 §16.7).
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::ProxyAction::CancelBranches.as_str(), "cancel-branches");
+    /// ```
+    #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[non_exhaustive]
+    pub enum ProxyAction {
+        /// Never forwarded upstream.
+        Absorb = "absorb",
+        /// Forwarded upstream at once.
+        Forward = "forward",
+        /// Kept as a candidate for the best final response.
+        Collect = "collect",
+        /// Forwarded as the best response; the other branches are cancelled.
+        CancelBranches = "cancel-branches",
+    }
+}
+
+impl fmt::Display for DialogEffect {
+    /// The word as `registry.toml` spells it: `subscription`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl fmt::Display for ProxyAction {
+    /// The word as `registry.toml` spells it: `cancel-branches`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}

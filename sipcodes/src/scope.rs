@@ -1,0 +1,139 @@
+//! The circumstances a rule is limited to.
+
+use crate::spec::render;
+
+/// The circumstances a [`Constraint`](crate::Constraint) is limited to; every
+/// one that is set must hold. The registry states them as data wherever the RFC
+/// states them precisely, and in prose ([`condition`](Scope::condition)) only
+/// where no key can.
+///
+/// ```
+/// use sipcodes::{SipCode, Subject};
+///
+/// let timestamp = SipCode::Trying
+///     .constraints()
+///     .iter()
+///     .find(|rule| rule.subject() == Subject::Header(&["Timestamp"]))
+///     .expect("100 echoes Timestamp");
+/// assert_eq!(timestamp.scope().request_has(), Some("Timestamp"));
+/// ```
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Scope {
+    pub(crate) methods: &'static [&'static str],
+    pub(crate) except_methods: &'static [&'static str],
+    pub(crate) request_has: Option<&'static str>,
+    pub(crate) request_requires: Option<&'static str>,
+    pub(crate) request_supports: Option<&'static str>,
+    pub(crate) in_dialog: Option<bool>,
+    pub(crate) condition: Option<&'static str>,
+}
+
+impl Scope {
+    /// No limit: the rule holds for every response it is about.
+    pub(crate) const ANY: Scope = Scope {
+        methods: &[],
+        except_methods: &[],
+        request_has: None,
+        request_requires: None,
+        request_supports: None,
+        in_dialog: None,
+        condition: None,
+    };
+
+    /// The methods the rule is limited to; empty for any method.
+    ///
+    /// ```
+    /// assert!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().methods().is_empty());
+    /// ```
+    pub const fn methods(&self) -> &'static [&'static str] {
+        self.methods
+    }
+
+    /// Methods the rule is never about.
+    ///
+    /// ```
+    /// assert!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().except_methods().is_empty());
+    /// ```
+    pub const fn except_methods(&self) -> &'static [&'static str] {
+        self.except_methods
+    }
+
+    /// A header field the request carried.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().request_has(), None);
+    /// ```
+    pub const fn request_has(&self) -> Option<&'static str> {
+        self.request_has
+    }
+
+    /// An option tag the request's Require header field carried.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().request_requires(), None);
+    /// ```
+    pub const fn request_requires(&self) -> Option<&'static str> {
+        self.request_requires
+    }
+
+    /// An option tag the request's Supported header field carried.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().request_supports(), None);
+    /// ```
+    pub const fn request_supports(&self) -> Option<&'static str> {
+        self.request_supports
+    }
+
+    /// Whether the request was sent inside a dialog (`Some(true)`), outside one
+    /// (`Some(false)`), or either.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().in_dialog(), None);
+    /// ```
+    pub const fn in_dialog(&self) -> Option<bool> {
+        self.in_dialog
+    }
+
+    /// A circumstance no key can state, in prose.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().condition(), None);
+    /// ```
+    pub const fn condition(&self) -> Option<&'static str> {
+        self.condition
+    }
+
+    /// Whether a response to `method` can be in scope, the other circumstances aside.
+    ///
+    /// ```
+    /// use sipcodes::SipCode;
+    ///
+    /// assert!(SipCode::MethodNotAllowed.constraints()[0].scope().admits_method("OPTIONS"));
+    /// ```
+    pub fn admits_method(&self, method: &str) -> bool {
+        (self.methods.is_empty() || self.methods.contains(&method))
+            && !self.except_methods.contains(&method)
+    }
+
+    /// Whether the rule holds for every response it is about.
+    ///
+    /// ```
+    /// assert!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().is_unlimited());
+    /// ```
+    pub fn is_unlimited(&self) -> bool {
+        *self == Scope::ANY
+    }
+
+    pub(crate) fn view(&self) -> render::Scope<'static, &'static str> {
+        render::Scope {
+            methods: self.methods,
+            except_methods: self.except_methods,
+            request_has: self.request_has,
+            request_requires: self.request_requires,
+            request_supports: self.request_supports,
+            in_dialog: self.in_dialog,
+            condition: self.condition,
+        }
+    }
+}
