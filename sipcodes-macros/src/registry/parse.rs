@@ -56,12 +56,12 @@ pub fn parse(source: &str, errors: &mut Vec<RegistryError>) -> Registry {
 
 fn header(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Header> {
     let mut fields = Fields::new(table, offset, "this [[header]] table".to_owned());
-    fields.reject_unknown(HEADER_KEYS, errors);
     let name = fields.string(NAME, true, errors);
     if let Some(name) = &name {
         check_token(&fields, NAME, name, errors);
         fields.set_context(format!("header {}", name.value));
     }
+    fields.reject_unknown(HEADER_KEYS, errors);
     let compact = fields.string(COMPACT, false, errors).and_then(|compact| {
         let mut chars = compact.value.chars();
         match (chars.next(), chars.next()) {
@@ -352,7 +352,7 @@ fn constraint(
     let mut uses = kinds::Uses::default();
     let scope = scope(&fields, &mut uses, errors);
     let answers = kind.is_some_and(|kind| kind.word == "answers");
-    if answers && scope.methods.is_empty() == scope.except_methods.is_empty() {
+    if answers && scope.methods.is_empty() && scope.except_methods.is_empty() {
         errors.push(RegistryError::at(
             fields.offset_of(KIND),
             format!(

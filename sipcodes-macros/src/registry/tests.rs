@@ -4,7 +4,8 @@ use super::{Kind, Level, Role, Status, load};
 /// The header fields the test entries name, appended after them so that the
 /// lines of errors in a test's own text do not move.
 const HEADERS: &str = "\n[[header]]\nname = \"Allow\"\nreference = \"RFC 3261 §20.5\"\n\
-                       \n[[header]]\nname = \"Timestamp\"\nreference = \"RFC 3261 §20.38\"\n";
+                       \n[[header]]\nname = \"Timestamp\"\nreference = \"RFC 3261 §20.38\"\n\
+                       \n[[header]]\nname = \"Retry-After\"\nreference = \"RFC 3261 §20.33\"\n";
 
 fn with_headers(source: &str) -> String {
     format!("{source}{HEADERS}")
@@ -425,4 +426,144 @@ fn constant_names_follow_the_words_of_the_variant() {
     assert_eq!(constant_name("Ok"), "OK");
     assert_eq!(constant_name("RequestUriTooLong"), "REQUEST_URI_TOO_LONG");
     assert_eq!(constant_name("MethodNotALlowed"), "METHOD_NOT_ALLOWED");
+}
+
+/// A constraint of 405 with these keys besides `level`, `rule` and `reference`.
+fn with_constraint(keys: &str) -> String {
+    format!(
+        "{ENTRY_405}[[code.constraints]]\n{keys}\nlevel = \"must\"\nrule = \"r\"\nreference = \"RFC 3261 §21.4.6\"\n"
+    )
+}
+
+#[test]
+fn schema_v2_mistakes_are_located() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "kind = \"answers\"",
+            "registry.toml:9:8: a constraint of code 405 has kind \"answers\": give `methods` (the \
+             only methods the code answers) or `except-methods` (the methods it never answers), \
+             one of them",
+        ),
+        (
+            "kind = \"answers\"\nmethods = [\"INVITE\"]\nexcept-methods = [\"ACK\"]",
+            "registry.toml:11:18: a constraint of code 405 has both `methods` and \
+             `except-methods`; keep one",
+        ),
+        (
+            "kind = \"header\"\nheader = \"Retry-Afer\"",
+            "registry.toml:10:10: header field \"Retry-Afer\" in code 405 is not in the [[header]] \
+             tables; did you mean \"Retry-After\"? Or add a [[header]] table for it",
+        ),
+        (
+            "kind = \"header\"\nheader = \"allow\"",
+            "registry.toml:10:10: header field \"allow\" in code 405 is not in the [[header]] \
+             tables; spell it as its [[header]] table does: \"Allow\"",
+        ),
+        (
+            "kind = \"header\"\nheader = \"Allow\"\nrequest-has = \"X-Unknown\"",
+            "registry.toml:11:15: header field \"X-Unknown\" in code 405 is not in the [[header]] \
+             tables; add a [[header]] table for it",
+        ),
+        (
+            "kind = \"dialog\"\neffect = \"session\"",
+            "registry.toml:10:10: unknown effect \"session\" in a constraint of code 405; use \
+             \"transaction\", \"usage\", \"subscription\" or \"dialog\"",
+        ),
+        (
+            "kind = \"proxy\"\naction = \"drop\"",
+            "registry.toml:10:10: unknown action \"drop\" in a constraint of code 405; use \
+             \"absorb\", \"forward\", \"collect\" or \"cancel-branches\"",
+        ),
+        (
+            "kind = \"proxy\"\naction = \"collect\"\nprefer = 0",
+            "registry.toml:11:10: `prefer` in a constraint of code 405 is 0; a preference is a rank \
+             from 1 (most preferred) to 255",
+        ),
+        (
+            "kind = \"proxy\"\naction = \"collect\"\nupstream-as = 499",
+            "registry.toml:11:15: `upstream-as = 499` in code 405 names no current or deprecated \
+             code; use a code defined in this file",
+        ),
+        (
+            "kind = \"header\"\nheader = \"Allow\"\nin-dialog = \"yes\"",
+            "registry.toml:11:13: `in-dialog` in a constraint of code 405 must be true or false, \
+             found string",
+        ),
+        (
+            "kind = \"header\"\nheader = \"Allow\"\neffect = \"usage\"",
+            "registry.toml:11:1: `effect` does not belong in a constraint of code 405 with kind \
+             \"header\"; it is only for kind \"dialog\"",
+        ),
+    ];
+    for (keys, expected) in cases {
+        assert_eq!(errors(&with_constraint(keys)), [*expected], "{keys}");
+    }
+}
+
+#[test]
+fn header_tables_are_checked() {
+    let source = format!(
+        "{ENTRY_405}\n[[header]]\nname = \"Allow\"\nreference = \"RFC 3261 §20.5\"\n\
+         \n[[header]]\nname = \"Contact\"\ncompact = \"mm\"\nreference = \"RFC 3261 §20.10\"\n\
+         \n[[header]]\nname = \"Via\"\ncompact = \"t\"\nreference = \"RFC 3261 §20.42\"\n\
+         \n[[header]]\nname = \"To\"\ncompact = \"t\"\nreference = \"RFC 3261 §20.39\"\n\
+         \n[[header]]\nname = \"To\"\ncolour = \"red\"\nreference = \"RFC 3261 §20.39\"\n"
+    );
+    assert_eq!(
+        errors(&source),
+        [
+            "registry.toml:15:11: `compact` in header Contact is \"mm\"; a compact form is one \
+             lower-case letter",
+            "registry.toml:23:1: header To has the compact form 't' of Via (line 18); a letter \
+             names one field",
+            "registry.toml:28:1: header To is listed twice (first at line 23); keep one [[header]] \
+             table per field",
+            "registry.toml:30:1: unknown key `colour` in header To; the keys are `name`, \
+             `compact`, `reference`",
+            "registry.toml:33:1: header Allow is listed twice (first at line 9); keep one \
+             [[header]] table per field",
+        ]
+    );
+}
+
+#[test]
+fn rules_over_many_codes_are_checked() {
+    let rule = |codes: &str| {
+        format!(
+            "{ENTRY_405}\n[[rule]]\n{codes}\nkind = \"header\"\nheader = \"Allow\"\nlevel = \"must\"\n\
+             rule = \"r\"\nreference = \"RFC 3261 §21.4.6\"\n"
+        )
+    };
+    let valid = load(&with_headers(&rule(
+        "codes = [\"4xx\", 405]\nexcept-codes = [405]",
+    )))
+    .expect("valid");
+    let applies = &valid.rules[0].applies;
+    assert_eq!(
+        (applies.classes.as_slice(), applies.codes.as_slice()),
+        (&[4][..], &[405][..])
+    );
+    assert_eq!(applies.except, [405]);
+    assert_eq!(
+        errors(&rule("codes = [\"7xx\", 700]")),
+        [
+            "registry.toml:10:10: \"7xx\" in `codes` of a [[rule]] is not \"all\", a class from \
+             \"1xx\" to \"6xx\" or a code",
+            "registry.toml:10:17: `codes` in a [[rule]]: 700 is not a SIP status code; codes run \
+             from 100 to 699",
+        ]
+    );
+    assert_eq!(
+        errors(&rule("codes = [499]\nexcept-codes = [\"4xx\"]")),
+        [
+            "registry.toml:9:1: a [[rule]] names code 499, which is not a current or deprecated \
+             code in this file",
+            "registry.toml:11:17: \"4xx\" in `except-codes` of a [[rule]] is not a code; list \
+             numbers",
+        ]
+    );
+    assert_eq!(
+        errors(&rule("")),
+        ["registry.toml:9:1: a [[rule]] has no `codes`; add `codes = …`",]
+    );
 }
