@@ -62,7 +62,9 @@ pub mod header;
 #[cfg(feature = "alloc")]
 mod owned;
 mod parse;
+pub mod proxy;
 mod reason;
+mod receive;
 mod received;
 mod reference;
 mod registry;

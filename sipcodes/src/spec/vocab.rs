@@ -233,6 +233,9 @@ vocabulary! {
         Collect = "collect",
         /// Forwarded as the best response; the other branches are cancelled.
         CancelBranches = "cancel-branches",
+        /// Not a response received: the code the proxy sends itself when every
+        /// branch ended without a final response (408 to an INVITE).
+        NoFinalResponse = "no-final-response",
     }
 }
 

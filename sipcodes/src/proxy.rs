@@ -1,0 +1,322 @@
+//! A forking proxy's response context (RFC 3261 §16.7), with every action and
+//! preference read from the registry.
+//!
+//! A stateful proxy that forwards a request on several branches feeds each
+//! branch's responses to a [`ResponseContext`] and does what it answers: absorb
+//! (100), forward at once (1xx while no final response went upstream, every 2xx
+//! to an INVITE), forward and cancel the other branches (6xx), or keep the
+//! response as a candidate. When every branch has ended,
+//! [`best`](ResponseContext::best) names the response to send upstream.
+//!
+//! ```
+//! use sipcodes::StatusCode;
+//! use sipcodes::proxy::{Action, Best, ResponseContext, Slot};
+//!
+//! let mut slots: [Slot<StatusCode>; 3] = Default::default();
+//! let mut context = ResponseContext::new("INVITE", &mut slots);
+//! assert_eq!(context.receive(0, StatusCode::TRYING), Action::Absorb);
+//! assert_eq!(context.receive(1, StatusCode::RINGING), Action::Forward);
+//! assert_eq!(context.receive(0, StatusCode::NOT_FOUND), Action::Keep);
+//! assert_eq!(context.receive(1, StatusCode::UNAUTHORIZED), Action::Keep);
+//! assert_eq!(context.receive(2, StatusCode::SERVICE_UNAVAILABLE), Action::Keep);
+//! // 401 is preferred within 4xx (it lets the caller retry with credentials).
+//! let Some(Best::Response { response, send_as, .. }) = context.best() else { panic!() };
+//! assert_eq!((*response, send_as), (StatusCode::UNAUTHORIZED, StatusCode::UNAUTHORIZED));
+//! ```
+
+use crate::{ProxyAction, ProxyRule, SipCode, StatusCode, Subject};
+
+/// An application's response, as the response context needs it: its status code.
+///
+/// ```
+/// use sipcodes::StatusCode;
+/// use sipcodes::proxy::ProxiedResponse;
+///
+/// struct Response { status: u16 }
+///
+/// impl ProxiedResponse for Response {
+///     fn status(&self) -> StatusCode {
+///         StatusCode::new(self.status).unwrap_or(StatusCode::SERVER_INTERNAL_ERROR)
+///     }
+/// }
+///
+/// assert_eq!(Response { status: 486 }.status(), StatusCode::BUSY_HERE);
+/// ```
+pub trait ProxiedResponse {
+    /// The response's status code.
+    fn status(&self) -> StatusCode;
+}
+
+impl ProxiedResponse for StatusCode {
+    fn status(&self) -> StatusCode {
+        *self
+    }
+}
+
+impl<R: ProxiedResponse + ?Sized> ProxiedResponse for &R {
+    fn status(&self) -> StatusCode {
+        (**self).status()
+    }
+}
+
+/// What the proxy does with a response it received on a branch.
+///
+/// ```
+/// assert_ne!(sipcodes::proxy::Action::Forward, sipcodes::proxy::Action::Keep);
+/// ```
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Action {
+    /// Do not forward it.
+    Absorb,
+    /// Forward it upstream now.
+    Forward,
+    /// Forward it upstream now as the response to the request, and cancel
+    /// every branch still pending (a 6xx).
+    ForwardAndCancel,
+    /// It is kept as a candidate for the best response; wait for the others.
+    Keep,
+}
+
+/// The state of one branch, in storage the caller provides (one slot per branch).
+///
+/// ```
+/// use sipcodes::StatusCode;
+/// use sipcodes::proxy::Slot;
+///
+/// let slots: [Slot<StatusCode>; 2] = Default::default();
+/// assert!(slots.iter().all(|slot| matches!(slot, Slot::Pending)));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Slot<R> {
+    /// No final response yet.
+    #[default]
+    Pending,
+    /// Ended without a response to keep: it was forwarded, or it timed out.
+    Ended,
+    /// Ended with a final response kept as a candidate.
+    Kept(R),
+}
+
+/// The response to send upstream once every branch has ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Best<'c, R> {
+    /// Send this received response, with this status code (a lone 503 goes up
+    /// as 500); when `merge` names header fields, copy their values from every
+    /// response [`merged`](ResponseContext::merged) gives into it (the
+    /// challenges of every 401 and 407).
+    Response {
+        /// The chosen response.
+        response: &'c R,
+        /// The status code to send it with.
+        send_as: StatusCode,
+        /// The header fields to merge from the other challenges.
+        merge: &'static [&'static str],
+    },
+    /// No branch gave a final response: send this code of your own (408 to an
+    /// INVITE).
+    Generate(SipCode),
+}
+
+/// The response context of one request forwarded on several branches.
+#[derive(Debug)]
+pub struct ResponseContext<'s, 'm, R> {
+    method: &'m str,
+    slots: &'s mut [Slot<R>],
+    final_sent: bool,
+}
+
+impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
+    /// A context for a request with this method, forwarded on `slots.len()`
+    /// branches; branch `i` is `slots[i]`.
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::proxy::{ResponseContext, Slot};
+    ///
+    /// let mut slots: [Slot<StatusCode>; 2] = Default::default();
+    /// let context = ResponseContext::new("OPTIONS", &mut slots);
+    /// assert!(!context.is_complete());
+    /// ```
+    pub fn new(method: &'m str, slots: &'s mut [Slot<R>]) -> Self {
+        ResponseContext {
+            method,
+            slots,
+            final_sent: false,
+        }
+    }
+
+    /// What to do with a response received on `branch`. A final response ends
+    /// the branch; a kept one is stored in its slot. A branch out of range, or
+    /// one that already ended, gets [`Action::Absorb`] (a retransmission).
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::proxy::{Action, ResponseContext, Slot};
+    ///
+    /// let mut slots: [Slot<StatusCode>; 2] = Default::default();
+    /// let mut context = ResponseContext::new("INVITE", &mut slots);
+    /// assert_eq!(context.receive(0, StatusCode::OK), Action::Forward);
+    /// // For an INVITE every 2xx goes upstream, even after the first …
+    /// assert_eq!(context.receive(1, StatusCode::OK), Action::Forward);
+    /// // … and nothing else once a final response was sent.
+    /// assert_eq!(context.receive(1, StatusCode::RINGING), Action::Absorb);
+    /// ```
+    pub fn receive(&mut self, branch: usize, response: R) -> Action {
+        let status = response.status();
+        let Some(slot) = self.slots.get_mut(branch) else {
+            return Action::Absorb;
+        };
+        let ended = !matches!(slot, Slot::Pending);
+        // RFC 3261 §16.7 step 5: once a final response went upstream, only
+        // further 2xx to an INVITE do (RFC 6026 keeps the transaction for them).
+        let late = self.final_sent && !(status.is_success() && self.method == "INVITE");
+        if late || (ended && !status.is_success()) {
+            return Action::Absorb;
+        }
+        let action = status
+            .proxy_rule(self.method)
+            .map_or(ProxyAction::Collect, |rule| rule.action());
+        match action {
+            ProxyAction::Absorb => Action::Absorb,
+            ProxyAction::Forward => {
+                if status.is_final() {
+                    *slot = Slot::Ended;
+                    self.final_sent = true;
+                }
+                Action::Forward
+            }
+            ProxyAction::CancelBranches => {
+                *slot = Slot::Ended;
+                self.final_sent = true;
+                Action::ForwardAndCancel
+            }
+            _ if !status.is_final() => Action::Forward,
+            _ => {
+                *slot = Slot::Kept(response);
+                Action::Keep
+            }
+        }
+    }
+
+    /// A branch's client transaction ended without a final response (it timed
+    /// out, or could not be sent).
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::proxy::{ResponseContext, Slot};
+    ///
+    /// let mut slots: [Slot<StatusCode>; 1] = Default::default();
+    /// let mut context = ResponseContext::new("INVITE", &mut slots);
+    /// context.end_branch(0);
+    /// assert!(context.is_complete());
+    /// ```
+    pub fn end_branch(&mut self, branch: usize) {
+        if let Some(slot @ Slot::Pending) = self.slots.get_mut(branch) {
+            *slot = Slot::Ended;
+        }
+    }
+
+    /// Whether every branch has ended.
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::proxy::{ResponseContext, Slot};
+    ///
+    /// let mut slots: [Slot<StatusCode>; 1] = Default::default();
+    /// let mut context = ResponseContext::new("INVITE", &mut slots);
+    /// context.receive(0, StatusCode::NOT_FOUND);
+    /// assert!(context.is_complete());
+    /// ```
+    pub fn is_complete(&self) -> bool {
+        !self.slots.iter().any(|slot| matches!(slot, Slot::Pending))
+    }
+
+    /// The response to send upstream, once every branch has ended and none was
+    /// forwarded as final: the kept response of the lowest class, preferring
+    /// within a class the codes the registry ranks (401, 407, 415, 420, 484),
+    /// the earliest branch on a tie; or, when no branch gave a final response,
+    /// the code the registry says a proxy sends then (408 to an INVITE; nothing
+    /// to other methods, RFC 4320). `None` while a branch is pending, after a
+    /// final response was forwarded, and when there is nothing to send.
+    ///
+    /// ```
+    /// use sipcodes::{SipCode, StatusCode};
+    /// use sipcodes::proxy::{Best, ResponseContext, Slot};
+    ///
+    /// let mut slots: [Slot<StatusCode>; 2] = Default::default();
+    /// let mut context = ResponseContext::new("INVITE", &mut slots);
+    /// context.end_branch(0);
+    /// context.end_branch(1);
+    /// assert_eq!(context.best(), Some(Best::Generate(SipCode::RequestTimeout)));
+    /// ```
+    pub fn best(&self) -> Option<Best<'_, R>> {
+        if !self.is_complete() || self.final_sent {
+            return None;
+        }
+        let chosen = self
+            .kept()
+            .map(|(response, rule)| {
+                let status = response.status();
+                let rank = (
+                    status.class(),
+                    rule.and_then(|rule| rule.prefer()).unwrap_or(u8::MAX),
+                );
+                (rank, response, rule)
+            })
+            .reduce(|best, next| if next.0 < best.0 { next } else { best });
+        match chosen {
+            Some((_, response, rule)) => Some(Best::Response {
+                response,
+                send_as: rule
+                    .and_then(|rule| rule.upstream_as())
+                    .map_or(response.status(), StatusCode::from_sip_code),
+                merge: rule.map_or(&[], |rule| rule.merge()),
+            }),
+            None => no_final_response(self.method).map(Best::Generate),
+        }
+    }
+
+    /// The kept responses whose header fields the best response merges (every
+    /// 401 and 407 when one of them is chosen), the chosen one included.
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::proxy::{Best, ResponseContext, Slot};
+    ///
+    /// let mut slots: [Slot<StatusCode>; 3] = Default::default();
+    /// let mut context = ResponseContext::new("INVITE", &mut slots);
+    /// context.receive(0, StatusCode::UNAUTHORIZED);
+    /// context.receive(1, StatusCode::PROXY_AUTHENTICATION_REQUIRED);
+    /// context.receive(2, StatusCode::NOT_FOUND);
+    /// let Some(Best::Response { merge, .. }) = context.best() else { panic!() };
+    /// assert!(merge.contains(&"WWW-Authenticate") && merge.contains(&"Proxy-Authenticate"));
+    /// let challenges: Vec<_> = context.merged().copied().collect();
+    /// assert_eq!(challenges, [StatusCode::UNAUTHORIZED, StatusCode::PROXY_AUTHENTICATION_REQUIRED]);
+    /// ```
+    pub fn merged(&self) -> impl Iterator<Item = &R> {
+        let merging =
+            matches!(self.best(), Some(Best::Response { merge, .. }) if !merge.is_empty());
+        self.kept()
+            .filter(move |(_, rule)| merging && rule.is_some_and(|rule| !rule.merge().is_empty()))
+            .map(|(response, _)| response)
+    }
+
+    fn kept(&self) -> impl Iterator<Item = (&R, Option<ProxyRule>)> {
+        self.slots.iter().filter_map(|slot| match slot {
+            Slot::Kept(response) => Some((response, response.status().proxy_rule(self.method))),
+            _ => None,
+        })
+    }
+}
+
+/// The code a proxy sends itself for a request with this method when no branch
+/// gave a final response, as the registry states it.
+fn no_final_response(method: &str) -> Option<SipCode> {
+    SipCode::ALL.into_iter().find(|code| {
+        code.constraints().iter().any(|constraint| {
+            matches!(constraint.subject(), Subject::Proxy(rule) if rule.action() == ProxyAction::NoFinalResponse)
+                && constraint.scope().admits_method(method)
+        })
+    })
+}

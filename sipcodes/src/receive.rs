@@ -1,0 +1,201 @@
+//! What an element does with a response it receives, read from the registry:
+//! the code to act on, the effect on the dialog, the header field to retry
+//! with, and what a proxy does with it.
+
+use crate::{
+    Constraint, DialogEffect, GeneralRule, Level, ProxyAction, ProxyRule, ReceiverRule, Role,
+    Scope, SipCode, StatusCode, Subject, header,
+};
+
+/// The circumstances an element receiving a response knows: the method of its
+/// request and, where it matters, whether the request was sent inside a dialog.
+#[derive(Copy, Clone)]
+struct Known<'a> {
+    method: &'a str,
+    in_dialog: Option<bool>,
+}
+
+impl Known<'_> {
+    /// Whether a rule applies here. Rules limited by what the request carried
+    /// or by prose are left out: a receiver cannot decide them from these facts.
+    fn admits(&self, scope: &Scope) -> bool {
+        scope.condition().is_none()
+            && scope.request_has().is_none()
+            && scope.request_requires().is_none()
+            && scope.request_supports().is_none()
+            && scope.admits_method(self.method)
+            && scope
+                .in_dialog()
+                .is_none_or(|wanted| self.in_dialog == Some(wanted))
+    }
+}
+
+impl StatusCode {
+    /// The code's own rules, else the rules of its class, that `select` accepts:
+    /// a code's own rule of a kind wins over the general rules of that kind.
+    fn select<'s, T: 's>(
+        self,
+        select: impl Fn(&'static Constraint) -> Option<T> + Copy + 's,
+    ) -> impl Iterator<Item = T> + 's {
+        let own: &'static [Constraint] = self.known().map_or(&[], SipCode::constraints);
+        let mut own_matches = own.iter().filter_map(select).peekable();
+        let use_general = own_matches.peek().is_none();
+        let general = GeneralRule::all()
+            .iter()
+            .filter(move |rule| use_general && rule.covers(self))
+            .filter_map(move |rule| select(&rule.constraint));
+        own_matches.chain(general)
+    }
+
+    /// The code to act on, for this role, a response to this method, with
+    /// these header fields: [`effective`](StatusCode::effective) (RFC 3261
+    /// §8.1.3.2), then the registry's receiver rules that say to treat the code
+    /// as another (`treat-as`), where their scope applies. A rule limited by
+    /// prose or by what the request carried is not applied.
+    ///
+    /// ```
+    /// use sipcodes::{Role, SipCode, StatusCode};
+    ///
+    /// let none: [&str; 0] = [];
+    /// // RFC 6665: a 202 to SUBSCRIBE is acted on as 200; RFC 3428: not to MESSAGE.
+    /// assert_eq!(StatusCode::ACCEPTED.effective_for(Role::Uac, "SUBSCRIBE", none), SipCode::Ok);
+    /// assert_eq!(StatusCode::ACCEPTED.effective_for(Role::Uac, "MESSAGE", none), StatusCode::ACCEPTED);
+    /// // RFC 3261 §21.5.4: a 503 without Retry-After is acted on as 500.
+    /// let unavailable = StatusCode::SERVICE_UNAVAILABLE;
+    /// assert_eq!(unavailable.effective_for(Role::Uac, "INVITE", none), SipCode::ServerInternalError);
+    /// assert_eq!(unavailable.effective_for(Role::Uac, "INVITE", ["Retry-After"]), unavailable);
+    /// // Unregistered codes: RFC 3261 §8.1.3.2 first.
+    /// assert_eq!(StatusCode::new(599)?.effective_for(Role::Uac, "INVITE", none), SipCode::ServerInternalError);
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub fn effective_for<H>(self, role: Role, method: &str, headers: H) -> SipCode
+    where
+        H: IntoIterator + Clone,
+        H::Item: AsRef<str>,
+    {
+        let base = self.effective();
+        let known = Known {
+            method,
+            in_dialog: None,
+        };
+        let has = |name: &str| {
+            headers
+                .clone()
+                .into_iter()
+                .any(|given| header::same(given.as_ref(), name))
+        };
+        let treat = |constraint: &'static Constraint| -> Option<SipCode> {
+            let Subject::Receiver(ReceiverRule {
+                roles,
+                treat_as: Some(target),
+                unless_header,
+            }) = constraint.subject()
+            else {
+                return None;
+            };
+            let applies = matches!(constraint.level(), Level::Must | Level::Should)
+                && roles.contains(&role)
+                && known.admits(constraint.scope())
+                && !unless_header.is_some_and(&has);
+            applies.then_some(target)
+        };
+        let own = base.constraints().iter().find_map(treat);
+        own.or_else(|| {
+            GeneralRule::all()
+                .iter()
+                .filter(|rule| rule.covers(self))
+                .find_map(|rule| treat(&rule.constraint))
+        })
+        .unwrap_or(base)
+    }
+
+    /// What a final response to a request with this method does beyond its
+    /// transaction (RFC 5057 §5.1, RFC 6665): nothing
+    /// ([`Transaction`](DialogEffect::Transaction)), the end of the usage, of
+    /// the subscription, or of the whole dialog. `in_dialog` says whether the
+    /// request was sent inside a dialog. The code's own rules win over the rules
+    /// of its class; among the rules that apply the widest effect wins. Rules
+    /// limited by prose are not applied, and a provisional or unregistered code
+    /// gets the effect of its class.
+    ///
+    /// ```
+    /// use sipcodes::{DialogEffect, StatusCode};
+    ///
+    /// let gone = StatusCode::CALL_TRANSACTION_DOES_NOT_EXIST;
+    /// assert_eq!(gone.dialog_effect("BYE", true), DialogEffect::Dialog);
+    /// assert_eq!(gone.dialog_effect("NOTIFY", true), DialogEffect::Subscription);
+    /// assert_eq!(gone.dialog_effect("INFO", true), DialogEffect::Usage);
+    /// assert_eq!(StatusCode::BUSY_HERE.dialog_effect("INVITE", true), DialogEffect::Transaction);
+    /// // A failed initial INVITE ends its early dialogs.
+    /// assert_eq!(StatusCode::new(499)?.dialog_effect("INVITE", false), DialogEffect::Dialog);
+    /// assert_eq!(StatusCode::OK.dialog_effect("INVITE", false), DialogEffect::Transaction);
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub fn dialog_effect(self, method: &str, in_dialog: bool) -> DialogEffect {
+        let known = Known {
+            method,
+            in_dialog: Some(in_dialog),
+        };
+        self.select(move |constraint| match constraint.subject() {
+            Subject::Dialog(effect)
+                if matches!(constraint.level(), Level::Must | Level::Should)
+                    && known.admits(constraint.scope()) =>
+            {
+                Some(effect)
+            }
+            _ => None,
+        })
+        .max()
+        .unwrap_or(DialogEffect::Transaction)
+    }
+
+    /// The header field that carries the value to retry with, if the registry
+    /// names one for this code: `Retry-After` (503, 486, …), `Min-Expires`
+    /// (423), `Min-SE` (422).
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    ///
+    /// assert_eq!(StatusCode::SERVICE_UNAVAILABLE.retry_header(), Some("Retry-After"));
+    /// assert_eq!(StatusCode::INTERVAL_TOO_BRIEF.retry_header(), Some("Min-Expires"));
+    /// assert_eq!(StatusCode::SESSION_INTERVAL_TOO_SMALL.retry_header(), Some("Min-SE"));
+    /// assert_eq!(StatusCode::OK.retry_header(), None);
+    /// ```
+    pub fn retry_header(self) -> Option<&'static str> {
+        self.select(|constraint| match constraint.subject() {
+            Subject::Retry(header) => Some(header),
+            _ => None,
+        })
+        .next()
+    }
+
+    /// What a stateful proxy does with this code on a branch of a request with
+    /// this method (RFC 3261 §16.7): the code's own proxy rule, else its
+    /// class's. Rules limited by prose are not applied.
+    ///
+    /// ```
+    /// use sipcodes::{ProxyAction, StatusCode};
+    ///
+    /// let action = |status: StatusCode| status.proxy_rule("INVITE").map(|rule| rule.action());
+    /// assert_eq!(action(StatusCode::TRYING), Some(ProxyAction::Absorb));
+    /// assert_eq!(action(StatusCode::RINGING), Some(ProxyAction::Forward));
+    /// assert_eq!(action(StatusCode::BUSY_HERE), Some(ProxyAction::Collect));
+    /// assert_eq!(action(StatusCode::DECLINE), Some(ProxyAction::CancelBranches));
+    /// ```
+    pub fn proxy_rule(self, method: &str) -> Option<ProxyRule> {
+        let known = Known {
+            method,
+            in_dialog: None,
+        };
+        self.select(move |constraint| match constraint.subject() {
+            Subject::Proxy(rule)
+                if rule.action() != ProxyAction::NoFinalResponse
+                    && known.admits(constraint.scope()) =>
+            {
+                Some(rule)
+            }
+            _ => None,
+        })
+        .next()
+    }
+}

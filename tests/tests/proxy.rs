@@ -1,0 +1,254 @@
+//! A forking proxy's response context, scenario by scenario (RFC 3261 §16.7).
+
+use proptest::prelude::*;
+use sipcodes::proxy::{Action, Best, ResponseContext, Slot};
+use sipcodes::{SipCode, StatusCode};
+
+fn code(number: u16) -> StatusCode {
+    StatusCode::new(number).unwrap()
+}
+
+/// Feeds `responses` (branch, code) to a context of `branches` branches for an
+/// INVITE and returns the actions and the best response's (status, send_as).
+fn run(
+    method: &str,
+    branches: usize,
+    responses: &[(usize, u16)],
+) -> (Vec<Action>, Option<(u16, u16)>) {
+    let mut slots: Vec<Slot<StatusCode>> = (0..branches).map(|_| Slot::Pending).collect();
+    let mut context = ResponseContext::new(method, &mut slots);
+    let actions = responses
+        .iter()
+        .map(|&(branch, number)| context.receive(branch, code(number)))
+        .collect();
+    for branch in 0..branches {
+        context.end_branch(branch);
+    }
+    let best = match context.best() {
+        Some(Best::Response {
+            response, send_as, ..
+        }) => Some((response.as_u16(), send_as.as_u16())),
+        Some(Best::Generate(code)) => Some((0, code.as_u16())),
+        None => None,
+    };
+    (actions, best)
+}
+
+#[test]
+fn a_100_is_absorbed() {
+    assert_eq!(run("INVITE", 1, &[(0, 100)]).0, [Action::Absorb]);
+}
+
+#[test]
+fn a_180_is_forwarded_while_no_final_response_went_upstream() {
+    let (actions, _) = run("INVITE", 2, &[(0, 180), (1, 200), (0, 180)]);
+    assert_eq!(actions, [Action::Forward, Action::Forward, Action::Absorb]);
+}
+
+#[test]
+fn every_2xx_to_an_invite_is_forwarded_at_once() {
+    let (actions, best) = run("INVITE", 3, &[(0, 486), (1, 200), (2, 200)]);
+    assert_eq!(actions, [Action::Keep, Action::Forward, Action::Forward]);
+    assert_eq!(best, None, "a final response already went upstream");
+}
+
+#[test]
+fn only_the_first_2xx_to_a_non_invite_is_forwarded() {
+    let (actions, _) = run("OPTIONS", 2, &[(0, 200), (1, 200)]);
+    assert_eq!(actions, [Action::Forward, Action::Absorb]);
+}
+
+#[test]
+fn a_6xx_is_forwarded_and_cancels_the_other_branches() {
+    let (actions, best) = run("INVITE", 3, &[(0, 404), (1, 603), (2, 486)]);
+    assert_eq!(
+        actions,
+        [Action::Keep, Action::ForwardAndCancel, Action::Absorb]
+    );
+    assert_eq!(best, None);
+    // An unregistered 6xx too, by its class.
+    assert_eq!(run("INVITE", 2, &[(0, 699)]).0, [Action::ForwardAndCancel]);
+}
+
+#[test]
+fn challenges_are_merged_and_preferred_over_404() {
+    let mut slots: [Slot<StatusCode>; 3] = Default::default();
+    let mut context = ResponseContext::new("INVITE", &mut slots);
+    context.receive(0, StatusCode::NOT_FOUND);
+    context.receive(1, StatusCode::PROXY_AUTHENTICATION_REQUIRED);
+    context.receive(2, StatusCode::UNAUTHORIZED);
+    let Some(Best::Response {
+        response, merge, ..
+    }) = context.best()
+    else {
+        panic!("a response is chosen")
+    };
+    assert_eq!(*response, StatusCode::PROXY_AUTHENTICATION_REQUIRED);
+    assert!(merge.contains(&"WWW-Authenticate") && merge.contains(&"Proxy-Authenticate"));
+    let merged: Vec<StatusCode> = context.merged().copied().collect();
+    assert_eq!(
+        merged,
+        [
+            StatusCode::PROXY_AUTHENTICATION_REQUIRED,
+            StatusCode::UNAUTHORIZED
+        ]
+    );
+}
+
+#[test]
+fn nothing_is_merged_when_no_challenge_is_chosen() {
+    let mut slots: [Slot<StatusCode>; 2] = Default::default();
+    let mut context = ResponseContext::new("INVITE", &mut slots);
+    context.receive(0, StatusCode::MOVED_TEMPORARILY);
+    context.receive(1, StatusCode::UNAUTHORIZED);
+    assert!(matches!(
+        context.best(),
+        Some(Best::Response { merge: [], .. })
+    ));
+    assert_eq!(context.merged().count(), 0);
+}
+
+#[test]
+fn a_lone_503_goes_upstream_as_500() {
+    assert_eq!(run("INVITE", 1, &[(0, 503)]).1, Some((503, 500)));
+}
+
+#[test]
+fn a_3xx_beats_a_4xx_and_a_4xx_a_5xx() {
+    assert_eq!(run("INVITE", 2, &[(0, 404), (1, 302)]).1, Some((302, 302)));
+    assert_eq!(run("INVITE", 2, &[(0, 500), (1, 486)]).1, Some((486, 486)));
+}
+
+#[test]
+fn unregistered_codes_are_ranked_by_class_and_kept_whole() {
+    assert_eq!(run("INVITE", 2, &[(0, 599), (1, 499)]).1, Some((499, 499)));
+    // Without a registry preference, the earliest branch wins within a class.
+    assert_eq!(run("INVITE", 2, &[(0, 499), (1, 404)]).1, Some((499, 499)));
+    // A registry preference beats an unregistered code of the same class.
+    assert_eq!(run("INVITE", 2, &[(0, 499), (1, 484)]).1, Some((484, 484)));
+}
+
+#[test]
+fn no_final_response_gives_408_to_an_invite() {
+    let (_, best) = run("INVITE", 2, &[(0, 180)]);
+    assert_eq!(best, Some((0, 408)));
+}
+
+#[test]
+fn no_408_is_produced_for_a_non_invite_request() {
+    // RFC 4320 §4.2: no 408 to a non-INVITE request.
+    let (_, best) = run("OPTIONS", 2, &[]);
+    assert_eq!(best, None);
+    assert_eq!(run("BYE", 1, &[(0, 100)]).1, None);
+}
+
+#[test]
+fn best_waits_for_every_branch() {
+    let mut slots: [Slot<StatusCode>; 2] = Default::default();
+    let mut context = ResponseContext::new("INVITE", &mut slots);
+    context.receive(0, StatusCode::NOT_FOUND);
+    assert_eq!(context.best(), None);
+    context.receive(1, StatusCode::BUSY_HERE);
+    assert!(context.best().is_some());
+}
+
+#[test]
+fn an_application_response_type_plugs_in() {
+    #[derive(Debug, PartialEq)]
+    struct Response {
+        status: StatusCode,
+        branch: &'static str,
+    }
+    impl sipcodes::proxy::ProxiedResponse for Response {
+        fn status(&self) -> StatusCode {
+            self.status
+        }
+    }
+    let mut slots: [Slot<Response>; 2] = Default::default();
+    let mut context = ResponseContext::new("INVITE", &mut slots);
+    context.receive(
+        0,
+        Response {
+            status: StatusCode::NOT_FOUND,
+            branch: "a",
+        },
+    );
+    context.receive(
+        1,
+        Response {
+            status: StatusCode::NOT_FOUND,
+            branch: "b",
+        },
+    );
+    let Some(Best::Response { response, .. }) = context.best() else {
+        panic!()
+    };
+    assert_eq!(response.branch, "a");
+}
+
+fn any_final() -> impl Strategy<Value = u16> {
+    prop_oneof![200..700u16, Just(401u16), Just(407), Just(503), Just(603)]
+}
+
+proptest! {
+    /// The response chosen is one that was received, sent as itself or as the
+    /// registry's upstream code; or 408 when nothing final arrived.
+    #[test]
+    fn the_best_response_is_one_received(
+        codes in proptest::collection::vec(any_final(), 0..6),
+        method in prop_oneof![Just("INVITE"), Just("OPTIONS")],
+    ) {
+        let responses: Vec<(usize, u16)> = codes.iter().copied().enumerate().collect();
+        let (_, best) = run(method, codes.len().max(1), &responses);
+        match best {
+            Some((0, generated)) => {
+                prop_assert_eq!(generated, 408);
+                prop_assert!(codes.is_empty() && method == "INVITE");
+            }
+            Some((received, sent)) => {
+                prop_assert!(codes.contains(&received));
+                prop_assert!(sent == received || (received == 503 && sent == 500));
+            }
+            None => prop_assert!(
+                codes.iter().any(|&c| (200..300).contains(&c) || c >= 600) || method != "INVITE"
+            ),
+        }
+    }
+
+    /// A 6xx wins over any non-2xx: it goes upstream at once, and nothing
+    /// received after it does unless it is a 2xx to an INVITE.
+    #[test]
+    fn a_6xx_always_wins_over_any_non_2xx(
+        before in proptest::collection::vec(300..600u16, 0..4),
+        global in 600..700u16,
+        after in proptest::collection::vec(300..600u16, 0..4),
+    ) {
+        let mut responses: Vec<u16> = before.clone();
+        responses.push(global);
+        responses.extend(&after);
+        let indexed: Vec<(usize, u16)> = responses.iter().copied().enumerate().collect();
+        let (actions, best) = run("INVITE", responses.len(), &indexed);
+        prop_assert_eq!(actions[before.len()], Action::ForwardAndCancel);
+        prop_assert!(actions[before.len() + 1..].iter().all(|action| *action == Action::Absorb));
+        prop_assert_eq!(best, None);
+    }
+}
+
+#[test]
+fn the_proxy_actions_come_from_the_registry() {
+    use sipcodes::ProxyAction;
+    // Every registered code has a proxy action for an INVITE, from its own
+    // rule or its class's.
+    for code in SipCode::ALL {
+        assert!(
+            StatusCode::from(code).proxy_rule("INVITE").is_some(),
+            "{code}"
+        );
+    }
+    assert_eq!(
+        StatusCode::SESSION_PROGRESS
+            .proxy_rule("INVITE")
+            .map(|rule| rule.action()),
+        Some(ProxyAction::Forward)
+    );
+}
