@@ -252,3 +252,29 @@ fn the_proxy_actions_come_from_the_registry() {
         Some(ProxyAction::Forward)
     );
 }
+
+/// The decisions name no code and no preference in Rust: every one is read
+/// from the registry. Checked on the source, comments and doc examples aside.
+#[test]
+fn no_code_is_named_in_the_decision_code() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sipcodes/src");
+    for file in ["proxy.rs", "receive.rs"] {
+        let source = std::fs::read_to_string(root.join(file)).expect("read the source");
+        for (number, line) in source.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            assert!(
+                !code.contains("SipCode::") && !code.contains("StatusCode::new("),
+                "{file}:{}: {line}",
+                number + 1
+            );
+            let digits: Vec<&str> = code
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|run| run.len() == 3)
+                .collect();
+            assert!(digits.is_empty(), "{file}:{}: {line}", number + 1);
+        }
+    }
+}
