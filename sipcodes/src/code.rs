@@ -73,7 +73,7 @@ impl SipCode {
     /// ```
     /// assert_eq!(sipcodes::SipCode::BusyHere.as_str(), "486");
     /// ```
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         StatusCode::from_sip_code(self).as_str()
     }
 
@@ -276,7 +276,7 @@ mod tables {
     }
 
     /// The code of each number from 100 to 699.
-    pub(super) const BY_NUMBER: [Option<SipCode>; SPAN] = {
+    pub(super) static BY_NUMBER: [Option<SipCode>; SPAN] = {
         let mut table = [None; SPAN];
         let mut i = 0;
         while i < SipCode::COUNT {
@@ -287,7 +287,7 @@ mod tables {
     };
 
     /// The position in `ALL` of each registered number (`u8::MAX` elsewhere).
-    pub(super) const INDEX: [u8; SPAN] = {
+    pub(super) static INDEX: [u8; SPAN] = {
         assert!(SipCode::COUNT < u8::MAX as usize);
         let mut table = [u8::MAX; SPAN];
         let mut i = 0;
@@ -299,7 +299,7 @@ mod tables {
     };
 
     /// The registered phrase of each number, so that `reason_phrase` is one load.
-    pub(super) const PHRASES: [&str; SPAN] = {
+    pub(super) static PHRASES: [&str; SPAN] = {
         let entries = &SipCode::ENTRIES;
         let mut table = [""; SPAN];
         let mut i = 0;
@@ -311,7 +311,7 @@ mod tables {
     };
 
     /// `486 Busy Here` for each code, in the order of `ALL`.
-    pub(super) const LINES: [&str; SipCode::COUNT] = {
+    pub(super) static LINES: [&str; SipCode::COUNT] = {
         let entries = &SipCode::ENTRIES;
         let mut table = [""; SipCode::COUNT];
         let mut i = 0;
@@ -322,23 +322,54 @@ mod tables {
         table
     };
 
-    const DIGIT_BYTES: [u8; 3 * SPAN] = {
-        let mut text = [0; 3 * SPAN];
+    /// `units!(4 8)` is `["480", "481", …, "489"]`.
+    macro_rules! units {
+        ($h:literal $t:literal) => {
+            [
+                concat!($h, $t, 0),
+                concat!($h, $t, 1),
+                concat!($h, $t, 2),
+                concat!($h, $t, 3),
+                concat!($h, $t, 4),
+                concat!($h, $t, 5),
+                concat!($h, $t, 6),
+                concat!($h, $t, 7),
+                concat!($h, $t, 8),
+                concat!($h, $t, 9),
+            ]
+        };
+    }
+
+    /// `tens!(4)` is the digits of 400 to 499, by tens.
+    macro_rules! tens {
+        ($h:literal) => {
+            [
+                units!($h 0),
+                units!($h 1),
+                units!($h 2),
+                units!($h 3),
+                units!($h 4),
+                units!($h 5),
+                units!($h 6),
+                units!($h 7),
+                units!($h 8),
+                units!($h 9),
+            ]
+        };
+    }
+
+    static BY_DIGIT: [[[&str; 10]; 10]; 6] =
+        [tens!(1), tens!(2), tens!(3), tens!(4), tens!(5), tens!(6)];
+
+    /// The three digits of every number from 100 to 699.
+    pub(crate) static DIGITS: [&str; SPAN] = {
+        let mut table = [""; SPAN];
         let mut i = 0;
         while i < SPAN {
-            let code = i + 100;
-            text[3 * i] = b'0' + (code / 100) as u8;
-            text[3 * i + 1] = b'0' + (code / 10 % 10) as u8;
-            text[3 * i + 2] = b'0' + (code % 10) as u8;
+            table[i] = BY_DIGIT[i / 100][i / 10 % 10][i % 10];
             i += 1;
         }
-        text
-    };
-
-    /// `100101102…699`: the three digits of every number from 100 to 699.
-    pub(crate) const DIGITS: &str = match core::str::from_utf8(&DIGIT_BYTES) {
-        Ok(text) => text,
-        Err(_) => panic!("digits are ASCII"),
+        table
     };
 }
 

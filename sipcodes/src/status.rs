@@ -144,9 +144,8 @@ impl StatusCode {
     /// assert_eq!(sipcodes::StatusCode::new(499)?.as_str(), "499");
     /// # Ok::<(), sipcodes::CodeError>(())
     /// ```
-    pub fn as_str(self) -> &'static str {
-        let start = 3 * usize::from(self.as_u16() - grammar::MIN_CODE);
-        &crate::code::DIGITS[start..start + 3]
+    pub const fn as_str(self) -> &'static str {
+        crate::code::DIGITS[(self.as_u16() - grammar::MIN_CODE) as usize]
     }
 
     /// The registered code, if the number is registered.
@@ -249,7 +248,7 @@ impl StatusCode {
 }
 
 /// `effective()` of every number from 100 to 699, computed at compile time.
-const EFFECTIVE: [SipCode; grammar::SPAN] = {
+static EFFECTIVE: [SipCode; grammar::SPAN] = {
     let mut table = [SipCode::Ok; grammar::SPAN];
     let mut class = 0;
     while class < Class::ALL.len() {
