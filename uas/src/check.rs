@@ -6,7 +6,9 @@
 //! validator arrives, [`Facts`] is what it needs from the request: only
 //! [`check`] changes.
 
-use rsipstack::sip::{Header, Request, Response, SipMessage, StatusCode};
+use rsipstack::sip::{
+    Header, HeadersExt, Request, Response, SipMessage, StatusCode, ToTypedHeader,
+};
 use rsipstack::transaction::endpoint::MessageInspector;
 use rsipstack::transport::SipAddr;
 use sipcodes::{SipCode, Violation};
@@ -111,7 +113,7 @@ pub fn option_tags<'r>(request: &'r Request, name: &'r str) -> impl Iterator<Ite
 pub struct StackResponses;
 
 impl MessageInspector for StackResponses {
-    fn before_send(&self, message: SipMessage, destination: Option<&SipAddr>) -> SipMessage {
+    fn before_send(&self, message: SipMessage, _destination: Option<&SipAddr>) -> SipMessage {
         if let SipMessage::Response(response) = &message {
             let method = response
                 .headers
@@ -132,9 +134,23 @@ impl MessageInspector for StackResponses {
                 eprintln!("uas: the stack sent a response that breaks a rule: {violation}");
             }
             if method == "CANCEL" {
-                let to = destination.map_or_else(String::new, |d| d.to_string());
+                // Where it goes: the top Via's received/rport, else its sent-by.
+                let peer = response
+                    .via_received()
+                    .or_else(|| {
+                        Some(
+                            response
+                                .top_via_header()
+                                .ok()?
+                                .typed()
+                                .ok()?
+                                .uri
+                                .host_with_port,
+                        )
+                    })
+                    .map_or_else(|| "?".to_owned(), |peer| peer.to_string());
                 println!(
-                    "{to} CANCEL -> {} (answered by the stack)",
+                    "{peer} CANCEL -> {} (answered by the stack)",
                     status(&response.status_code)
                 );
             }
