@@ -54,6 +54,8 @@ pub enum Reply {
     Terminated,
     #[sip(NotAcceptableHere)]
     NotAcceptableHere,
+    #[sip(NotAcceptable)]
+    NotAcceptable,
     #[sip(VersionNotSupported)]
     VersionNotSupported,
     #[sip(1xx, 3xx)]
@@ -159,6 +161,12 @@ impl App {
         match &request.uri.scheme {
             Some(Scheme::Sip | Scheme::Sips) => {}
             Some(Scheme::Other(_)) => return Answer::new(Reply::UnsupportedUriScheme),
+            // The stack leaves out schemes with `.` or `+` (`soap.beep:`), which
+            // RFC 3986 §3.1 allows: a Request-URI that starts with one is
+            // still an unsupported scheme, not a malformed request.
+            None if has_scheme(&request.uri.to_string()) => {
+                return Answer::new(Reply::UnsupportedUriScheme);
+            }
             None => return Answer::bad("Malformed Request-URI"),
         }
         if !matches!(request.method, Method::Ack | Method::Cancel) {
@@ -246,6 +254,13 @@ impl App {
     /// 200 to an INVITE: Contact, and the SDP answer to its offer (RFC 3264
     /// §6), or an offer when it carried none (RFC 3261 §13.2.1).
     fn accept_invite(&self, request: &Request) -> Answer {
+        if !accepts_sdp(request) {
+            // RFC 3261 §21.4.7: the 200 would carry SDP, which Accept rules out.
+            return Answer::new(Reply::NotAcceptable).with(
+                "Warning",
+                "399 uas \"The session description needs application/sdp\"",
+            );
+        }
         let local = self.local.ip();
         let version = self.sdp_version.fetch_add(1, Ordering::Relaxed);
         let sdp = if request.body.is_empty() {
@@ -489,6 +504,33 @@ fn all<'r>(request: &'r Request, name: &'r str) -> impl Iterator<Item = &'r Head
         .headers
         .iter()
         .filter(move |header| sipcodes::header::same(header.name(), name))
+}
+
+/// RFC 3986 §3.1: `scheme ":"`, the scheme a letter then letters, digits,
+/// `+`, `-` or `.`.
+fn has_scheme(uri: &str) -> bool {
+    uri.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    })
+}
+
+/// Whether the request's Accept, if any, lets a response carry SDP
+/// (RFC 3261 §20.1: no Accept means application/sdp).
+fn accepts_sdp(request: &Request) -> bool {
+    let mut ranges = all(request, "Accept")
+        .flat_map(|accept| accept.value().split(','))
+        .map(|range| range.split(';').next().unwrap_or("").trim())
+        .filter(|range| !range.is_empty())
+        .peekable();
+    ranges.peek().is_none()
+        || ranges.any(|range| {
+            ["application/sdp", "application/*", "*/*"]
+                .iter()
+                .any(|ok| range.eq_ignore_ascii_case(ok))
+        })
 }
 
 fn to_tag(request: &Request) -> Option<String> {

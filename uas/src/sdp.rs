@@ -9,7 +9,7 @@ use webrtc_sdp::attribute_type::{SdpAttribute, SdpAttributeRtpmap, SdpAttributeT
 use webrtc_sdp::media_type::{
     SdpFormatList, SdpMedia, SdpMediaLine, SdpMediaValue, SdpProtocolValue,
 };
-use webrtc_sdp::{SdpConnection, SdpOrigin, SdpSession, SdpTiming, parse_sdp};
+use webrtc_sdp::{SdpConnection, SdpOrigin, SdpSession, SdpTiming, parse_sdp, parse_sdp_line};
 
 /// The RTP port this UAS puts in its SDP. Nothing listens there: the example
 /// negotiates sessions, it does not carry media.
@@ -39,7 +39,8 @@ impl std::fmt::Display for Refusal {
 /// accepted with that codec and the mirrored direction, every other stream is
 /// refused with port 0.
 pub fn answer(offer: &str, local: IpAddr, version: u64) -> Result<String, Refusal> {
-    let offer = parse_sdp(offer, false).map_err(|error| Refusal::Unparseable(error.to_string()))?;
+    let offer = parse_sdp(&without_broken_attributes(offer), false)
+        .map_err(|error| Refusal::Unparseable(error.to_string()))?;
     let mut session = session(local, version);
     let mut accepted = false;
     for offered in &offer.media {
@@ -71,6 +72,18 @@ pub fn answer(offer: &str, local: IpAddr, version: u64) -> Result<String, Refusa
         return Err(Refusal::NoAcceptableStream);
     }
     Ok(session.to_string())
+}
+
+/// The offer without the `a=` lines the SDP parser rejects (`a=rtpmap:31 LPC`
+/// lacks its clock rate): an attribute a receiver does not understand is
+/// ignored (RFC 4566 §5.13), and one it cannot read is treated the same way.
+fn without_broken_attributes(offer: &str) -> String {
+    offer
+        .lines()
+        .enumerate()
+        .filter(|(number, line)| !line.starts_with("a=") || parse_sdp_line(line, *number).is_ok())
+        .flat_map(|(_, line)| [line, "\r\n"])
+        .collect()
 }
 
 /// An offer, for a 2xx to an INVITE that carried none (RFC 3261 §13.2.1).
@@ -193,6 +206,16 @@ mod tests {
         let audio = lines.iter().position(|l| l.starts_with("m=audio")).unwrap();
         assert!(video < audio, "m-lines keep the offer's order");
         parse_sdp(&answer, false).expect("the answer parses");
+    }
+
+    #[test]
+    fn an_attribute_the_parser_rejects_is_ignored() {
+        let offer = offer_with(
+            "m=audio 5000 RTP/AVP 0 12\r\nm=video 3227 RTP/AVP 31\r\na=rtpmap:31 LPC\r\n",
+        );
+        let answer = answer(&offer, LOCAL, 1).unwrap();
+        assert!(answer.contains("m=audio 40000 RTP/AVP 0\r\n"), "{answer}");
+        assert!(answer.contains("m=video 0 RTP/AVP 31\r\n"), "{answer}");
     }
 
     #[test]
