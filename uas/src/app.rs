@@ -594,3 +594,134 @@ fn malformed(request: &Request) -> Option<&'static str> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rsipstack::sip::SipMessage;
+
+    fn app() -> App {
+        App::new(
+            Routes::parse(crate::routes::DEFAULT).unwrap(),
+            "127.0.0.1:5060".parse().unwrap(),
+        )
+    }
+
+    fn request(first_line: &str, extra: &str, body: &str) -> Request {
+        let method = first_line.split(' ').next().unwrap();
+        let text = format!(
+            "{first_line}\r\nVia: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK1\r\nv: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK0\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:x@127.0.0.1>\r\nCall-ID: c1\r\nCSeq: 1 {method}\r\nMax-Forwards: 70\r\n{extra}Content-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        match SipMessage::try_from(text.as_str()).unwrap() {
+            SipMessage::Request(request) => request,
+            SipMessage::Response(_) => unreachable!(),
+        }
+    }
+
+    fn decided(first_line: &str, extra: &str, body: &str) -> (u16, Answer) {
+        let answer = app().decide(&request(first_line, extra, body));
+        (answer.reply.code().as_u16(), answer)
+    }
+
+    fn header<'a>(answer: &'a Answer, name: &str) -> Option<&'a str> {
+        answer
+            .headers
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    const OFFER: &str = "v=0\r\no=a 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 6000 RTP/AVP 0\r\n";
+
+    #[test]
+    fn requests_are_checked_in_the_order_of_rfc_3261_8_2() {
+        assert_eq!(decided("OPTIONS sip:alice@h SIP/7.0", "", "").0, 505);
+        let (code, answer) = decided("REGISTER sip:h SIP/2.0", "", "");
+        assert_eq!((code, header(&answer, "Allow")), (405, Some(ALLOW)));
+        assert_eq!(decided("OPTIONS xmpp:alice@h SIP/2.0", "", "").0, 416);
+        let (code, answer) = decided("OPTIONS sip:alice@h SIP/2.0", "Require: foo, bar\r\n", "");
+        assert_eq!(
+            (code, header(&answer, "Unsupported")),
+            (420, Some("foo, bar"))
+        );
+        let (code, answer) = decided(
+            "OPTIONS sip:alice@h SIP/2.0",
+            "Content-Type: text/plain\r\n",
+            "hi",
+        );
+        assert_eq!((code, header(&answer, "Accept")), (415, Some(ACCEPT)));
+        let (code, answer) = decided("OPTIONS sip:alice@h SIP/2.0", "Call-ID: c2\r\n", "");
+        assert_eq!((code, answer.phrase), (400, Some("Repeated Call-ID")));
+    }
+
+    #[test]
+    fn invites_follow_the_routing_table_and_get_an_sdp_answer() {
+        assert_eq!(decided("INVITE sip:nobody@h SIP/2.0", "", "").0, 404);
+        assert_eq!(decided("INVITE sip:bob@h SIP/2.0", "", "").0, 486);
+        let (code, answer) = decided(
+            "INVITE sip:alice@h SIP/2.0",
+            "Content-Type: application/sdp\r\n",
+            OFFER,
+        );
+        assert_eq!(code, 200);
+        assert!(answer.sdp.unwrap().contains("m=audio 40000 RTP/AVP 0\r\n"));
+        assert_eq!(
+            decided("INVITE sip:alice@h SIP/2.0", "Accept: text/plain\r\n", "").0,
+            406
+        );
+        let (code, answer) = decided("INVITE sip:erin@h SIP/2.0", "", "");
+        assert_eq!((code, answer.ring), (200, Some(Duration::from_secs(3))));
+    }
+
+    #[test]
+    fn a_dialog_ends_with_its_first_bye() {
+        let app = app();
+        let invite = request("INVITE sip:alice@h SIP/2.0", "", "");
+        app.remember(&invite, "ours");
+        let bye = |app: &App| {
+            let mut bye = request("BYE sip:alice@h SIP/2.0", "", "");
+            bye.headers.iter_mut().for_each(|header| {
+                if let Header::To(to) = header {
+                    *to = to.with_tag("ours".into());
+                }
+            });
+            app.decide(&bye).reply.code().as_u16()
+        };
+        assert_eq!(bye(&app), 200);
+        assert_eq!(bye(&app), 481);
+    }
+
+    #[test]
+    fn responses_have_one_tagged_to_and_pass_the_validator() {
+        let app = app();
+        let request = request(
+            "MESSAGE sip:alice@h SIP/7.0",
+            "To: <sip:y@h>\r\nCSeq: 2 MESSAGE\r\n",
+            "",
+        );
+        let answer = Answer::new(Reply::MethodNotAllowed).with("Allow", ALLOW);
+        let response = app.response(&request, &answer, SipCode::MethodNotAllowed, "t1");
+        let text = response.to_string();
+        assert!(
+            text.starts_with("SIP/2.0 405 Method Not Allowed\r\n"),
+            "{text}"
+        );
+        assert_eq!(text.matches("\r\nTo: ").count(), 1, "{text}");
+        assert!(
+            text.contains("\r\nTo: <sip:x@127.0.0.1>;tag=t1\r\n"),
+            "{text}"
+        );
+        assert_eq!(text.matches("\r\nCSeq: ").count(), 1, "{text}");
+        assert_eq!(text.matches("\r\nVia: ").count(), 2, "{text}");
+        assert!(check::check(&Facts::of(&request), &response).is_ok());
+        let without_allow = app.response(
+            &request,
+            &Answer::new(Reply::MethodNotAllowed),
+            SipCode::MethodNotAllowed,
+            "t1",
+        );
+        let violation = check::check(&Facts::of(&request), &without_allow).unwrap_err();
+        assert_eq!(violation.header(), Some("Allow"));
+    }
+}

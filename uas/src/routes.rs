@@ -105,3 +105,39 @@ fn seconds(user: &str, value: &DeValue<'_>) -> Result<Duration, String> {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routing_tables_are_checked() {
+        let routes =
+            Routes::parse("[users]\nx = \"486\"\ny = 603\nz = { answer = \"200\", ring = 1.5 }\n")
+                .unwrap();
+        assert_eq!(routes.get("y").unwrap().answer, SipCode::Decline);
+        assert_eq!(
+            routes.get("z").unwrap().ring,
+            Some(Duration::from_millis(1500))
+        );
+        let error = |text: &str| Routes::parse(text).err().unwrap();
+        assert_eq!(
+            error("[users]\nx = \"499\"\n"),
+            "user `x`: 499 is not a registered SIP response code"
+        );
+        assert_eq!(
+            error("[users]\nx = \"180\"\n"),
+            "user `x`: 180 Ringing is not a final answer this example can give"
+        );
+        assert_eq!(
+            error("[users]\nx = { answer = \"200\", ring = 99 }\n"),
+            "user `x`: `ring` is a number of seconds from 0 to 60"
+        );
+        assert_eq!(
+            error("[people]\nx = \"486\"\n"),
+            "unknown table `people`; the table is `[users]`"
+        );
+        assert!(error("[users\n").starts_with("invalid TOML"));
+        assert!(Routes::parse(DEFAULT).is_ok());
+    }
+}
