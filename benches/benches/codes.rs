@@ -1,13 +1,13 @@
-//! Each operation beside a plain lookup-table baseline measured in the same run.
-//! The baselines are what a hand-written table costs: an array indexed by the
-//! number, filled once at start-up; they do no validation beyond what the table
-//! itself gives.
+//! Each operation beside baselines measured in the same run: a plain lookup
+//! table (an array indexed by the number, filled once at start-up, doing no
+//! validation beyond what the table itself gives), the `http` crate's
+//! `StatusCode` and `rsip`'s `StatusCode` where they have the operation.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use sipcodes::{SipCode, StatusCode};
+use sipcodes::{SipCode, StatusCode, StatusLine};
 
 /// The inputs every benchmark walks through: registered and unregistered codes.
 const NUMBERS: [u16; 16] = [100, 180, 183, 200, 302, 401, 404, 407, 486, 487, 499, 503, 550, 603, 150, 299];
@@ -15,15 +15,17 @@ const NUMBERS: [u16; 16] = [100, 180, 183, 200, 302, 401, 404, 407, 486, 487, 49
 struct Table {
     codes: [Option<SipCode>; 700],
     numbers: [&'static str; 700],
+    phrases: [&'static str; 700],
     effective: [Option<SipCode>; 700],
 }
 
 impl Table {
     fn new() -> Box<Table> {
-        let mut table = Box::new(Table { codes: [None; 700], numbers: [""; 700], effective: [None; 700] });
+        let mut table = Box::new(Table { codes: [None; 700], numbers: [""; 700], phrases: [""; 700], effective: [None; 700] });
         for code in SipCode::ALL {
             table.codes[usize::from(code.as_u16())] = Some(code);
             table.numbers[usize::from(code.as_u16())] = code.to_string().leak().split(' ').next().unwrap();
+            table.phrases[usize::from(code.as_u16())] = code.reason_phrase().to_owned().leak();
         }
         for number in 100..700u16 {
             table.effective[usize::from(number)] = Some(StatusCode::new(number).unwrap().effective());
@@ -69,6 +71,79 @@ fn benchmarks(c: &mut Criterion) {
     });
     group.bench_function("table", |b| {
         b.iter(|| NUMBERS.iter().map(|&n| table.from_u16(black_box(n)).is_some() as u32).sum::<u32>())
+    });
+    group.bench_function("http", |b| {
+        b.iter(|| NUMBERS.iter().map(|&n| http::StatusCode::from_u16(black_box(n)).is_ok() as u32).sum::<u32>())
+    });
+    group.bench_function("rsip", |b| {
+        b.iter(|| NUMBERS.iter().map(|&n| rsip::StatusCode::from(black_box(n)).code() as u32).sum::<u32>())
+    });
+    group.finish();
+
+    let http_codes: Vec<http::StatusCode> =
+        registered.iter().map(|code| http::StatusCode::from_u16(code.as_u16()).unwrap()).collect();
+    let http_statuses: Vec<http::StatusCode> =
+        statuses.iter().map(|code| http::StatusCode::from_u16(code.as_u16()).unwrap()).collect();
+    let mut group = c.benchmark_group("reason_phrase");
+    group.bench_function("sipcodes", |b| {
+        b.iter(|| registered.iter().map(|&code| black_box(code).reason_phrase().len()).sum::<usize>())
+    });
+    group.bench_function("http canonical_reason", |b| {
+        b.iter(|| http_codes.iter().map(|&code| black_box(code).canonical_reason().map_or(0, str::len)).sum::<usize>())
+    });
+    group.bench_function("table", |b| {
+        b.iter(|| registered.iter().map(|&code| table.phrases[usize::from(black_box(code).as_u16())].len()).sum::<usize>())
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("as_str");
+    group.bench_function("sipcodes", |b| {
+        b.iter(|| statuses.iter().map(|&code| black_box(code).as_str().len()).sum::<usize>())
+    });
+    group.bench_function("http", |b| {
+        b.iter(|| http_statuses.iter().map(|&code| black_box(code).as_str().len()).sum::<usize>())
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("canonical status line into a reused buffer");
+    let mut buffer = String::with_capacity(64);
+    group.bench_function("sipcodes StatusLine::canonical", |b| {
+        b.iter(|| {
+            for &code in &registered {
+                buffer.clear();
+                write!(buffer, "{}", StatusLine::canonical(black_box(code))).unwrap();
+            }
+            buffer.len()
+        })
+    });
+    group.bench_function("sipcodes status_line()", |b| {
+        b.iter(|| {
+            for &code in &registered {
+                buffer.clear();
+                buffer.push_str(black_box(code).status_line());
+            }
+            buffer.len()
+        })
+    });
+    group.bench_function("naive write!", |b| {
+        b.iter(|| {
+            for &code in &registered {
+                let code = black_box(code);
+                buffer.clear();
+                write!(buffer, "SIP/2.0 {} {}\r\n", code.as_u16(), code.reason_phrase()).unwrap();
+            }
+            buffer.len()
+        })
+    });
+    group.bench_function("rsip Display", |b| {
+        let rsip_codes: Vec<rsip::StatusCode> = registered.iter().map(|code| rsip::StatusCode::from(code.as_u16())).collect();
+        b.iter(|| {
+            for code in &rsip_codes {
+                buffer.clear();
+                write!(buffer, "SIP/2.0 {}\r\n", black_box(code)).unwrap();
+            }
+            buffer.len()
+        })
     });
     group.finish();
 

@@ -1,10 +1,15 @@
-//! Generates `SipCode` and the registry data tables of `sipcodes`.
+//! Generates `SipCode` and the registry data of `sipcodes`. Only data is
+//! emitted, with short paths; `sipcodes` computes its lookup tables from it in
+//! `const` evaluation, because generated code is code every user compiles.
 
-use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
-use syn::{Data, DeriveInput, Error, Ident, LitStr};
+use std::fmt::Write as _;
 
-use crate::registry::{self, Constraint, Entry, Kind, Reference, Registry};
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::quote;
+use syn::{Data, DeriveInput, Error, Ident};
+
+use crate::registry::{self, Constraint, Entry, Kind, Reference, Registry, names};
+use crate::spec::render::{Line, Subject};
 
 pub fn expand(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStream> {
     if !args.is_empty() {
@@ -29,22 +34,10 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
     } = input;
     let codes: Vec<&Entry> = registry.codes().collect();
     let count = codes.len();
-    let variants: Vec<Ident> = codes
+    let variants: Vec<Ident> = codes.iter().map(|entry| variant(entry)).collect();
+    let numbers = codes
         .iter()
-        .map(|entry| Ident::new(&entry.variant, Span::call_site()))
-        .collect();
-    let numbers: Vec<u16> = codes.iter().map(|entry| entry.code).collect();
-    let indices = 0..count;
-    let by_number =
-        (100..700u16).map(
-            |number| match codes.iter().find(|entry| entry.code == number) {
-                Some(entry) => {
-                    let variant = Ident::new(&entry.variant, Span::call_site());
-                    quote!(::core::option::Option::Some(#ident::#variant))
-                }
-                None => quote!(::core::option::Option::None),
-            },
-        );
+        .map(|entry| Literal::u16_unsuffixed(entry.code));
     let docs = codes.iter().map(|entry| variant_doc(entry));
     let deprecated = codes.iter().map(|entry| {
         entry
@@ -52,13 +45,43 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
             .as_ref()
             .map(|note| quote!(#[deprecated(note = #note)]))
     });
-    let data = codes.iter().map(|entry| entry_data(registry, entry));
-    let historic = registry.historic().map(|entry| {
-        let code = entry.code;
-        let phrase = &entry.phrase;
-        let description = &entry.description;
-        let references = references(&entry.references);
-        quote!(crate::registry::Historic::new(#code, #phrase, #description, #references))
+    let mut citations = Citations::default();
+    let entries: Vec<TokenStream> = codes
+        .iter()
+        .map(|entry| entry_data(registry, entry, &mut citations))
+        .collect();
+    let historic: Vec<TokenStream> = registry
+        .historic()
+        .map(|entry| {
+            let code = Literal::u16_unsuffixed(entry.code);
+            let phrase = &entry.phrase;
+            let description = &entry.description;
+            let references = citations.list(&entry.references);
+            quote! {
+                Historic {
+                    code: #code,
+                    phrase: #phrase,
+                    description: #description,
+                    references: #references,
+                }
+            }
+        })
+        .collect();
+    let table = citations.table();
+    let cited = citations.0.len();
+    let constants = codes.iter().map(|entry| {
+        let variant = variant(entry);
+        let name = Ident::new(&names::constant_name(&entry.variant), Span::call_site());
+        let doc = format!("`{} {}`", entry.code, entry.phrase);
+        let deprecated = entry
+            .deprecation
+            .as_ref()
+            .map(|note| quote!(#[deprecated(note = #note)]));
+        quote! {
+            #[doc = #doc]
+            #deprecated
+            pub const #name: Self = Self::from_sip_code(#ident::#variant);
+        }
     });
 
     quote! {
@@ -86,121 +109,165 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
             /// assert_eq!(SipCode::ALL[0], SipCode::Trying);
             /// assert!(SipCode::ALL.windows(2).all(|pair| pair[0] < pair[1]));
             /// ```
-            pub const ALL: [#ident; #count] = [#(#ident::#variants,)*];
+            pub const ALL: [#ident; #count] = {
+                use #ident::*;
+                [#(#variants),*]
+            };
 
             /// The registry data of every code, in the order of `ALL`.
-            pub(crate) const ENTRIES: [crate::registry::Entry; #count] = [#(#data,)*];
+            pub(crate) const ENTRIES: [crate::registry::Entry; #count] = {
+                use crate::registry::Entry;
+                use crate::constraint::{Constraint as C, ReceiverRule, Subject::*};
+                use crate::spec::vocab::{Level::*, Role::*};
+                use #ident as S;
+                const R: [crate::Reference; #cited] = S::REFERENCES;
+                [#(#entries),*]
+            };
 
-            /// The code of each number from 100 to 699.
-            const BY_NUMBER: [::core::option::Option<#ident>; 600] = [#(#by_number,)*];
+            /// Every reference the registry makes, once.
+            const REFERENCES: [crate::Reference; #cited] = #table;
+        }
 
-            pub(crate) const fn lookup(code: u16) -> ::core::option::Option<#ident> {
-                if code < 100 || code > 699 {
-                    return ::core::option::Option::None;
-                }
-                Self::BY_NUMBER[(code - 100) as usize]
-            }
-
-            pub(crate) const fn position(self) -> usize {
-                match self {
-                    #(#ident::#variants => #indices,)*
-                }
-            }
+        /// The registered codes, named as in the registry, for sending and for
+        /// `match` patterns.
+        #[allow(deprecated)]
+        impl crate::StatusCode {
+            #(#constants)*
         }
 
         impl crate::registry::Historic {
             /// Every historic code, in ascending order.
-            pub(crate) const TABLE: &'static [crate::registry::Historic] = &[#(#historic,)*];
+            pub(crate) const TABLE: &'static [crate::registry::Historic] = {
+                use crate::registry::Historic;
+                const R: [crate::Reference; #cited] = #ident::REFERENCES;
+                &[#(#historic),*]
+            };
         }
     }
 }
 
-fn entry_data(registry: &Registry, entry: &Entry) -> TokenStream {
-    let phrase = &entry.phrase;
+fn variant(entry: &Entry) -> Ident {
+    Ident::new(&entry.variant, Span::call_site())
+}
+
+fn entry_data(registry: &Registry, entry: &Entry, citations: &mut Citations) -> TokenStream {
+    let status_line = format!("SIP/2.0 {} {}\r\n", entry.code, entry.phrase);
     let description = &entry.description;
-    let references = references(&entry.references);
-    let constraints = entry.constraints.iter().map(|c| constraint(registry, c));
-    let deprecation = match &entry.deprecation {
-        Some(note) => quote!(::core::option::Option::Some(#note)),
-        None => quote!(::core::option::Option::None),
-    };
-    let line = format!("{} {}", entry.code, entry.phrase);
+    let references = citations.list(&entry.references);
+    let constraints = entry
+        .constraints
+        .iter()
+        .map(|constraint| constraint_data(registry, constraint, citations));
+    let deprecation = option(entry.deprecation.as_ref().map(|note| quote!(#note)));
     quote! {
-        crate::registry::Entry {
-            line: #line,
-            phrase: #phrase,
+        Entry {
+            status_line: #status_line,
             description: #description,
             references: #references,
-            constraints: &[#(#constraints,)*],
+            constraints: &[#(#constraints),*],
             deprecation: #deprecation,
         }
     }
 }
 
-fn references(references: &[Reference]) -> TokenStream {
-    let items = references.iter().map(reference);
-    quote!(&[#(#items,)*])
-}
-
-fn reference(reference: &Reference) -> TokenStream {
-    let rfc = reference.rfc;
-    let url = reference.url();
-    let section = match &reference.section {
-        Some(section) => quote!(::core::option::Option::Some(#section)),
-        None => quote!(::core::option::Option::None),
-    };
-    quote!(crate::Reference::new(#rfc, #section, #url))
-}
-
-fn constraint(registry: &Registry, constraint: &Constraint) -> TokenStream {
-    let level = format_ident!("{}", constraint.level.variant_name());
+fn constraint_data(
+    registry: &Registry,
+    constraint: &Constraint,
+    citations: &mut Citations,
+) -> TokenStream {
+    let level = debug_ident(constraint.level);
     let rule = &constraint.rule;
-    let condition = match &constraint.condition {
-        Some(when) => quote!(::core::option::Option::Some(#when)),
-        None => quote!(::core::option::Option::None),
-    };
-    let reference = reference(&constraint.reference);
+    let condition = option(constraint.condition.as_ref().map(|when| quote!(#when)));
+    let reference = citations.index(&constraint.reference);
     let methods = &constraint.methods;
+    let roles = |roles: &[registry::Role]| {
+        let roles = roles.iter().map(debug_ident);
+        quote!(&[#(#roles),*])
+    };
     let subject = match &constraint.kind {
-        Kind::Header(names) => quote!(crate::Subject::Header(&[#(#names,)*])),
-        Kind::Body => quote!(crate::Subject::Body),
-        Kind::Sender(roles) => {
-            let roles = roles
-                .iter()
-                .map(|role| format_ident!("{}", role.variant_name()));
-            quote!(crate::Subject::Sender(&[#(crate::Role::#roles,)*]))
+        Kind::Header(names) => quote!(Header(&[#(#names),*])),
+        Kind::Body => quote!(Body),
+        Kind::Sender(list) => {
+            let list = roles(list);
+            quote!(Sender(#list))
         }
         Kind::Receiver {
-            roles,
+            roles: list,
             treat_as,
             unless_header,
         } => {
-            let roles = roles
-                .iter()
-                .map(|role| format_ident!("{}", role.variant_name()));
-            let treat_as = match treat_as.and_then(|code| registry.get(code)) {
-                Some(target) => {
-                    let variant = Ident::new(&target.variant, Span::call_site());
-                    quote!(::core::option::Option::Some(crate::SipCode::#variant))
-                }
-                None => quote!(::core::option::Option::None),
-            };
-            let unless_header = match unless_header {
-                Some(header) => quote!(::core::option::Option::Some(#header)),
-                None => quote!(::core::option::Option::None),
-            };
-            quote!(crate::Subject::Receiver(crate::ReceiverRule::new(
-                &[#(crate::Role::#roles,)*],
-                #treat_as,
-                #unless_header,
-            )))
+            let list = roles(list);
+            let treat_as = option(treat_as.and_then(|code| registry.get(code)).map(|target| {
+                let variant = variant(target);
+                quote!(S::#variant)
+            }));
+            let unless_header = option(unless_header.as_ref().map(|header| quote!(#header)));
+            quote! {
+                Receiver(ReceiverRule {
+                    roles: #list,
+                    treat_as: #treat_as,
+                    unless_header: #unless_header,
+                })
+            }
         }
     };
     quote! {
-        crate::Constraint::new(crate::Level::#level, #subject, &[#(#methods,)*], #rule, #condition, #reference)
+        C {
+            level: #level,
+            subject: #subject,
+            methods: &[#(#methods),*],
+            rule: #rule,
+            condition: #condition,
+            reference: R[#reference],
+        }
     }
 }
 
+/// The variant a `Debug` implementation names: `Level::MustNot` → `MustNot`.
+fn debug_ident(value: impl std::fmt::Debug) -> Ident {
+    Ident::new(&format!("{value:?}"), Span::call_site())
+}
+
+fn option(value: Option<TokenStream>) -> TokenStream {
+    match value {
+        Some(value) => quote!(Some(#value)),
+        None => quote!(None),
+    }
+}
+
+/// The distinct citations, emitted once as a table that entries index.
+#[derive(Default)]
+struct Citations(Vec<Reference>);
+
+impl Citations {
+    fn index(&mut self, reference: &Reference) -> Literal {
+        let index = match self.0.iter().position(|known| known == reference) {
+            Some(index) => index,
+            None => {
+                self.0.push(reference.clone());
+                self.0.len() - 1
+            }
+        };
+        Literal::usize_unsuffixed(index)
+    }
+
+    fn list(&mut self, references: &[Reference]) -> TokenStream {
+        let indices = references.iter().map(|reference| self.index(reference));
+        quote!(&[#(R[#indices]),*])
+    }
+
+    fn table(&self) -> TokenStream {
+        let items = self.0.iter().map(|reference| {
+            let rfc = Literal::u16_unsuffixed(reference.rfc);
+            let section = option(reference.section.as_ref().map(|section| quote!(#section)));
+            let url = reference.url();
+            quote!(crate::Reference { rfc: #rfc, section: #section, url: #url })
+        });
+        quote!([#(#items),*])
+    }
+}
+
+/// The rustdoc of a variant, as one attribute.
 fn variant_doc(entry: &Entry) -> TokenStream {
     let mut doc = format!(
         "`{} {}` ({}xx, {})\n\n{}\n",
@@ -211,67 +278,38 @@ fn variant_doc(entry: &Entry) -> TokenStream {
         entry.description
     );
     if let Some(note) = &entry.deprecation {
-        doc.push_str(&format!("\n**Deprecated:** {note}\n"));
+        let _ = write!(doc, "\n**Deprecated:** {note}\n");
     }
     if !entry.constraints.is_empty() {
         doc.push_str("\n# Constraints\n\n");
         for constraint in &entry.constraints {
-            doc.push_str(&format!("- {}\n", constraint_line(constraint)));
+            let _ = writeln!(doc, "- {}", constraint_line(constraint));
         }
     }
     doc.push_str("\n# References\n\n");
     for reference in &entry.references {
-        doc.push_str(&format!("- [{reference}]({})\n", reference.url()));
+        let _ = writeln!(doc, "- [{reference}]({})", reference.url());
     }
-    let lines = doc
-        .lines()
-        .map(|line| LitStr::new(&format!(" {line}"), Span::call_site()));
-    quote!(#(#[doc = #lines])*)
+    quote!(#[doc = #doc])
 }
 
 fn constraint_line(constraint: &Constraint) -> String {
-    let level = constraint.level.word().to_uppercase().replace('-', " ");
     let subject = match &constraint.kind {
-        Kind::Header(names) => {
-            let names: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
-            format!("header {}", names.join(" or "))
-        }
-        Kind::Body => "message body".to_owned(),
-        Kind::Sender(roles) => format!(
-            "sender: {}",
-            roles
-                .iter()
-                .map(|r| r.word())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        Kind::Receiver { roles, .. } => {
-            format!(
-                "receiver: {}",
-                roles
-                    .iter()
-                    .map(|r| r.word())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        }
+        Kind::Header(names) => Subject::Header(names.as_slice()),
+        Kind::Body => Subject::Body,
+        Kind::Sender(roles) => Subject::Sender(roles.as_slice()),
+        Kind::Receiver { roles, .. } => Subject::Receiver(roles.as_slice()),
     };
-    let methods = if constraint.methods.is_empty() {
-        String::new()
-    } else {
-        format!(", responses to {}", constraint.methods.join(", "))
-    };
-    let condition = constraint
-        .condition
-        .as_ref()
-        .map(|when| format!(", when {when}"))
-        .unwrap_or_default();
-    format!(
-        "**{level}** ({subject}{methods}{condition}): {} [{}]({})",
-        constraint.rule,
-        constraint.reference,
-        constraint.reference.url()
-    )
+    Line {
+        level: constraint.level,
+        subject,
+        methods: &constraint.methods,
+        condition: constraint.condition.as_deref(),
+        rule: &constraint.rule,
+        citation: constraint.reference.citation(),
+        markdown: true,
+    }
+    .to_string()
 }
 
 fn class_name(class: u16) -> &'static str {
@@ -282,5 +320,67 @@ fn class_name(class: u16) -> &'static str {
         4 => "request failure",
         5 => "server failure",
         _ => "global failure",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::{TokenStream, TokenTree};
+
+    /// Every token, counting a group's delimiters as one.
+    fn count(tokens: TokenStream) -> usize {
+        tokens
+            .into_iter()
+            .map(|token| match token {
+                TokenTree::Group(group) => 1 + count(group.stream()),
+                _ => 1,
+            })
+            .sum()
+    }
+
+    #[test]
+    fn the_generated_code_stays_small() {
+        let input = syn::parse_quote!(
+            pub enum SipCode {}
+        );
+        let registry = crate::registry::shipped().expect("the shipped registry is valid");
+        let tokens = count(super::generate(registry, &input));
+        println!("`#[sip_code]` emits {tokens} tokens");
+        // It emitted about 43 000 tokens when it wrote lookup tables and long paths.
+        assert!(tokens < 21_500, "{tokens} tokens");
+    }
+
+    /// A variant may not take the name of an item generated beside it.
+    #[test]
+    fn the_reserved_names_are_the_generated_items() {
+        let input = syn::parse_quote!(
+            pub enum SipCode {}
+        );
+        let registry = crate::registry::shipped().expect("the shipped registry is valid");
+        let tokens: Vec<TokenTree> = super::generate(registry, &input).into_iter().collect();
+        let mut generated: Vec<String> = Vec::new();
+        for window in tokens.windows(3) {
+            if let [
+                TokenTree::Ident(keyword),
+                TokenTree::Ident(name),
+                TokenTree::Group(body),
+            ] = window
+                && keyword == "impl"
+                && name == "SipCode"
+            {
+                let items: Vec<TokenTree> = body.stream().into_iter().collect();
+                for pair in items.windows(2) {
+                    if let [TokenTree::Ident(keyword), TokenTree::Ident(name)] = pair
+                        && keyword == "const"
+                    {
+                        generated.push(name.to_string());
+                    }
+                }
+            }
+        }
+        generated.sort();
+        let mut reserved = crate::registry::names::GENERATED_ITEMS.to_vec();
+        reserved.sort();
+        assert_eq!(generated, reserved);
     }
 }

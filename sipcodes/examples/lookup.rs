@@ -100,22 +100,10 @@ fn lookup_number(out: &mut String, query: &str) -> ExitCode {
         status.effective()
     );
     say!(out, "Nearest registered codes:");
-    for code in nearest(number) {
+    for code in SipCode::nearest(number) {
         say!(out, "  {code}");
     }
     ExitCode::from(1)
-}
-
-/// The five registered codes closest to `number` within its class.
-fn nearest(number: u16) -> Vec<SipCode> {
-    let mut near: Vec<SipCode> = SipCode::ALL
-        .into_iter()
-        .filter(|code| code.as_u16() / 100 == number / 100)
-        .collect();
-    near.sort_by_key(|code| (code.as_u16().abs_diff(number), code.as_u16()));
-    near.truncate(5);
-    near.sort();
-    near
 }
 
 fn entry(out: &mut String, code: SipCode) {

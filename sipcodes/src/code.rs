@@ -1,7 +1,10 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::{Class, CodeError, Constraint, Reference, parse};
+use crate::registry::slice;
+use crate::spec::grammar::{self, SPAN};
+use crate::spec::nearest;
+use crate::{Class, CodeError, Constraint, Reference, StatusCode, parse};
 
 /// A SIP response code registered with IANA: one variant per code of the
 /// registry, generated at compile time from `registry.toml`.
@@ -44,7 +47,13 @@ impl SipCode {
     /// assert_eq!(SipCode::from_u16(499), None);
     /// ```
     pub const fn from_u16(code: u16) -> Option<SipCode> {
-        Self::lookup(code)
+        // Below 100 the offset wraps to a large number: one comparison checks both ends.
+        let offset = code.wrapping_sub(grammar::MIN_CODE) as usize;
+        if offset < SPAN {
+            tables::BY_NUMBER[offset]
+        } else {
+            None
+        }
     }
 
     /// The registered reason phrase, exactly as the defining RFC spells it.
@@ -56,7 +65,33 @@ impl SipCode {
     /// assert_eq!(SipCode::CallTransactionDoesNotExist.reason_phrase(), "Call/Transaction Does Not Exist");
     /// ```
     pub const fn reason_phrase(self) -> &'static str {
-        Self::ENTRIES[self.index()].phrase
+        tables::PHRASES[self.offset()]
+    }
+
+    /// The three digits, as sent on the wire.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::SipCode::BusyHere.as_str(), "486");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        StatusCode::from_sip_code(self).as_str()
+    }
+
+    /// The code's canonical status line, ending in CRLF: what a UAS sends to
+    /// answer with this code and its registered phrase, in a single write.
+    ///
+    /// ```
+    /// use sipcodes::SipCode;
+    ///
+    /// assert_eq!(SipCode::BusyHere.status_line(), "SIP/2.0 486 Busy Here\r\n");
+    /// ```
+    pub const fn status_line(self) -> &'static str {
+        Self::ENTRIES[self.index()].status_line
+    }
+
+    /// The offset of the number from 100, for the tables indexed by number.
+    const fn offset(self) -> usize {
+        (self as u16 - grammar::MIN_CODE) as usize
     }
 
     /// The code's position in [`SipCode::ALL`]: dense from 0 to
@@ -70,7 +105,7 @@ impl SipCode {
     /// assert_eq!(SipCode::ALL[SipCode::NotFound.index()], SipCode::NotFound);
     /// ```
     pub const fn index(self) -> usize {
-        self.position()
+        tables::INDEX[self.offset()] as usize
     }
 
     /// What the code means, from the registry.
@@ -129,6 +164,24 @@ impl SipCode {
         Self::ENTRIES[self.index()].deprecation
     }
 
+    /// The registered codes nearest to `number` in its class (up to five, in
+    /// ascending order): what to suggest for a number that is not registered.
+    ///
+    /// ```
+    /// use sipcodes::SipCode;
+    ///
+    /// let near: Vec<u16> = SipCode::nearest(499).map(SipCode::as_u16).collect();
+    /// assert_eq!(near, [488, 489, 491, 493, 494]);
+    /// assert_eq!(SipCode::nearest(42).count(), 0);
+    /// ```
+    pub fn nearest(number: u16) -> impl Iterator<Item = SipCode> {
+        let codes = match grammar::is_code(number) {
+            true => nearest::nearest_codes(number, SipCode::ALL.iter().map(|code| code.as_u16())),
+            false => nearest::Nearest::default(),
+        };
+        (0..codes.as_slice().len()).filter_map(move |i| SipCode::from_u16(codes.as_slice()[i]))
+    }
+
     /// The code's class.
     ///
     /// ```
@@ -185,7 +238,7 @@ impl TryFrom<u16> for SipCode {
 impl fmt::Display for SipCode {
     /// `486 Busy Here`: the status-line form. Width and alignment flags apply.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(Self::ENTRIES[self.index()].line)
+        f.pad(tables::LINES[self.index()])
     }
 }
 
@@ -210,3 +263,83 @@ impl FromStr for SipCode {
         parse::check_phrase(code, phrase)
     }
 }
+
+/// The lookup tables, computed at compile time from `SipCode::ALL` and the
+/// registry data the macro generates.
+mod tables {
+    use super::{SPAN, SipCode, slice};
+
+    /// `SipCode::ALL[i]` as a `u16`, for `const` loops.
+    const fn number(i: usize) -> usize {
+        let all = &SipCode::ALL;
+        all[i] as usize - 100
+    }
+
+    /// The code of each number from 100 to 699.
+    pub(super) const BY_NUMBER: [Option<SipCode>; SPAN] = {
+        let mut table = [None; SPAN];
+        let mut i = 0;
+        while i < SipCode::COUNT {
+            table[number(i)] = Some(SipCode::ALL[i]);
+            i += 1;
+        }
+        table
+    };
+
+    /// The position in `ALL` of each registered number (`u8::MAX` elsewhere).
+    pub(super) const INDEX: [u8; SPAN] = {
+        assert!(SipCode::COUNT < u8::MAX as usize);
+        let mut table = [u8::MAX; SPAN];
+        let mut i = 0;
+        while i < SipCode::COUNT {
+            table[number(i)] = i as u8;
+            i += 1;
+        }
+        table
+    };
+
+    /// The registered phrase of each number, so that `reason_phrase` is one load.
+    pub(super) const PHRASES: [&str; SPAN] = {
+        let entries = &SipCode::ENTRIES;
+        let mut table = [""; SPAN];
+        let mut i = 0;
+        while i < SipCode::COUNT {
+            table[number(i)] = slice(entries[i].status_line, "SIP/2.0 486 ".len(), 2);
+            i += 1;
+        }
+        table
+    };
+
+    /// `486 Busy Here` for each code, in the order of `ALL`.
+    pub(super) const LINES: [&str; SipCode::COUNT] = {
+        let entries = &SipCode::ENTRIES;
+        let mut table = [""; SipCode::COUNT];
+        let mut i = 0;
+        while i < SipCode::COUNT {
+            table[i] = slice(entries[i].status_line, "SIP/2.0 ".len(), 2);
+            i += 1;
+        }
+        table
+    };
+
+    const DIGIT_BYTES: [u8; 3 * SPAN] = {
+        let mut text = [0; 3 * SPAN];
+        let mut i = 0;
+        while i < SPAN {
+            let code = i + 100;
+            text[3 * i] = b'0' + (code / 100) as u8;
+            text[3 * i + 1] = b'0' + (code / 10 % 10) as u8;
+            text[3 * i + 2] = b'0' + (code % 10) as u8;
+            i += 1;
+        }
+        text
+    };
+
+    /// `100101102…699`: the three digits of every number from 100 to 699.
+    pub(crate) const DIGITS: &str = match core::str::from_utf8(&DIGIT_BYTES) {
+        Ok(text) => text,
+        Err(_) => panic!("digits are ASCII"),
+    };
+}
+
+pub(crate) use tables::DIGITS;

@@ -3,6 +3,8 @@
 use core::fmt;
 
 use crate::SipCode;
+use crate::spec::render;
+use crate::spec::vocab::{Citation, Level, Role};
 
 /// One rule an RFC states about responses with a given code: which header fields
 /// they carry, who sends them, how a receiver treats them.
@@ -20,33 +22,15 @@ use crate::SipCode;
 /// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Constraint {
-    level: Level,
-    subject: Subject,
-    methods: &'static [&'static str],
-    rule: &'static str,
-    condition: Option<&'static str>,
-    reference: Reference,
+    pub(crate) level: Level,
+    pub(crate) subject: Subject,
+    pub(crate) methods: &'static [&'static str],
+    pub(crate) rule: &'static str,
+    pub(crate) condition: Option<&'static str>,
+    pub(crate) reference: Reference,
 }
 
 impl Constraint {
-    pub(crate) const fn new(
-        level: Level,
-        subject: Subject,
-        methods: &'static [&'static str],
-        rule: &'static str,
-        condition: Option<&'static str>,
-        reference: Reference,
-    ) -> Self {
-        Constraint {
-            level,
-            subject,
-            methods,
-            rule,
-            condition,
-            reference,
-        }
-    }
-
     /// How strong the rule is: the RFC 2119 keyword.
     ///
     /// ```
@@ -129,60 +113,16 @@ impl fmt::Display for Constraint {
     /// `MUST (header Allow): <rule> [RFC 3261 §21.4.6]`, with the methods and
     /// the condition in the parentheses when there are any.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({}", self.level, self.subject)?;
-        for (index, method) in self.methods.iter().enumerate() {
-            f.write_str(if index == 0 { ", responses to " } else { ", " })?;
-            f.write_str(method)?;
+        render::Line {
+            level: self.level,
+            subject: self.subject.view(),
+            methods: self.methods,
+            condition: self.condition,
+            rule: self.rule,
+            citation: self.reference.citation(),
+            markdown: false,
         }
-        if let Some(condition) = self.condition {
-            write!(f, ", when {condition}")?;
-        }
-        write!(f, "): {} [{}]", self.rule, self.reference)
-    }
-}
-
-/// The RFC 2119 keyword of a [`Constraint`].
-///
-/// ```
-/// assert_eq!(sipcodes::Level::MustNot.to_string(), "MUST NOT");
-/// ```
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    /// MUST: a response that breaks it is wrong.
-    Must,
-    /// MUST NOT.
-    MustNot,
-    /// SHOULD: breaking it needs a good reason.
-    Should,
-    /// SHOULD NOT.
-    ShouldNot,
-    /// MAY: allowed, not required.
-    May,
-}
-
-impl Level {
-    /// Whether breaking the rule makes a response wrong (MUST and MUST NOT).
-    ///
-    /// ```
-    /// use sipcodes::Level;
-    ///
-    /// assert!(Level::MustNot.is_mandatory());
-    /// assert!(!Level::Should.is_mandatory());
-    /// ```
-    pub const fn is_mandatory(self) -> bool {
-        matches!(self, Level::Must | Level::MustNot)
-    }
-}
-
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Level::Must => "MUST",
-            Level::MustNot => "MUST NOT",
-            Level::Should => "SHOULD",
-            Level::ShouldNot => "SHOULD NOT",
-            Level::May => "MAY",
-        })
+        .fmt(f)
     }
 }
 
@@ -210,36 +150,22 @@ pub enum Subject {
     Receiver(ReceiverRule),
 }
 
-impl fmt::Display for Subject {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (label, names): (&str, &[&str]) = match self {
-            Subject::Header(names) => ("header ", names),
-            Subject::Body => return f.write_str("message body"),
-            Subject::Sender(roles) => return write_roles(f, "sender: ", roles),
-            Subject::Receiver(rule) => return write_roles(f, "receiver: ", rule.roles),
-        };
-        f.write_str(label)?;
-        write_list(f, names.iter(), " or ")
-    }
-}
-
-fn write_roles(f: &mut fmt::Formatter<'_>, label: &str, roles: &[Role]) -> fmt::Result {
-    f.write_str(label)?;
-    write_list(f, roles.iter().map(|role| role.as_str()), ", ")
-}
-
-fn write_list<T: fmt::Display>(
-    f: &mut fmt::Formatter<'_>,
-    items: impl Iterator<Item = T>,
-    separator: &str,
-) -> fmt::Result {
-    for (index, item) in items.enumerate() {
-        if index > 0 {
-            f.write_str(separator)?;
+impl Subject {
+    fn view(self) -> render::Subject<'static, &'static str> {
+        match self {
+            Subject::Header(names) => render::Subject::Header(names),
+            Subject::Body => render::Subject::Body,
+            Subject::Sender(roles) => render::Subject::Sender(roles),
+            Subject::Receiver(rule) => render::Subject::Receiver(rule.roles),
         }
-        write!(f, "{item}")?;
     }
-    Ok(())
+}
+
+impl fmt::Display for Subject {
+    /// `header Allow or Contact`, `message body`, `sender: uas`, `receiver: uac, proxy`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.view().fmt(f)
+    }
 }
 
 /// How an element that receives a response acts on it.
@@ -257,24 +183,12 @@ fn write_list<T: fmt::Display>(
 /// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ReceiverRule {
-    roles: &'static [Role],
-    treat_as: Option<SipCode>,
-    unless_header: Option<&'static str>,
+    pub(crate) roles: &'static [Role],
+    pub(crate) treat_as: Option<SipCode>,
+    pub(crate) unless_header: Option<&'static str>,
 }
 
 impl ReceiverRule {
-    pub(crate) const fn new(
-        roles: &'static [Role],
-        treat_as: Option<SipCode>,
-        unless_header: Option<&'static str>,
-    ) -> Self {
-        ReceiverRule {
-            roles,
-            treat_as,
-            unless_header,
-        }
-    }
-
     /// The receiving elements the rule is for.
     ///
     /// ```
@@ -322,58 +236,6 @@ impl ReceiverRule {
     }
 }
 
-/// An element of a SIP network, as the RFCs name them.
-///
-/// ```
-/// assert_eq!(sipcodes::Role::RedirectServer.as_str(), "redirect-server");
-/// ```
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum Role {
-    /// User agent client: sends the request.
-    Uac,
-    /// User agent server: answers the request.
-    Uas,
-    /// A proxy server.
-    Proxy,
-    /// A registrar (RFC 3261 §10).
-    Registrar,
-    /// A redirect server (RFC 3261 §8.3).
-    RedirectServer,
-    /// An event notifier (RFC 6665).
-    Notifier,
-    /// An event subscriber (RFC 6665).
-    Subscriber,
-    /// The first proxy on an outbound flow (RFC 5626).
-    EdgeProxy,
-}
-
-impl Role {
-    /// The role's name as `registry.toml` spells it.
-    ///
-    /// ```
-    /// assert_eq!(sipcodes::Role::Uas.as_str(), "uas");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Role::Uac => "uac",
-            Role::Uas => "uas",
-            Role::Proxy => "proxy",
-            Role::Registrar => "registrar",
-            Role::RedirectServer => "redirect-server",
-            Role::Notifier => "notifier",
-            Role::Subscriber => "subscriber",
-            Role::EdgeProxy => "edge-proxy",
-        }
-    }
-}
-
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// A citation of an RFC, optionally of one of its sections.
 ///
 /// ```
@@ -387,14 +249,17 @@ impl fmt::Display for Role {
 /// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Reference {
-    rfc: u16,
-    section: Option<&'static str>,
-    url: &'static str,
+    pub(crate) rfc: u16,
+    pub(crate) section: Option<&'static str>,
+    pub(crate) url: &'static str,
 }
 
 impl Reference {
-    pub(crate) const fn new(rfc: u16, section: Option<&'static str>, url: &'static str) -> Self {
-        Reference { rfc, section, url }
+    const fn citation(self) -> Citation<'static> {
+        Citation {
+            rfc: self.rfc,
+            section: self.section,
+        }
     }
 
     /// The RFC number.
@@ -428,10 +293,6 @@ impl Reference {
 impl fmt::Display for Reference {
     /// `RFC 3261 §21.4.24`, or `RFC 3261` without a section.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "RFC {}", self.rfc)?;
-        match self.section {
-            Some(section) => write!(f, " §{section}"),
-            None => Ok(()),
-        }
+        self.citation().fmt(f)
     }
 }

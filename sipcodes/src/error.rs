@@ -1,6 +1,7 @@
 use core::fmt;
 
 use crate::SipCode;
+use crate::spec::grammar::OutOfRange;
 
 /// Why a number or a text is not the response code asked for.
 ///
@@ -74,18 +75,14 @@ impl fmt::Display for CodeError {
             }
             CodeError::TooShort => f.write_str("a status code has three digits; found fewer"),
             CodeError::TooLong => f.write_str("a status code has three digits; found more"),
-            CodeError::OutOfRange { code } => {
-                write!(
-                    f,
-                    "{code} is not a SIP status code; codes run from 100 to 699"
-                )
-            }
+            CodeError::OutOfRange { code } => OutOfRange(code).fmt(f),
             CodeError::Unregistered { code } => {
                 write!(f, "{code} is not a registered SIP response code")
             }
             CodeError::MissingSpace { position, found } => write!(
                 f,
-                "expected a space between the code and the reason phrase at byte {position}, found {found:?}"
+                "expected a space between the code and the reason phrase at byte {position}, \
+                    found {found:?}"
             ),
             CodeError::UnexpectedPhrase { code } => match SipCode::from_u16(code) {
                 Some(known) => write!(
@@ -103,60 +100,3 @@ impl fmt::Display for CodeError {
 }
 
 impl core::error::Error for CodeError {}
-
-/// Why a text is not a valid reason phrase (RFC 3261 §25.1).
-///
-/// ```
-/// use sipcodes::{ReasonPhrase, ReasonPhraseError};
-///
-/// assert_eq!(
-///     ReasonPhrase::new("Busy\r\nX-Injected: 1"),
-///     Err(ReasonPhraseError::ControlCharacter { position: 4, found: '\r' })
-/// );
-/// ```
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ReasonPhraseError {
-    /// A control character (CR, LF, NUL, DEL, …): on the wire it would end the
-    /// status line or corrupt it. Tab is allowed.
-    ControlCharacter {
-        /// Byte offset of the character.
-        position: usize,
-        /// The character found.
-        found: char,
-    },
-    /// A printable ASCII character that the Reason-Phrase grammar excludes, such
-    /// as `"`, `<`, `>`, `#`, `\`, `[`, `]`, `{`, `}`, `|`, `^` or `` ` ``.
-    DisallowedCharacter {
-        /// Byte offset of the character.
-        position: usize,
-        /// The character found.
-        found: char,
-    },
-    /// A `%` not followed by two hexadecimal digits.
-    InvalidEscape {
-        /// Byte offset of the `%`.
-        position: usize,
-    },
-}
-
-impl fmt::Display for ReasonPhraseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            ReasonPhraseError::ControlCharacter { position, found } => write!(
-                f,
-                "control character {found:?} at byte {position} is not allowed in a reason phrase"
-            ),
-            ReasonPhraseError::DisallowedCharacter { position, found } => write!(
-                f,
-                "character {found:?} at byte {position} is not allowed in a reason phrase (RFC 3261 §25.1)"
-            ),
-            ReasonPhraseError::InvalidEscape { position } => write!(
-                f,
-                "'%' at byte {position} must be followed by two hexadecimal digits"
-            ),
-        }
-    }
-}
-
-impl core::error::Error for ReasonPhraseError {}

@@ -44,8 +44,16 @@ use crate::{SipCode, StatusCode};
 /// # Rules
 ///
 /// - Each variant has one `#[sip(...)]`. It is a unit variant, or a tuple
-///   variant with one field of type `SipCode` or `StatusCode` (named so; type
-///   aliases are not recognised) that receives the code.
+///   variant with one field that receives the code: any type that implements
+///   [`CodeCarrier`](crate::CodeCarrier) (`StatusCode`, `SipCode`, `u16`, or a
+///   type of your own that converts from `StatusCode` and back). A field of
+///   another type is a compile error on the type that names that trait.
+/// - `unregistered(477, 478)` names numbers deliberately outside the registry,
+///   such as carrier and vendor codes; they are matched on the number received,
+///   before RFC 3261 §8.1.3.2 applies. A registered number there is an error:
+///   write it plainly.
+/// - Codes are written in decimal, without a leading zero or underscores
+///   (`0x1E6`, `0486` and `4_86` are errors, not 486).
 /// - A specific code wins over a class, a class over `other`. Every registered
 ///   code must end up in exactly one variant: without `other` or a covering
 ///   class, a missing code is a compile error that lists each code left

@@ -9,9 +9,18 @@
 //!   ([`StatusCode::effective`]).
 //! - [`ReasonPhrase`]: an application's own phrase, checked so that it cannot
 //!   inject header lines.
+//! - [`StatusLine`]: a response's first line, formatted, parsed strictly with
+//!   [`StatusLine::parse`], or read from the network with the tolerances of
+//!   [`StatusLine::parse_received`].
 //!
-//! The crate is `no_std` and never allocates. With the `serde` feature,
-//! [`SipCode`] and [`StatusCode`] serialise as numbers.
+//! The crate is `no_std` and, by default, never allocates. Features, all off
+//! by default:
+//!
+//! - `alloc`: the owned forms `ReasonPhraseBuf` and `StatusLineBuf`, for
+//!   values that outlive the buffer they were parsed from.
+//! - `serde`: [`SipCode`] and [`StatusCode`] serialise as numbers; phrases as
+//!   text and status lines as `"SIP/2.0 486 Busy Here"`, checked when
+//!   deserialised.
 //!
 //! # Quick start
 //!
@@ -35,33 +44,52 @@
 #![no_std]
 #![warn(missing_docs)]
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
 // Lets `#[derive(SipResponseHandler)]`, which names `::sipcodes`, work inside this crate too.
+#[allow(unused_extern_crates)]
 extern crate self as sipcodes;
 
+mod carrier;
 mod class;
 mod code;
 mod constraint;
 mod error;
 mod handler;
 pub mod header;
+#[cfg(feature = "alloc")]
+mod owned;
 mod parse;
 mod reason;
+mod received;
 mod registry;
 #[cfg(feature = "serde")]
 mod serde;
+#[cfg(feature = "serde")]
+mod serde_text;
+// Shared with the macro crate, which uses other parts of it.
+#[allow(dead_code)]
+mod spec;
 mod status;
 mod status_line;
 mod validate;
 
+pub use carrier::CodeCarrier;
 pub use class::Class;
 pub use code::SipCode;
-pub use constraint::{Constraint, Level, ReceiverRule, Reference, Role, Subject};
-pub use error::{CodeError, ReasonPhraseError};
+pub use constraint::{Constraint, ReceiverRule, Reference, Subject};
+pub use error::CodeError;
 pub use handler::SipResponseHandler;
+#[cfg(feature = "alloc")]
+pub use owned::{ReasonPhraseBuf, StatusLineBuf};
 pub use reason::ReasonPhrase;
+pub use received::{ReceivedError, SipVersion};
 pub use registry::Historic;
 /// Derives [`SipResponseHandler`](trait@SipResponseHandler); see the trait for the syntax and rules.
 pub use sipcodes_macros::SipResponseHandler;
+pub use spec::grammar::ReasonPhraseError;
+pub use spec::vocab::{Level, Role};
 pub use status::StatusCode;
 pub use status_line::{StatusLine, StatusLineError};
 pub use validate::{Problem, Response, Violation};

@@ -1,6 +1,7 @@
 use core::fmt;
 use core::ops::Deref;
 
+use crate::spec::grammar;
 use crate::{ReasonPhraseError, SipCode};
 
 /// A reason phrase that is safe to put on a status line: it follows the
@@ -40,51 +41,86 @@ impl<'a> ReasonPhrase<'a> {
     /// );
     /// ```
     pub const fn new(text: &'a str) -> Result<ReasonPhrase<'a>, ReasonPhraseError> {
-        let bytes = text.as_bytes();
-        let mut index = 0;
-        while index < bytes.len() {
-            let byte = bytes[index];
-            match byte {
-                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b' ' | b'\t' => {}
-                b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')' => {}
-                b';' | b'/' | b'?' | b':' | b'@' | b'&' | b'=' | b'+' | b'$' | b',' => {}
-                b'%' => {
-                    let escaped = index + 2 < bytes.len()
-                        && bytes[index + 1].is_ascii_hexdigit()
-                        && bytes[index + 2].is_ascii_hexdigit();
-                    if !escaped {
-                        return Err(ReasonPhraseError::InvalidEscape { position: index });
-                    }
-                    index += 2;
-                }
-                0x00..=0x1f | 0x7f => {
-                    return Err(ReasonPhraseError::ControlCharacter {
-                        position: index,
-                        found: byte as char,
-                    });
-                }
-                0x20..=0x7e => {
-                    return Err(ReasonPhraseError::DisallowedCharacter {
-                        position: index,
-                        found: byte as char,
-                    });
-                }
-                // C1 controls U+0080..=U+009F are encoded as 0xC2 0x80..=0x9F.
-                0xc2 if index + 1 < bytes.len() && bytes[index + 1] <= 0x9f => {
-                    let found = match char::from_u32(bytes[index + 1] as u32) {
-                        Some(c) => c,
-                        None => char::REPLACEMENT_CHARACTER,
-                    };
-                    return Err(ReasonPhraseError::ControlCharacter {
-                        position: index,
-                        found,
-                    });
-                }
-                _ => {}
-            }
-            index += 1;
+        match grammar::check_phrase(text) {
+            Ok(()) => Ok(ReasonPhrase(text)),
+            Err(error) => Err(error),
         }
-        Ok(ReasonPhrase(text))
+    }
+
+    /// A phrase from a literal, checked at compile time when used in a `const`
+    /// or `static`: an invalid literal stops the build with a message saying
+    /// what is wrong. Called at run time, it panics with the same message; use
+    /// [`ReasonPhrase::new`] for text that is not a literal.
+    ///
+    /// ```
+    /// use sipcodes::{ReasonPhrase, SipCode, StatusLine};
+    ///
+    /// const QUEUED: ReasonPhrase<'static> = ReasonPhrase::from_static("Queued: 5 calls ahead");
+    /// let line = StatusLine::new(SipCode::Queued.into(), QUEUED);
+    /// assert_eq!(line.to_string(), "SIP/2.0 182 Queued: 5 calls ahead\r\n");
+    /// ```
+    ///
+    /// A CR or LF does not compile:
+    ///
+    /// ```compile_fail
+    /// const BAD: sipcodes::ReasonPhrase<'static> =
+    ///     sipcodes::ReasonPhrase::from_static("Busy\r\nContact: <sip:evil@example.com>");
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// When `text` is not a valid Reason-Phrase (at compile time in a `const`).
+    pub const fn from_static(text: &'static str) -> ReasonPhrase<'static> {
+        match ReasonPhrase::new(text) {
+            Ok(phrase) => phrase,
+            Err(ReasonPhraseError::ControlCharacter { .. }) => panic!(
+                "invalid reason phrase: it contains a control character (CR, LF, NUL, DEL or another), which would break the status line"
+            ),
+            Err(ReasonPhraseError::DisallowedCharacter { .. }) => panic!(
+                "invalid reason phrase: it contains a character RFC 3261 §25.1 excludes (one of \" < > # \\ [ ] {{ }} | ^ `)"
+            ),
+            Err(ReasonPhraseError::InvalidEscape { .. }) => panic!(
+                "invalid reason phrase: a '%' must be followed by two hexadecimal digits (write %25 for a percent sign)"
+            ),
+            Err(ReasonPhraseError::InvalidUtf8 { .. }) => {
+                panic!("invalid reason phrase: it is not UTF-8")
+            }
+        }
+    }
+
+    /// Checks bytes received from the wire: UTF-8 (else
+    /// [`ReasonPhraseError::InvalidUtf8`]) that follows the same grammar as
+    /// [`ReasonPhrase::new`]. Errors name the first offending byte.
+    ///
+    /// ```
+    /// use sipcodes::{ReasonPhrase, ReasonPhraseError};
+    ///
+    /// assert_eq!(ReasonPhrase::from_bytes("Besetzt – später".as_bytes())?.as_str(), "Besetzt – später");
+    /// assert_eq!(ReasonPhrase::from_bytes(b"Besetzt \xe4"), Err(ReasonPhraseError::InvalidUtf8 { position: 8 }));
+    /// assert_eq!(
+    ///     ReasonPhrase::from_bytes(b"Busy\n\xe4"),
+    ///     Err(ReasonPhraseError::ControlCharacter { position: 4, found: '\n' })
+    /// );
+    /// # Ok::<(), ReasonPhraseError>(())
+    /// ```
+    pub const fn from_bytes(bytes: &'a [u8]) -> Result<ReasonPhrase<'a>, ReasonPhraseError> {
+        match core::str::from_utf8(bytes) {
+            Ok(text) => ReasonPhrase::new(text),
+            Err(error) => {
+                let (valid, _) = bytes.split_at(error.valid_up_to());
+                // Report a grammar error in the valid prefix before the encoding error.
+                match core::str::from_utf8(valid) {
+                    Ok(text) => match ReasonPhrase::new(text) {
+                        Ok(_) => Err(ReasonPhraseError::InvalidUtf8 {
+                            position: error.valid_up_to(),
+                        }),
+                        Err(grammar) => Err(grammar),
+                    },
+                    // The prefix up to `valid_up_to` is UTF-8 by definition.
+                    Err(_) => Err(ReasonPhraseError::InvalidUtf8 { position: 0 }),
+                }
+            }
+        }
     }
 
     /// The registered phrase of a code.
@@ -96,6 +132,12 @@ impl<'a> ReasonPhrase<'a> {
     /// ```
     pub const fn canonical(code: SipCode) -> ReasonPhrase<'static> {
         ReasonPhrase(code.reason_phrase())
+    }
+
+    /// A phrase already checked (held by an owned form): not checked again.
+    #[cfg(feature = "alloc")]
+    pub(crate) const fn checked(text: &'a str) -> ReasonPhrase<'a> {
+        ReasonPhrase(text)
     }
 
     /// The text.

@@ -1,4 +1,5 @@
-//! The registry data the macro generates, and the codes that are no longer registered.
+//! The registry data the macro generates, the tables computed from it, and the
+//! codes that are no longer registered.
 
 use core::fmt;
 
@@ -6,9 +7,9 @@ use crate::{Constraint, Reference};
 
 /// What the registry says about one code, in the order of `SipCode::ALL`.
 pub(crate) struct Entry {
-    /// `486 Busy Here`, so that `Display` is a single write.
-    pub(crate) line: &'static str,
-    pub(crate) phrase: &'static str,
+    /// `SIP/2.0 486 Busy Here\r\n`: the code's canonical status line, from which
+    /// its phrase and its `Display` form are sliced.
+    pub(crate) status_line: &'static str,
     pub(crate) description: &'static str,
     pub(crate) references: &'static [Reference],
     pub(crate) constraints: &'static [Constraint],
@@ -30,27 +31,13 @@ pub(crate) struct Entry {
 /// ```
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Historic {
-    code: u16,
-    phrase: &'static str,
-    description: &'static str,
-    references: &'static [Reference],
+    pub(crate) code: u16,
+    pub(crate) phrase: &'static str,
+    pub(crate) description: &'static str,
+    pub(crate) references: &'static [Reference],
 }
 
 impl Historic {
-    pub(crate) const fn new(
-        code: u16,
-        phrase: &'static str,
-        description: &'static str,
-        references: &'static [Reference],
-    ) -> Self {
-        Historic {
-            code,
-            phrase,
-            description,
-            references,
-        }
-    }
-
     /// Every historic code, in ascending order.
     ///
     /// ```
@@ -111,5 +98,15 @@ impl fmt::Display for Historic {
     /// `409 Conflict`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.code, self.phrase)
+    }
+}
+
+/// `text[from..text.len() - trim_end]`, in `const` evaluation.
+pub(crate) const fn slice(text: &'static str, from: usize, trim_end: usize) -> &'static str {
+    let (_, rest) = text.as_bytes().split_at(from);
+    let (middle, _) = rest.split_at(rest.len() - trim_end);
+    match core::str::from_utf8(middle) {
+        Ok(middle) => middle,
+        Err(_) => panic!("a status line is sliced at ASCII positions"),
     }
 }

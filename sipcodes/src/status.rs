@@ -2,6 +2,7 @@ use core::fmt;
 use core::num::NonZeroU16;
 use core::str::FromStr;
 
+use crate::spec::grammar;
 use crate::{Class, CodeError, Historic, SipCode, parse};
 
 /// Any status code from 100 to 699, as it arrives from the wire: registered or
@@ -27,7 +28,46 @@ use crate::{Class, CodeError, Historic, SipCode, parse};
 /// assert_eq!(busy.to_string(), "486 Busy Here");
 /// # Ok::<(), sipcodes::CodeError>(())
 /// ```
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// Every registered code is also a constant, named after its registry phrase,
+/// usable in `match` patterns on what a peer sent:
+///
+/// ```
+/// use sipcodes::StatusCode;
+///
+/// fn next_step(received: StatusCode) -> &'static str {
+///     match received {
+///         StatusCode::RINGING | StatusCode::SESSION_PROGRESS => "play ringback",
+///         StatusCode::OK => "send ACK",
+///         StatusCode::UNAUTHORIZED | StatusCode::PROXY_AUTHENTICATION_REQUIRED => "authenticate",
+///         StatusCode::BUSY_HERE => "try later",
+///         other if other.is_provisional() => "wait",
+///         other => match other.effective() {
+///             sipcodes::SipCode::ServerInternalError => "try another server",
+///             _ => "give up",
+///         },
+///     }
+/// }
+///
+/// assert_eq!(next_step(StatusCode::BUSY_HERE), "try later");
+/// assert_eq!(next_step(StatusCode::new(599)?), "try another server");
+/// # Ok::<(), sipcodes::CodeError>(())
+/// ```
+///
+/// Like `http::StatusCode`, it compares with plain numbers, defaults to `200`,
+/// and its `Debug` form is the number alone:
+///
+/// ```
+/// use sipcodes::StatusCode;
+///
+/// let code = StatusCode::from_u16(486)?;
+/// assert_eq!(code, 486);
+/// assert_eq!(486, code);
+/// assert_eq!(format!("{code:?}"), "486");
+/// assert_eq!(StatusCode::default(), 200);
+/// # Ok::<(), sipcodes::CodeError>(())
+/// ```
+#[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct StatusCode(NonZeroU16);
 
 impl StatusCode {
@@ -42,8 +82,49 @@ impl StatusCode {
     /// ```
     pub const fn new(code: u16) -> Result<StatusCode, CodeError> {
         match NonZeroU16::new(code) {
-            Some(nonzero) if code >= 100 && code <= 699 => Ok(StatusCode(nonzero)),
+            Some(nonzero) if grammar::is_code(code) => Ok(StatusCode(nonzero)),
             _ => Err(CodeError::OutOfRange { code }),
+        }
+    }
+
+    /// A status code from 100 to 699; the same as [`StatusCode::new`], under
+    /// the name `http::StatusCode` uses.
+    ///
+    /// ```
+    /// use sipcodes::{CodeError, StatusCode};
+    ///
+    /// assert_eq!(StatusCode::from_u16(499)?.as_u16(), 499);
+    /// assert_eq!(StatusCode::from_u16(99), Err(CodeError::OutOfRange { code: 99 }));
+    /// # Ok::<(), CodeError>(())
+    /// ```
+    pub const fn from_u16(code: u16) -> Result<StatusCode, CodeError> {
+        StatusCode::new(code)
+    }
+
+    /// Parses bytes as [`FromStr`] parses text: exactly three ASCII digits from
+    /// 100 to 699, registered or not; a registered code may be followed by one
+    /// space and its registered phrase (ignoring ASCII case). Bytes that are not
+    /// UTF-8 are an error, never a panic.
+    ///
+    /// ```
+    /// use sipcodes::{CodeError, StatusCode};
+    ///
+    /// assert_eq!(StatusCode::from_bytes(b"499")?, 499);
+    /// assert_eq!(StatusCode::from_bytes(b"486 busy here")?, 486);
+    /// assert_eq!(StatusCode::from_bytes(b"48"), Err(CodeError::TooShort));
+    /// assert_eq!(
+    ///     StatusCode::from_bytes(b"4\xff6"),
+    ///     Err(CodeError::InvalidDigit { position: 1, found: char::REPLACEMENT_CHARACTER })
+    /// );
+    /// # Ok::<(), CodeError>(())
+    /// ```
+    pub fn from_bytes(bytes: &[u8]) -> Result<StatusCode, CodeError> {
+        let (number, phrase) = parse::split_bytes(bytes)?;
+        let status = StatusCode::new(number)?;
+        match (status.known(), phrase) {
+            (_, None) => Ok(status),
+            (Some(code), phrase) => parse::check_phrase_bytes(code, phrase).map(StatusCode::from),
+            (None, Some(_)) => Err(CodeError::UnexpectedPhrase { code: number }),
         }
     }
 
@@ -55,6 +136,17 @@ impl StatusCode {
     /// ```
     pub const fn as_u16(self) -> u16 {
         self.0.get()
+    }
+
+    /// The three digits, as received: `"486"`, `"499"`.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::StatusCode::new(499)?.as_str(), "499");
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        let start = 3 * usize::from(self.as_u16() - grammar::MIN_CODE);
+        &crate::code::DIGITS[start..start + 3]
     }
 
     /// The registered code, if the number is registered.
@@ -85,7 +177,7 @@ impl StatusCode {
     /// # Ok::<(), sipcodes::CodeError>(())
     /// ```
     pub const fn effective(self) -> SipCode {
-        EFFECTIVE[(self.as_u16() - 100) as usize]
+        EFFECTIVE[(self.as_u16() - grammar::MIN_CODE) as usize]
     }
 
     /// The wire form of a registered code; `From<SipCode>` in `const` contexts.
@@ -157,19 +249,23 @@ impl StatusCode {
 }
 
 /// `effective()` of every number from 100 to 699, computed at compile time.
-const EFFECTIVE: [SipCode; 600] = {
-    let mut table = [SipCode::Ok; 600];
-    let mut index = 0;
-    while index < table.len() {
-        let code = index as u16 + 100;
-        table[index] = match SipCode::from_u16(code) {
-            Some(known) => known,
-            None => match Class::from_u16(code) {
-                Some(class) => class.fallback(),
-                None => unreachable!(),
-            },
-        };
-        index += 1;
+const EFFECTIVE: [SipCode; grammar::SPAN] = {
+    let mut table = [SipCode::Ok; grammar::SPAN];
+    let mut class = 0;
+    while class < Class::ALL.len() {
+        let fallback = Class::ALL[class].fallback();
+        let mut index = 100 * class;
+        while index < 100 * (class + 1) {
+            table[index] = fallback;
+            index += 1;
+        }
+        class += 1;
+    }
+    let all = &SipCode::ALL;
+    let mut i = 0;
+    while i < all.len() {
+        table[(all[i] as u16 - grammar::MIN_CODE) as usize] = all[i];
+        i += 1;
     }
     table
 };
@@ -211,6 +307,103 @@ impl TryFrom<u16> for StatusCode {
     }
 }
 
+impl Default for StatusCode {
+    /// `200`, as `http::StatusCode` defaults to `200 OK`.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::StatusCode::default(), sipcodes::SipCode::Ok);
+    /// ```
+    fn default() -> StatusCode {
+        StatusCode::from_sip_code(SipCode::Ok)
+    }
+}
+
+impl TryFrom<&str> for StatusCode {
+    type Error = CodeError;
+
+    /// Same as [`str::parse`].
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    ///
+    /// assert_eq!(StatusCode::try_from("499")?, 499);
+    /// assert!(StatusCode::try_from("4 99").is_err());
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    fn try_from(text: &str) -> Result<StatusCode, CodeError> {
+        text.parse()
+    }
+}
+
+impl TryFrom<&[u8]> for StatusCode {
+    type Error = CodeError;
+
+    /// Same as [`StatusCode::from_bytes`].
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    ///
+    /// assert_eq!(StatusCode::try_from(&b"183"[..])?, 183);
+    /// assert!(StatusCode::try_from(&b"1830"[..]).is_err());
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    fn try_from(bytes: &[u8]) -> Result<StatusCode, CodeError> {
+        StatusCode::from_bytes(bytes)
+    }
+}
+
+/// `code == 486`.
+///
+/// ```
+/// let code = sipcodes::StatusCode::new(486)?;
+/// assert!(code == 486 && code != 487);
+/// # Ok::<(), sipcodes::CodeError>(())
+/// ```
+impl PartialEq<u16> for StatusCode {
+    fn eq(&self, other: &u16) -> bool {
+        self.as_u16() == *other
+    }
+}
+
+/// `486 == code`.
+///
+/// ```
+/// let code = sipcodes::StatusCode::new(486)?;
+/// assert!(486 == code && 487 != code);
+/// # Ok::<(), sipcodes::CodeError>(())
+/// ```
+impl PartialEq<StatusCode> for u16 {
+    fn eq(&self, other: &StatusCode) -> bool {
+        *self == other.as_u16()
+    }
+}
+
+/// `SipCode::BusyHere == 486`.
+///
+/// ```
+/// use sipcodes::SipCode;
+///
+/// assert!(SipCode::BusyHere == 486 && SipCode::BusyHere != 600);
+/// ```
+impl PartialEq<u16> for SipCode {
+    fn eq(&self, other: &u16) -> bool {
+        self.as_u16() == *other
+    }
+}
+
+/// `486 == SipCode::BusyHere`.
+///
+/// ```
+/// use sipcodes::SipCode;
+///
+/// assert!(486 == SipCode::BusyHere && 600 != SipCode::BusyHere);
+/// ```
+impl PartialEq<SipCode> for u16 {
+    fn eq(&self, other: &SipCode) -> bool {
+        *self == other.as_u16()
+    }
+}
+
 impl PartialEq<SipCode> for StatusCode {
     fn eq(&self, other: &SipCode) -> bool {
         self.as_u16() == other.as_u16()
@@ -223,12 +416,36 @@ impl PartialEq<StatusCode> for SipCode {
     }
 }
 
+impl fmt::Debug for StatusCode {
+    /// The number alone, as `http::StatusCode` prints it: `486`.
+    ///
+    /// ```
+    /// let code = sipcodes::StatusCode::new(499)?;
+    /// assert_eq!(format!("{code:?}"), "499");
+    /// assert_eq!(format!("{:?}", Some(code)), "Some(499)");
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.as_u16(), f)
+    }
+}
+
 impl fmt::Display for StatusCode {
     /// `486 Busy Here` for a registered code; the number alone (`499`) otherwise.
+    /// Width, fill and alignment apply to the whole text either way.
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    ///
+    /// assert_eq!(format!("[{:>16}]", StatusCode::new(486)?), "[   486 Busy Here]");
+    /// assert_eq!(format!("[{:>6}]", StatusCode::new(499)?), "[   499]");
+    /// assert_eq!(format!("[{:-<6}]", StatusCode::new(499)?), "[499---]");
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.known() {
             Some(code) => fmt::Display::fmt(&code, f),
-            None => write!(f, "{}", self.as_u16()),
+            None => f.pad(self.as_str()),
         }
     }
 }
@@ -250,12 +467,6 @@ impl FromStr for StatusCode {
     /// # Ok::<(), CodeError>(())
     /// ```
     fn from_str(text: &str) -> Result<StatusCode, CodeError> {
-        let (number, phrase) = parse::split(text)?;
-        let status = StatusCode::new(number)?;
-        match (status.known(), phrase) {
-            (_, None) => Ok(status),
-            (Some(code), phrase) => parse::check_phrase(code, phrase).map(StatusCode::from),
-            (None, Some(_)) => Err(CodeError::UnexpectedPhrase { code: number }),
-        }
+        StatusCode::from_bytes(text.as_bytes())
     }
 }

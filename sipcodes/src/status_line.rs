@@ -8,7 +8,9 @@ use crate::{CodeError, ReasonPhrase, ReasonPhraseError, SipCode, StatusCode, par
 /// or not, and the phrase as sent, which need not be the registered one.
 ///
 /// Formatting always writes `SIP/2.0`, a space, three digits, a space (even
-/// before an empty phrase), the phrase and CRLF.
+/// before an empty phrase), the phrase and CRLF. The alternate form `{:#}`
+/// leaves out the CRLF, for logs and for APIs that take the start line without
+/// its line end.
 ///
 /// ```
 /// use sipcodes::{ReasonPhrase, SipCode, StatusLine};
@@ -24,7 +26,7 @@ use crate::{CodeError, ReasonPhrase, ReasonPhraseError, SipCode, StatusCode, par
 /// assert_eq!(received.to_string(), "SIP/2.0 499 Custom Failure\r\n");
 /// # Ok::<(), Box<dyn core::error::Error>>(())
 /// ```
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct StatusLine<'a> {
     status: StatusCode,
     phrase: ReasonPhrase<'a>,
@@ -61,7 +63,8 @@ impl<'a> StatusLine<'a> {
     /// Parses a status line, with or without its closing CRLF: `SIP/2.0`
     /// (letters in any case), one space, three digits from 100 to 699, one space
     /// and a Reason-Phrase. Unregistered codes and custom phrases are kept as
-    /// they are.
+    /// they are. For bytes received from a peer, [`StatusLine::parse_received`]
+    /// tolerates what deployed stacks send.
     ///
     /// ```
     /// use sipcodes::{StatusLine, StatusLineError};
@@ -127,9 +130,29 @@ impl<'a> StatusLine<'a> {
 }
 
 impl fmt::Display for StatusLine<'_> {
-    /// `SIP/2.0 486 Busy Here\r\n`.
+    /// `SIP/2.0 486 Busy Here\r\n`; with `{:#}`, `SIP/2.0 486 Busy Here`.
+    ///
+    /// ```
+    /// use sipcodes::{SipCode, StatusLine};
+    ///
+    /// let line = StatusLine::canonical(SipCode::BusyHere);
+    /// assert_eq!(format!("{line}"), "SIP/2.0 486 Busy Here\r\n");
+    /// assert_eq!(format!("{line:#}"), "SIP/2.0 486 Busy Here");
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "SIP/2.0 {} {}\r\n", self.status.as_u16(), self.phrase)
+        let end = if f.alternate() { "" } else { "\r\n" };
+        // A line made by `canonical` borrows the registry's phrase: one copy.
+        if let Some(code) = self.status.known()
+            && core::ptr::eq(self.phrase.as_str(), code.reason_phrase())
+        {
+            let line = code.status_line();
+            return f.write_str(&line[..line.len() - 2 + end.len()]);
+        }
+        f.write_str("SIP/2.0 ")?;
+        f.write_str(self.status.as_str())?;
+        f.write_str(" ")?;
+        f.write_str(&self.phrase)?;
+        f.write_str(end)
     }
 }
 

@@ -22,6 +22,11 @@ fn every_number_converts_consistently() {
             Ok(status) => {
                 assert!(in_range, "{number}");
                 assert_eq!(status.as_u16(), number);
+                assert_eq!(status.as_str(), number.to_string());
+                assert_eq!(
+                    SipCode::from_u16(number).map(SipCode::as_str),
+                    registered.then(|| status.as_str())
+                );
                 assert_eq!(
                     status.known().map(SipCode::as_u16),
                     registered.then_some(number)

@@ -53,3 +53,38 @@ proptest! {
         prop_assert_eq!(text.parse::<SipCode>().is_ok(), suffix.is_empty());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 4096,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn bytes_parse_as_text_does(bytes in prop::collection::vec(any::<u8>(), 0..8)) {
+        let from_bytes = StatusCode::from_bytes(&bytes);
+        match std::str::from_utf8(&bytes) {
+            Ok(text) => prop_assert_eq!(from_bytes, text.parse::<StatusCode>()),
+            Err(_) => {
+                if let Ok(status) = from_bytes {
+                    // Only a registered phrase may follow, and those are ASCII.
+                    prop_assert!(false, "{:?} parsed as {}", bytes, status);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn phrase_bytes_check_as_text_does(text in any::<String>()) {
+        prop_assert_eq!(ReasonPhrase::from_bytes(text.as_bytes()), ReasonPhrase::new(&text));
+    }
+
+    #[test]
+    fn accepted_phrase_bytes_never_hold_a_line_break(bytes in prop::collection::vec(any::<u8>(), 0..24)) {
+        if let Ok(phrase) = ReasonPhrase::from_bytes(&bytes) {
+            prop_assert!(!phrase.contains(['\r', '\n', '\0']));
+            prop_assert_eq!(phrase.as_bytes(), &bytes[..]);
+        }
+    }
+}

@@ -129,3 +129,41 @@ fn errors_say_what_was_wrong() {
         "'%' at byte 2 must be followed by two hexadecimal digits"
     );
 }
+
+#[test]
+fn received_bytes_must_be_utf8_and_follow_the_grammar() {
+    assert_eq!(
+        ReasonPhrase::from_bytes("Nicht verfügbar".as_bytes()).map(|phrase| phrase.as_str()),
+        Ok("Nicht verfügbar")
+    );
+    // Latin-1 "ü" is one byte, 0xFC, which is never UTF-8.
+    assert_eq!(
+        ReasonPhrase::from_bytes(b"Nicht verf\xfcgbar"),
+        Err(ReasonPhraseError::InvalidUtf8 { position: 10 })
+    );
+    // A truncated UTF-8 sequence at the end.
+    assert_eq!(
+        ReasonPhrase::from_bytes(b"caf\xc3"),
+        Err(ReasonPhraseError::InvalidUtf8 { position: 3 })
+    );
+    // The first problem in byte order is the one reported.
+    assert_eq!(
+        ReasonPhrase::from_bytes(b"a\rb\xff"),
+        Err(ReasonPhraseError::ControlCharacter {
+            position: 1,
+            found: '\r'
+        })
+    );
+    assert_eq!(
+        ReasonPhrase::from_bytes(b"a\xffb\r"),
+        Err(ReasonPhraseError::InvalidUtf8 { position: 1 })
+    );
+    assert_eq!(
+        ReasonPhrase::from_bytes(b"Busy\r\nX: 1"),
+        ReasonPhrase::new("Busy\r\nX: 1")
+    );
+    assert_eq!(
+        ReasonPhraseError::InvalidUtf8 { position: 10 }.to_string(),
+        "byte 10 of the reason phrase is not UTF-8 (RFC 3261 §25.1 allows non-ASCII text in UTF-8 only)"
+    );
+}

@@ -10,6 +10,11 @@ fn canonical_lines_for_every_code() {
             line,
             format!("SIP/2.0 {} {}\r\n", code.as_u16(), code.reason_phrase())
         );
+        assert_eq!(code.status_line(), line);
+        // The same line built from a copy of the phrase takes the general path.
+        let copy = String::from(code.reason_phrase());
+        let rebuilt = StatusLine::new(code.into(), ReasonPhrase::new(&copy).unwrap());
+        assert_eq!(rebuilt.to_string(), line);
         let parsed = StatusLine::parse(&line).unwrap();
         assert_eq!(parsed.status(), code);
         assert_eq!(parsed.phrase().as_str(), code.reason_phrase());
@@ -136,4 +141,20 @@ fn errors_say_what_was_wrong() {
         message("SIP/2.0 200 O\nK"),
         "in the reason phrase at byte 12: control character '\\n' at byte 1 is not allowed in a reason phrase"
     );
+}
+
+#[test]
+fn the_alternate_form_leaves_out_the_line_end() {
+    let line = StatusLine::canonical(SipCode::BusyHere);
+    assert_eq!(format!("{line:#}"), "SIP/2.0 486 Busy Here");
+    assert_eq!(format!("{line}"), "SIP/2.0 486 Busy Here\r\n");
+    let empty = StatusLine::new(
+        StatusCode::new(499).unwrap(),
+        ReasonPhrase::new("").unwrap(),
+    );
+    assert_eq!(format!("{empty:#}"), "SIP/2.0 499 ");
+    for code in SipCode::ALL {
+        let line = StatusLine::canonical(code);
+        assert_eq!(format!("{line:#}\r\n"), line.to_string());
+    }
 }

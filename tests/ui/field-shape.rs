@@ -6,8 +6,6 @@ enum Outcome {
     Named { code: SipCode },
     #[sip(486)]
     Two(SipCode, StatusCode),
-    #[sip(603)]
-    Number(u16),
     #[sip(other)]
     Rest,
 }

@@ -14,16 +14,14 @@ pub struct Handler<'a> {
 
 pub struct Variant<'a> {
     pub ident: &'a Ident,
-    pub carries: Carries,
+    pub carries: Carries<'a>,
     pub selectors: Vec<Selector>,
 }
 
-/// What a variant receives.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Carries {
+/// What a variant receives: nothing, or the code in a field of this type.
+pub enum Carries<'a> {
     Nothing,
-    SipCode,
-    StatusCode,
+    Field(&'a Type),
 }
 
 impl<'a> Handler<'a> {
@@ -36,11 +34,19 @@ impl<'a> Handler<'a> {
         let data = match &input.data {
             Data::Enum(data) => data,
             Data::Struct(data) => {
-                errors.at(&data.struct_token, "`SipResponseHandler` can only be derived for an enum, one variant per way of handling a response");
+                errors.push(syn::Error::new(
+                    data.struct_token.span,
+                    "`SipResponseHandler` can \
+                    only be derived for an enum, one variant per way of handling a response",
+                ));
                 return None;
             }
             Data::Union(data) => {
-                errors.at(&data.union_token, "`SipResponseHandler` can only be derived for an enum, one variant per way of handling a response");
+                errors.push(syn::Error::new(
+                    data.union_token.span,
+                    "`SipResponseHandler` can only \
+                    be derived for an enum, one variant per way of handling a response",
+                ));
                 return None;
             }
         };
@@ -48,17 +54,24 @@ impl<'a> Handler<'a> {
             .variants
             .iter()
             .map(|variant| {
-                let selectors = attr::variant_selectors(&variant.attrs, errors).unwrap_or_else(|| {
-                    errors.at(
+                let selectors =
+                    attr::variant_selectors(&variant.attrs, errors).unwrap_or_else(|| {
+                        errors.at(
                         &variant.ident,
                         format!(
-                            "variant `{}` has no `#[sip(...)]`; add one listing what it handles: codes (`#[sip(486)]`), names (`#[sip(BusyHere)]`), a class (`#[sip(4xx)]`) or `#[sip(other)]`",
+                            "variant `{}` has no `#[sip(...)]`; add one listing what it handles: \
+                                codes (`#[sip(486)]`), names (`#[sip(BusyHere)]`), a class \
+                                (`#[sip(4xx)]`) or `#[sip(other)]`",
                             variant.ident
                         ),
                     );
-                    Vec::new()
-                });
-                Variant { ident: &variant.ident, carries: carries(&variant.fields, errors), selectors }
+                        Vec::new()
+                    });
+                Variant {
+                    ident: &variant.ident,
+                    carries: carries(&variant.fields, errors),
+                    selectors,
+                }
             })
             .collect();
         Some(Handler {
@@ -69,37 +82,19 @@ impl<'a> Handler<'a> {
     }
 }
 
-fn carries(fields: &Fields, errors: &mut Errors) -> Carries {
-    const SHAPE: &str = "a handler variant is a unit variant or a tuple variant with one field of type `SipCode` or `StatusCode`, which receives the code";
+fn carries<'a>(fields: &'a Fields, errors: &mut Errors) -> Carries<'a> {
     match fields {
         Fields::Unit => Carries::Nothing,
         Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
-            let field = &unnamed.unnamed[0];
-            match last_segment(&field.ty).as_deref() {
-                Some("SipCode") => Carries::SipCode,
-                Some("StatusCode") => Carries::StatusCode,
-                _ => {
-                    errors.at(&field.ty, SHAPE);
-                    Carries::Nothing
-                }
-            }
+            Carries::Field(&unnamed.unnamed[0].ty)
         }
         other => {
-            errors.at(other, SHAPE);
+            errors.at(
+                other,
+                "a handler variant is a unit variant or a tuple variant with one field, which \
+                 receives the code (`StatusCode`, `SipCode`, `u16`, or any `CodeCarrier`)",
+            );
             Carries::Nothing
         }
-    }
-}
-
-fn last_segment(ty: &Type) -> Option<String> {
-    match ty {
-        Type::Path(path) if path.qself.is_none() => {
-            let segment = path.path.segments.last()?;
-            segment
-                .arguments
-                .is_none()
-                .then(|| segment.ident.to_string())
-        }
-        _ => None,
     }
 }

@@ -1,77 +1,92 @@
-//! The `SipResponseHandler` impl of a valid handler.
+//! The `SipResponseHandler` impl of a valid handler. Every path is absolute, so
+//! the impl compiles under `#![no_implicit_prelude]` too.
 
-use proc_macro2::{Span, TokenStream};
-use quote::quote;
-use syn::Ident;
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Ident, Path, Type};
 
-use super::ast::{Carries, Handler};
-use super::attr::Selector;
-use super::valid::Routes;
-use crate::registry::Registry;
+use super::ast::Carries;
+use super::valid::Resolved;
+use crate::registry::Entry;
 
-pub fn expand(handler: &Handler<'_>, registry: &Registry, routes: &Routes) -> TokenStream {
+pub fn expand(resolved: &Resolved<'_, '_>) -> TokenStream {
+    let handler = resolved.handler;
     let krate = &handler.krate;
     let ident = &handler.input.ident;
     let (impl_generics, type_generics, where_clause) = handler.input.generics.split_for_impl();
+    let variants = || handler.variants.iter().zip(&resolved.routes);
+    let option = quote!(::core::option::Option);
 
     // One arm per handler variant, its codes joined with `|`: every `SipCode`
     // variant is named and there is no wildcard, at a fraction of the compile
     // time of one arm per code.
-    let mut codes_of: Vec<Vec<Ident>> = handler.variants.iter().map(|_| Vec::new()).collect();
-    for (entry, &index) in registry.codes().zip(&routes.0) {
-        codes_of[index].push(Ident::new(&entry.variant, Span::call_site()));
-    }
-    let arms = handler
-        .variants
-        .iter()
-        .zip(&codes_of)
-        .filter(|(_, codes)| !codes.is_empty())
-        .map(|(variant, codes)| {
-            let target = variant.ident;
-            let value = match variant.carries {
-                Carries::Nothing => quote!(),
-                Carries::SipCode => quote!((code)),
-                Carries::StatusCode => quote!((#krate::StatusCode::from(code))),
-            };
-            quote!(#(__Code::#codes)|* => Self::#target #value,)
+    let arms = variants()
+        .filter(|(_, route)| !route.codes.is_empty())
+        .map(|(variant, route)| {
+            let codes = route.codes.iter().map(|entry| code_ident(entry));
+            let value = construct(
+                krate,
+                variant.ident,
+                &variant.carries,
+                quote!(#krate::StatusCode::from_sip_code(code)),
+            );
+            quote!(#(__Code::#codes)|* => #value,)
         });
 
-    let keep_number: Vec<&Ident> = handler
-        .variants
-        .iter()
-        .filter(|variant| variant.carries == Carries::StatusCode)
-        .map(|variant| variant.ident)
-        .collect();
-    let from_status = if keep_number.is_empty() {
-        quote!(Self::from_code(status.effective()))
-    } else {
+    // Unregistered numbers a variant names are matched before §8.1.3.2 applies.
+    let vendor_arms = variants()
+        .filter(|(_, route)| !route.unregistered.is_empty())
+        .map(|(variant, route)| {
+            let numbers = route
+                .unregistered
+                .iter()
+                .map(|n| Literal::u16_unsuffixed(*n));
+            let value = construct(krate, variant.ident, &variant.carries, quote!(status));
+            quote!(#(#numbers)|* => return #value,)
+        })
+        .collect::<Vec<_>>();
+    let vendor = (!vendor_arms.is_empty()).then(|| {
         quote! {
-            match Self::from_code(status.effective()) {
-                #(Self::#keep_number(_) => Self::#keep_number(status),)*
-                handled => handled,
+            match status.as_u16() {
+                #(#vendor_arms)*
+                _ => {}
             }
+        }
+    });
+    let carrying_arms = handler.variants.iter().filter_map(|variant| {
+        let Carries::Field(_) = variant.carries else {
+            return None;
+        };
+        let target = variant.ident;
+        let value = construct(krate, target, &variant.carries, quote!(status));
+        Some(quote!(Self::#target(_) => #value,))
+    });
+    let from_status = quote! {
+        #vendor
+        match <Self as #krate::SipResponseHandler>::from_code(status.effective()) {
+            #(#carrying_arms)*
+            handled => handled,
         }
     };
 
-    let status_arms = handler.variants.iter().map(|variant| {
+    let status_arms = variants().map(|(variant, route)| {
         let target = variant.ident;
-        match variant.carries {
-            Carries::SipCode => quote!(Self::#target(code) => ::core::option::Option::Some(#krate::StatusCode::from(*code)),),
-            Carries::StatusCode => quote!(Self::#target(status) => ::core::option::Option::Some(*status),),
-            Carries::Nothing => {
-                let first = variant.selectors.iter().find_map(|selector| match selector {
-                    Selector::Code(code, _) => u16::try_from(*code).ok().and_then(|code| registry.get(code)),
-                    Selector::Name(name) => registry.by_variant(&name.to_string()),
-                    Selector::Class(..) | Selector::Other(_) => None,
-                });
-                match first {
-                    Some(entry) => {
-                        let code = Ident::new(&entry.variant, Span::call_site());
-                        quote!(Self::#target => ::core::option::Option::Some(#krate::StatusCode::from(#krate::SipCode::#code)),)
-                    }
-                    None => quote!(Self::#target => ::core::option::Option::None,),
+        match (&variant.carries, route.sends) {
+            (Carries::Field(ty), _) => {
+                let carried = quote_spanned!(ty.span()=> <#ty as #krate::CodeCarrier>::carried);
+                quote!(Self::#target(value) => #carried(value),)
+            }
+            (Carries::Nothing, Some(code)) => {
+                let code = Literal::u16_unsuffixed(code);
+                quote! {
+                    Self::#target => match #krate::StatusCode::new(#code) {
+                        ::core::result::Result::Ok(status) => #option::Some(status),
+                        ::core::result::Result::Err(_) => #option::None,
+                    },
                 }
             }
+            (Carries::Nothing, None) => quote!(Self::#target => #option::None,),
         }
     });
 
@@ -90,7 +105,7 @@ pub fn expand(handler: &Handler<'_>, registry: &Registry, routes: &Routes) -> To
                 #from_status
             }
 
-            fn status(&self) -> ::core::option::Option<#krate::StatusCode> {
+            fn status(&self) -> #option<#krate::StatusCode> {
                 match self {
                     #(#status_arms)*
                 }
@@ -98,10 +113,38 @@ pub fn expand(handler: &Handler<'_>, registry: &Registry, routes: &Routes) -> To
         }
 
         #[automatically_derived]
-        impl #impl_generics ::core::convert::From<#krate::SipCode> for #ident #type_generics #where_clause {
+        impl #impl_generics ::core::convert::From<#krate::SipCode> for #ident #type_generics
+        #where_clause
+        {
             fn from(code: #krate::SipCode) -> Self {
                 <Self as #krate::SipResponseHandler>::from_code(code)
             }
         }
     }
+}
+
+/// `Self::Variant` or `Self::Variant(<T as CodeCarrier>::carry(status))`; the
+/// call is spanned on the field's type, so that a type that cannot carry a code
+/// is reported there.
+fn construct(
+    krate: &Path,
+    target: &Ident,
+    carries: &Carries<'_>,
+    status: TokenStream,
+) -> TokenStream {
+    match carries {
+        Carries::Nothing => quote!(Self::#target),
+        Carries::Field(ty) => {
+            let carry = carry(krate, ty);
+            quote!(Self::#target(#carry(#status)))
+        }
+    }
+}
+
+fn carry(krate: &Path, ty: &Type) -> TokenStream {
+    quote_spanned!(ty.span()=> <#ty as #krate::CodeCarrier>::carry)
+}
+
+fn code_ident(entry: &Entry) -> Ident {
+    Ident::new(&entry.variant, Span::call_site())
 }

@@ -24,9 +24,8 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     let Some(handler) = handler else {
         return fallback::expand(input, None, errors);
     };
-    let routes = handler.validate(registry, &mut errors);
-    match (errors.is_empty(), routes) {
-        (true, Some(routes)) => expand::expand(&handler, registry, &routes),
+    match handler.validate(registry, &mut errors) {
+        Some(resolved) if errors.is_empty() => expand::expand(&resolved),
         _ => fallback::expand(input, Some(&handler), errors),
     }
 }

@@ -1,7 +1,5 @@
 //! Rules that look across variants: every registered code handled exactly once.
 
-use std::collections::BTreeMap;
-
 use proc_macro2::Span;
 
 use super::Errors;
@@ -9,39 +7,66 @@ use super::ast::Handler;
 use super::attr::Selector;
 use crate::registry::names::nearest;
 use crate::registry::{Entry, Registry};
+use crate::spec::grammar::{self, OutOfRange};
+use crate::spec::nearest::nearest_codes;
 
-/// Which variant handles each registered code, in the order of the registry.
-pub struct Routes(pub Vec<usize>);
+/// A valid handler, resolved against the registry: what expansion prints.
+pub struct Resolved<'h, 'r> {
+    pub handler: &'h Handler<'h>,
+    pub routes: Vec<Route<'r>>,
+}
 
-impl Handler<'_> {
-    pub fn validate(&self, registry: &Registry, errors: &mut Errors) -> Option<Routes> {
-        let mut codes: BTreeMap<u16, (usize, Span)> = BTreeMap::new();
-        let mut classes: BTreeMap<u8, (usize, Span)> = BTreeMap::new();
-        let mut other: Option<(usize, Span)> = None;
+/// One handler variant, resolved.
+pub struct Route<'r> {
+    /// The registered codes it handles, in ascending order.
+    pub codes: Vec<&'r Entry>,
+    /// Numbers deliberately outside the registry, from `unregistered(...)`.
+    pub unregistered: Vec<u16>,
+    /// The code a unit variant sends: its first code named by number or name,
+    /// else its first unregistered number.
+    pub sends: Option<u16>,
+}
+
+impl<'h> Handler<'h> {
+    pub fn validate<'r>(
+        &'h self,
+        registry: &'r Registry,
+        errors: &mut Errors,
+    ) -> Option<Resolved<'h, 'r>> {
+        let mut routes: Vec<Route<'r>> = self
+            .variants
+            .iter()
+            .map(|_| Route {
+                codes: Vec::new(),
+                unregistered: Vec::new(),
+                sends: None,
+            })
+            .collect();
+        // Who claimed each number from 100 to 699, each class digit, and `other`.
+        let mut codes: Vec<Option<Claim>> = vec![None; grammar::SPAN];
+        let mut classes: [Option<Claim>; 7] = [None; 7];
+        let mut other: Option<Claim> = None;
 
         for (index, variant) in self.variants.iter().enumerate() {
             for selector in &variant.selectors {
                 let span = selector.span();
-                let (slot, what) = match selector {
+                let (entry, what) = match selector {
                     Selector::Code(code, token) => {
                         match resolve_code(registry, *code, token, errors) {
-                            Some(entry) => (
-                                codes.entry(entry.code),
-                                format!("code {} {}", entry.code, entry.phrase),
-                            ),
+                            Some(entry) => (entry, format!("code {} {}", entry.code, entry.phrase)),
                             None => continue,
                         }
                     }
                     Selector::Name(name) => match resolve_name(registry, name, errors) {
                         Some(entry) => (
-                            codes.entry(entry.code),
+                            entry,
                             format!("code {} {} (`{name}`)", entry.code, entry.phrase),
                         ),
                         None => continue,
                     },
                     Selector::Class(digit, _) => {
                         claim(
-                            classes.entry(*digit),
+                            &mut classes[usize::from(*digit)],
                             (index, span),
                             &format!("class {digit}xx"),
                             self,
@@ -50,74 +75,113 @@ impl Handler<'_> {
                         continue;
                     }
                     Selector::Other(_) => {
-                        match other {
-                            Some(first) => duplicate(first, span, "`other`", self, errors),
-                            None => other = Some((index, span)),
+                        claim(&mut other, (index, span), "`other`", self, errors);
+                        continue;
+                    }
+                    Selector::Unregistered(number, token) => {
+                        if let Some(number) = resolve_unregistered(registry, *number, token, errors)
+                        {
+                            routes[index].unregistered.push(number);
+                            let slot = &mut codes[usize::from(number - grammar::MIN_CODE)];
+                            claim(slot, (index, span), &format!("code {number}"), self, errors);
                         }
                         continue;
                     }
                 };
+                routes[index].sends.get_or_insert(entry.code);
+                let slot = &mut codes[usize::from(entry.code - grammar::MIN_CODE)];
                 claim(slot, (index, span), &what, self, errors);
             }
         }
 
-        let mut routes = Vec::new();
+        for route in &mut routes {
+            if route.sends.is_none() {
+                route.sends = route.unregistered.first().copied();
+            }
+        }
         let mut missing = Vec::new();
         for entry in registry.codes() {
-            let route = codes
-                .get(&entry.code)
-                .or_else(|| classes.get(&(entry.class() as u8)))
-                .or(other.as_ref())
-                .map(|(index, _)| *index);
+            let route = codes[usize::from(entry.code - grammar::MIN_CODE)]
+                .or(classes[usize::from(entry.class())])
+                .or(other)
+                .map(|(index, _)| index);
             match route {
-                Some(index) => routes.push(index),
+                Some(index) => routes[index].codes.push(entry),
                 None => missing.push(entry),
             }
         }
         if !missing.is_empty() {
-            errors.at(
-                &self.input.ident,
-                missing_message(&self.input.ident.to_string(), &missing),
-            );
+            // A variant whose list has an error may have been meant to cover them.
+            if errors.is_empty() {
+                errors.at(
+                    &self.input.ident,
+                    missing_message(&self.input.ident.to_string(), &missing),
+                );
+            }
             return None;
         }
-        Some(Routes(routes))
+        Some(Resolved {
+            handler: self,
+            routes,
+        })
     }
 }
 
-fn claim<K: Ord>(
-    slot: std::collections::btree_map::Entry<'_, K, (usize, Span)>,
-    this: (usize, Span),
+/// The variant that claimed a code, a class or `other`, and where.
+type Claim = (usize, Span);
+
+fn claim(
+    slot: &mut Option<Claim>,
+    this: Claim,
     what: &str,
     handler: &Handler<'_>,
     errors: &mut Errors,
 ) {
     match slot {
-        std::collections::btree_map::Entry::Vacant(vacant) => {
-            vacant.insert(this);
-        }
-        std::collections::btree_map::Entry::Occupied(first) => {
-            duplicate(*first.get(), this.1, what, handler, errors)
-        }
+        None => *slot = Some(this),
+        Some(first) => duplicate(*first, this.1, what, handler, errors),
     }
 }
 
-fn duplicate(
-    first: (usize, Span),
-    second: Span,
-    what: &str,
-    handler: &Handler<'_>,
-    errors: &mut Errors,
-) {
+fn duplicate(first: Claim, second: Span, what: &str, handler: &Handler<'_>, errors: &mut Errors) {
     let first_variant = handler.variants[first.0].ident;
     errors.push(syn::Error::new(
         second,
-        format!("{what} is already handled by `{first_variant}`; a code belongs to exactly one variant, so remove one of them"),
+        format!(
+            "{what} is already handled by `{first_variant}`, which lists it first; a code \
+             belongs to exactly one variant, so remove one of them"
+        ),
     ));
-    errors.push(syn::Error::new(
-        first.1,
-        format!("note: {what} is first handled here, by `{first_variant}`"),
-    ));
+}
+
+/// A number of `unregistered(...)`: from 100 to 699 and not registered.
+fn resolve_unregistered(
+    registry: &Registry,
+    number: u64,
+    token: &syn::LitInt,
+    errors: &mut Errors,
+) -> Option<u16> {
+    let code = u16::try_from(number)
+        .ok()
+        .filter(|&code| grammar::is_code(code));
+    let Some(code) = code else {
+        errors.at(token, OutOfRange(token.base10_digits()));
+        return None;
+    };
+    match registry.get(code) {
+        None => Some(code),
+        Some(entry) => {
+            errors.at(
+                token,
+                format!(
+                    "{code} is registered ({code} {}); write it plainly, `#[sip({code})]`, not \
+                     in `unregistered(...)`",
+                    entry.phrase
+                ),
+            );
+            None
+        }
+    }
 }
 
 fn resolve_code<'r>(
@@ -128,15 +192,12 @@ fn resolve_code<'r>(
 ) -> Option<&'r Entry> {
     let in_range = u16::try_from(code)
         .ok()
-        .filter(|code| (100..=699).contains(code));
+        .filter(|&code| grammar::is_code(code));
     if let Some(entry) = in_range.and_then(|code| registry.get(code)) {
         return Some(entry);
     }
     let message = match in_range {
-        None => format!(
-            "{} is not a SIP response code; codes run from 100 to 699",
-            token.base10_digits()
-        ),
+        None => OutOfRange(token.base10_digits()).to_string(),
         Some(code) => unregistered(registry, code),
     };
     errors.at(token, message);
@@ -154,27 +215,17 @@ fn unregistered(registry: &Registry, code: u16) -> String {
             )
         })
         .unwrap_or_default();
-    let near: Vec<String> = nearest_codes(registry, code)
+    let near: Vec<String> = nearest_codes(code, registry.codes().map(|entry| entry.code))
+        .as_slice()
         .iter()
+        .filter_map(|&code| registry.get(code))
         .map(|entry| format!("{} {}", entry.code, entry.phrase))
         .collect();
     format!(
-        "{code} is not a registered SIP response code{historic}; the nearest registered codes are {}; unregistered codes reach the `other` variant or their class",
+        "{code} is not a registered SIP response code{historic}; the nearest registered codes are \
+            {}; unregistered codes reach the `other` variant or their class",
         near.join(", ")
     )
-}
-
-/// The five registered codes of the same class numerically closest to `code`,
-/// in ascending order.
-fn nearest_codes(registry: &Registry, code: u16) -> Vec<&Entry> {
-    let mut entries: Vec<&Entry> = registry
-        .codes()
-        .filter(|entry| entry.class() == code / 100)
-        .collect();
-    entries.sort_by_key(|entry| (entry.code.abs_diff(code), entry.code));
-    entries.truncate(5);
-    entries.sort_by_key(|entry| entry.code);
-    entries
 }
 
 fn resolve_name<'r>(
@@ -195,7 +246,8 @@ fn resolve_name<'r>(
             )
         }
         None => format!(
-            "`{text}` is not a `SipCode` variant; write a registered code's variant name or number, a class like `4xx`, or `other`"
+            "`{text}` is not a `SipCode` variant; write a registered code's variant name or \
+                number, a class like `4xx`, or `other`"
         ),
     };
     errors.at(name, message);
@@ -212,7 +264,8 @@ fn missing_message(handler: &str, missing: &[&Entry]) -> String {
         message.push_str(&format!("\n    {} {}", entry.code, entry.phrase));
     }
     message.push_str(
-        "\nadd each to a variant's `#[sip(...)]`, cover its class (e.g. `#[sip(4xx)]`), or add a variant with `#[sip(other)]`",
+        "\nadd each to a variant's `#[sip(...)]`, cover its class (e.g. `#[sip(4xx)]`), or add a \
+            variant with `#[sip(other)]`",
     );
     message
 }

@@ -47,6 +47,13 @@ impl<'a, 'i> Fields<'a, 'i> {
         }
     }
 
+    /// Every key of the table, with its offset.
+    pub fn keys(&self) -> impl Iterator<Item = (&'a str, usize)> {
+        self.table
+            .keys()
+            .map(|key| (key.get_ref().as_ref(), key.span().start))
+    }
+
     pub fn context(&self) -> &str {
         &self.context
     }

@@ -2,13 +2,20 @@
 
 mod error;
 mod fields;
+mod kinds;
 pub(crate) mod names;
 mod parse;
+mod symbol;
 mod valid;
 
 use std::sync::OnceLock;
 
+use crate::spec::grammar;
+use crate::spec::vocab::Citation;
+
+pub use crate::spec::vocab::{Level, Role};
 pub use error::RegistryError;
+use fields::{At, Fields};
 
 /// The registry as shipped with this crate. Editing the file rebuilds this crate,
 /// so nothing generated from it goes stale.
@@ -27,9 +34,9 @@ pub fn shipped() -> Result<&'static Registry, &'static [RegistryError]> {
 pub fn load(source: &str) -> Result<Registry, Vec<RegistryError>> {
     let mut errors = Vec::new();
     let mut entries = parse::parse(source, &mut errors);
-    valid::validate(source, &mut entries, &mut errors);
+    valid::validate(source, &entries, &mut errors);
     if errors.is_empty() {
-        entries.sort_by_key(|entry| entry.code);
+        entries.sort_unstable_by_key(|entry| entry.code);
         Ok(Registry { entries })
     } else {
         errors.sort_by_key(|error| error.offset);
@@ -47,7 +54,7 @@ pub struct Registry {
 
 impl Registry {
     /// The entries that are `SipCode` variants: current and deprecated codes.
-    pub fn codes(&self) -> impl Iterator<Item = &Entry> {
+    pub fn codes(&self) -> impl Iterator<Item = &Entry> + Clone {
         self.entries
             .iter()
             .filter(|entry| entry.status != Status::Historic)
@@ -105,24 +112,21 @@ pub struct Reference {
 }
 
 impl Reference {
-    pub fn url(&self) -> String {
-        match &self.section {
-            Some(section) => format!(
-                "https://www.rfc-editor.org/rfc/rfc{}.html#section-{section}",
-                self.rfc
-            ),
-            None => format!("https://www.rfc-editor.org/rfc/rfc{}.html", self.rfc),
+    pub fn citation(&self) -> Citation<'_> {
+        Citation {
+            rfc: self.rfc,
+            section: self.section.as_deref(),
         }
+    }
+
+    pub fn url(&self) -> String {
+        self.citation().url().to_string()
     }
 }
 
 impl std::fmt::Display for Reference {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "RFC {}", self.rfc)?;
-        match &self.section {
-            Some(section) => write!(f, " §{section}"),
-            None => Ok(()),
-        }
+        self.citation().fmt(f)
     }
 }
 
@@ -152,74 +156,42 @@ pub enum Kind {
     },
 }
 
-/// Declares a keyword enum with its registry spelling, so the list of accepted
-/// words in error messages can never drift from the parser.
-macro_rules! keywords {
-    ($name:ident { $($variant:ident = $word:literal,)* }) => {
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum $name { $($variant,)* }
-
-        impl $name {
-            pub const ALL: &[$name] = &[$($name::$variant,)*];
-
-            pub fn word(self) -> &'static str {
-                match self { $($name::$variant => $word,)* }
-            }
-
-            pub fn from_word(word: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|item| item.word() == word)
-            }
-
-            #[allow(dead_code)]
-            pub fn variant_name(self) -> &'static str {
-                match self { $($name::$variant => stringify!($variant),)* }
-            }
-        }
-    };
+crate::spec::vocab::vocabulary! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum StatusWord {
+        Current = "current",
+        Deprecated = "deprecated",
+        Historic = "historic",
+    }
 }
 
-keywords!(Level {
-    Must = "must",
-    MustNot = "must-not",
-    Should = "should",
-    ShouldNot = "should-not",
-    May = "may",
-});
-
-keywords!(Role {
-    Uac = "uac",
-    Uas = "uas",
-    Proxy = "proxy",
-    Registrar = "registrar",
-    RedirectServer = "redirect-server",
-    Notifier = "notifier",
-    Subscriber = "subscriber",
-    EdgeProxy = "edge-proxy",
-});
-
-keywords!(StatusWord {
-    Current = "current",
-    Deprecated = "deprecated",
-    Historic = "historic",
-});
-
-keywords!(KindWord {
-    Header = "header",
-    Body = "body",
-    Sender = "sender",
-    Receiver = "receiver",
-});
-
-/// `a`, `b` or `c`, for listing what a key accepts.
-pub(crate) fn one_of<T: Copy>(items: &[T], word: impl Fn(T) -> &'static str) -> String {
-    let words: Vec<String> = items
-        .iter()
-        .map(|item| format!("\"{}\"", word(*item)))
-        .collect();
-    match words.split_last() {
+/// `"a", "b" or "c"`, for listing what a key accepts.
+pub(crate) fn one_of(words: &[&str]) -> String {
+    let quoted: Vec<String> = words.iter().map(|word| format!("{word:?}")).collect();
+    match quoted.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
         None => String::new(),
+    }
+}
+
+/// Header field names and methods are RFC 3261 tokens.
+fn check_token(
+    fields: &Fields<'_, '_>,
+    key: &str,
+    text: &At<String>,
+    errors: &mut Vec<RegistryError>,
+) {
+    if !grammar::is_token(&text.value) {
+        errors.push(RegistryError::at(
+            text.offset,
+            format!(
+                "{:?} in `{key}` of {} is not a SIP token; use the name as the RFC spells it, \
+                    e.g. \"Retry-After\" or \"INVITE\"",
+                text.value,
+                fields.context()
+            ),
+        ));
     }
 }
 

@@ -25,30 +25,22 @@ pub fn is_variant_name(name: &str) -> bool {
         && name != "Self"
 }
 
-/// Why `phrase` is not an RFC 3261 §25.1 Reason-Phrase, if it is not: the
-/// grammar allows reserved and unreserved characters, `%HH` escapes, space, tab
-/// and non-ASCII UTF-8; never a control character.
-pub fn phrase_problem(phrase: &str) -> Option<String> {
-    let bytes = phrase.as_bytes();
-    for (index, c) in phrase.char_indices() {
-        let allowed = match c {
-            'a'..='z' | 'A'..='Z' | '0'..='9' | ' ' | '\t' => true,
-            '-' | '_' | '.' | '!' | '~' | '*' | '\'' | '(' | ')' => true,
-            ';' | '/' | '?' | ':' | '@' | '&' | '=' | '+' | '$' | ',' => true,
-            '%' => bytes
-                .get(index + 1..index + 3)
-                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)),
-            c => !c.is_ascii() && !c.is_control(),
-        };
-        if !allowed {
-            return Some(format!(
-                "{:?} at character {} is not allowed in a reason phrase (RFC 3261 §25.1)",
-                c,
-                phrase[..index].chars().count() + 1
-            ));
+/// The associated items the generator puts on `SipCode` beside its variants;
+/// no variant may take one of these names.
+pub const GENERATED_ITEMS: &[&str] = &["ALL", "COUNT", "ENTRIES", "REFERENCES"];
+
+/// The name of a variant's constant on `StatusCode`: `BusyHere` → `BUSY_HERE`.
+pub fn constant_name(variant: &str) -> String {
+    let mut name = String::with_capacity(variant.len() + 4);
+    let mut previous_lower = false;
+    for c in variant.chars() {
+        if c.is_ascii_uppercase() && previous_lower {
+            name.push('_');
         }
+        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        name.push(c.to_ascii_uppercase());
     }
-    None
+    name
 }
 
 /// The registered name nearest to `word` by edit distance, if any is close.

@@ -3,35 +3,14 @@
 use toml::de::DeTable;
 
 use super::fields::{At, Fields};
-use super::names::{is_variant_name, phrase_problem, variant_from_phrase};
+use super::names::{is_variant_name, variant_from_phrase};
+use super::symbol::*;
 use super::{
-    Constraint, Entry, Kind, KindWord, Level, Reference, RegistryError, Role, Status, StatusWord,
+    Constraint, Entry, Level, Reference, RegistryError, Status, StatusWord, check_token, kinds,
     one_of,
 };
-
-const CODE_KEYS: &[&str] = &[
-    "code",
-    "phrase",
-    "variant",
-    "status",
-    "deprecation",
-    "references",
-    "description",
-    "constraints",
-];
-
-const CONSTRAINT_KEYS: &[&str] = &[
-    "kind",
-    "level",
-    "rule",
-    "when",
-    "reference",
-    "methods",
-    "header",
-    "roles",
-    "treat-as",
-    "unless-header",
-];
+use crate::spec::grammar::{self, OutOfRange};
+use crate::spec::vocab::Vocabulary;
 
 pub fn parse(source: &str, errors: &mut Vec<RegistryError>) -> Vec<Entry> {
     let document = match DeTable::parse(source) {
@@ -47,9 +26,9 @@ pub fn parse(source: &str, errors: &mut Vec<RegistryError>) -> Vec<Entry> {
         }
     };
     let top = Fields::new(document.get_ref(), 0, "the top level".to_owned());
-    top.reject_unknown(&["code"], errors);
-    let tables = top.tables("code", errors);
-    if tables.is_empty() && !top.has("code") {
+    top.reject_unknown(TOP_KEYS, errors);
+    let tables = top.tables(CODE, errors);
+    if tables.is_empty() && !top.has(CODE) {
         errors.push(RegistryError::at(
             0,
             "the registry has no `[[code]]` table; add one per response code",
@@ -63,72 +42,68 @@ pub fn parse(source: &str, errors: &mut Vec<RegistryError>) -> Vec<Entry> {
 
 fn entry(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Entry> {
     let mut fields = Fields::new(table, offset, "this [[code]] table".to_owned());
-    let code = fields.integer("code", true, errors).and_then(|code| {
-        if (100..=699).contains(&code.value) {
-            Some(code.value as u16)
-        } else {
-            errors.push(RegistryError::at(
-                code.offset,
-                format!(
-                    "code {} is outside 100..=699; a SIP status code has three digits, the first from 1 to 6",
-                    code.value
-                ),
-            ));
-            None
-        }
-    });
+    let code =
+        fields
+            .integer(CODE, true, errors)
+            .and_then(|code| match u16::try_from(code.value) {
+                Ok(number) if grammar::is_code(number) => Some(number),
+                _ => {
+                    errors.push(RegistryError::at(
+                        code.offset,
+                        OutOfRange(code.value).to_string(),
+                    ));
+                    None
+                }
+            });
     if let Some(code) = code {
         fields.set_context(format!("code {code}"));
     }
     fields.reject_unknown(CODE_KEYS, errors);
 
-    let phrase = fields.string("phrase", true, errors);
+    let phrase = fields.string(PHRASE, true, errors);
     if let Some(At { value, offset }) = &phrase
-        && let Some(problem) = phrase_problem(value)
+        && let Err(problem) = grammar::check_phrase(value)
     {
         errors.push(RegistryError::at(
             *offset,
-            format!("`phrase` in {}: {problem}", fields.context()),
+            format!("`{PHRASE}` in {}: {problem}", fields.context()),
         ));
     }
     let variant = variant(&fields, phrase.as_ref(), errors);
-    let status = keyword(
-        &fields,
-        "status",
-        StatusWord::ALL,
-        StatusWord::word,
-        StatusWord::from_word,
-        errors,
-    );
-    let deprecation = fields.string("deprecation", false, errors);
+    let status: Option<StatusWord> = keyword(&fields, STATUS, errors);
+    let deprecation = fields.string(DEPRECATION, false, errors);
     match (status, &deprecation) {
         (Some(StatusWord::Deprecated), None) => errors.push(RegistryError::at(
-            fields.offset_of("status"),
+            fields.offset_of(STATUS),
             format!(
-                "{} is deprecated but has no `deprecation`; add `deprecation = \"…\"` saying why and what to use instead",
+                "{} is deprecated but has no `deprecation`; add `deprecation = \"…\"` saying why \
+                    and what to use instead",
                 fields.context()
             ),
         )),
-        (Some(StatusWord::Current | StatusWord::Historic), Some(deprecation)) => errors.push(RegistryError::at(
-            deprecation.offset,
-            format!(
-                "`deprecation` in {} needs `status = \"deprecated\"`; remove it or change the status",
-                fields.context()
-            ),
-        )),
+        (Some(StatusWord::Current | StatusWord::Historic), Some(deprecation)) => {
+            errors.push(RegistryError::at(
+                deprecation.offset,
+                format!(
+                    "`deprecation` in {} needs `status = \"deprecated\"`; remove it or change the \
+                    status",
+                    fields.context()
+                ),
+            ))
+        }
         _ => {}
     }
     let references = fields
-        .strings("references", true, false, errors)
+        .strings(REFERENCES, true, false, errors)
         .map(|items| {
             items
                 .iter()
                 .filter_map(|item| reference(item, errors))
                 .collect::<Vec<_>>()
         });
-    let description = fields.string("description", true, errors);
+    let description = fields.string(DESCRIPTION, true, errors);
     let constraints: Vec<Option<Constraint>> = fields
-        .tables("constraints", errors)
+        .tables(CONSTRAINTS, errors)
         .into_iter()
         .map(|(table, offset)| constraint(table, offset, fields.context(), errors))
         .collect();
@@ -158,14 +133,15 @@ fn variant(
     phrase: Option<&At<String>>,
     errors: &mut Vec<RegistryError>,
 ) -> Option<(String, usize)> {
-    if let Some(At { value, offset }) = fields.string("variant", false, errors) {
+    if let Some(At { value, offset }) = fields.string(VARIANT, false, errors) {
         if is_variant_name(&value) {
             return Some((value, offset));
         }
         errors.push(RegistryError::at(
             offset,
             format!(
-                "`variant` in {} is {value:?}, not a valid variant name; use UpperCamelCase ASCII letters and digits, starting with a capital letter",
+                "`variant` in {} is {value:?}, not a valid variant name; use UpperCamelCase ASCII \
+                    letters and digits, starting with a capital letter",
                 fields.context()
             ),
         ));
@@ -188,23 +164,20 @@ fn variant(
     }
 }
 
-fn keyword<T: Copy>(
+fn keyword<T: Vocabulary>(
     fields: &Fields<'_, '_>,
     key: &str,
-    all: &[T],
-    word: fn(T) -> &'static str,
-    from_word: fn(&str) -> Option<T>,
     errors: &mut Vec<RegistryError>,
 ) -> Option<T> {
     let At { value, offset } = fields.string(key, true, errors)?;
-    let parsed = from_word(&value);
+    let parsed = T::from_word(&value);
     if parsed.is_none() {
         errors.push(RegistryError::at(
             offset,
             format!(
                 "unknown {key} {value:?} in {}; use {}",
                 fields.context(),
-                one_of(all, word)
+                one_of(&T::ALL.iter().map(|item| item.as_str()).collect::<Vec<_>>())
             ),
         ));
     }
@@ -235,7 +208,8 @@ fn reference(text: &At<String>, errors: &mut Vec<RegistryError>) -> Option<Refer
         errors.push(RegistryError::at(
             text.offset,
             format!(
-                "malformed reference {:?}; write \"RFC <number>\" or \"RFC <number> §<section>\", e.g. \"RFC 3261 §21.4.6\"",
+                "malformed reference {:?}; write \"RFC <number>\" or \"RFC <number> §<section>\", \
+                    e.g. \"RFC 3261 §21.4.6\"",
                 text.value
             ),
         ));
@@ -250,164 +224,43 @@ fn constraint(
     errors: &mut Vec<RegistryError>,
 ) -> Option<Constraint> {
     let fields = Fields::new(table, offset, format!("a constraint of {code}"));
-    fields.reject_unknown(CONSTRAINT_KEYS, errors);
-    let kind_word = keyword(
-        &fields,
-        "kind",
-        KindWord::ALL,
-        KindWord::word,
-        KindWord::from_word,
-        errors,
-    );
-    let level = keyword(
-        &fields,
-        "level",
-        Level::ALL,
-        Level::word,
-        Level::from_word,
-        errors,
-    );
-    let rule = fields.string("rule", true, errors);
-    let condition = fields.string("when", false, errors).map(|when| when.value);
+    let kind = fields
+        .string(KIND, true, errors)
+        .and_then(|At { value, offset }| {
+            let kind = kinds::find(&value);
+            if kind.is_none() {
+                errors.push(RegistryError::at(
+                    offset,
+                    format!(
+                        "unknown kind {value:?} in {}; use {}",
+                        fields.context(),
+                        kinds::words()
+                    ),
+                ));
+            }
+            kind
+        });
+    kinds::check_keys(&fields, kind, errors);
+    let level: Option<Level> = keyword(&fields, LEVEL, errors);
+    let rule = fields.string(RULE, true, errors);
+    let condition = fields.string(WHEN, false, errors).map(|when| when.value);
     let reference = fields
-        .string("reference", true, errors)
+        .string(REFERENCE, true, errors)
         .and_then(|text| reference(&text, errors));
     let methods = fields
-        .strings("methods", false, false, errors)
+        .strings(METHODS, false, false, errors)
         .unwrap_or_default();
     for method in &methods {
-        check_token(&fields, "methods", method, errors);
+        check_token(&fields, METHODS, method, errors);
     }
-
-    let allowed: &[&str] = match kind_word {
-        Some(KindWord::Header) => &["header"],
-        Some(KindWord::Body) => &[],
-        Some(KindWord::Sender) => &["roles"],
-        Some(KindWord::Receiver) => &["roles", "treat-as", "unless-header"],
-        None => &["header", "roles", "treat-as", "unless-header"],
-    };
-    for key in ["header", "roles", "treat-as", "unless-header"] {
-        if fields.has(key) && !allowed.contains(&key) {
-            let kinds: Vec<&str> = KindWord::ALL
-                .iter()
-                .filter(|kind| match kind {
-                    KindWord::Header => key == "header",
-                    KindWord::Sender => key == "roles",
-                    KindWord::Receiver => key != "header",
-                    KindWord::Body => false,
-                })
-                .map(|kind| kind.word())
-                .collect();
-            errors.push(RegistryError::at(
-                fields.offset_of(key),
-                format!(
-                    "`{key}` does not belong in {} with kind {:?}; it is only for kind {}",
-                    fields.context(),
-                    kind_word.map_or("?", KindWord::word),
-                    kinds
-                        .iter()
-                        .map(|k| format!("{k:?}"))
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                ),
-            ));
-        }
-    }
-
-    let kind = match kind_word? {
-        KindWord::Header => {
-            let names = fields.strings("header", true, true, errors)?;
-            for name in &names {
-                check_token(&fields, "header", name, errors);
-            }
-            Kind::Header(names.into_iter().map(|name| name.value).collect())
-        }
-        KindWord::Body => Kind::Body,
-        KindWord::Sender => Kind::Sender(roles(&fields, errors)?),
-        KindWord::Receiver => {
-            let roles = roles(&fields, errors);
-            let treat_as = fields.integer("treat-as", false, errors).map(|code| {
-                u16::try_from(code.value)
-                    .ok()
-                    .filter(|c| (100..=699).contains(c))
-                    .ok_or(code)
-            });
-            let treat_as = match treat_as {
-                Some(Err(code)) => {
-                    errors.push(RegistryError::at(
-                        code.offset,
-                        format!(
-                            "`treat-as` in {} is {}, not a code from 100 to 699",
-                            fields.context(),
-                            code.value
-                        ),
-                    ));
-                    return None;
-                }
-                Some(Ok(code)) => Some(code),
-                None => None,
-            };
-            let unless_header = fields.string("unless-header", false, errors);
-            if let Some(header) = &unless_header {
-                check_token(&fields, "unless-header", header, errors);
-            }
-            Kind::Receiver {
-                roles: roles?,
-                treat_as,
-                unless_header: unless_header.map(|h| h.value),
-            }
-        }
-    };
+    let kind = (kind?.parse)(&fields, errors);
     Some(Constraint {
-        kind,
+        kind: kind?,
         level: level?,
         rule: rule?.value,
         condition,
         reference: reference?,
-        methods: methods.into_iter().map(|m| m.value).collect(),
-        offset: fields.offset_of("treat-as"),
+        methods: methods.into_iter().map(|method| method.value).collect(),
+        offset: fields.offset_of(TREAT_AS),
     })
-}
-
-fn roles(fields: &Fields<'_, '_>, errors: &mut Vec<RegistryError>) -> Option<Vec<Role>> {
-    let words = fields.strings("roles", true, false, errors)?;
-    let mut roles = Vec::new();
-    for At { value, offset } in words {
-        match Role::from_word(&value) {
-            Some(role) => roles.push(role),
-            None => errors.push(RegistryError::at(
-                offset,
-                format!(
-                    "unknown role {value:?} in {}; use {}",
-                    fields.context(),
-                    one_of(Role::ALL, Role::word)
-                ),
-            )),
-        }
-    }
-    Some(roles)
-}
-
-/// Header field names and methods are RFC 3261 tokens.
-fn check_token(
-    fields: &Fields<'_, '_>,
-    key: &str,
-    text: &At<String>,
-    errors: &mut Vec<RegistryError>,
-) {
-    let is_token = !text.value.is_empty()
-        && text
-            .value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-.!%*_+`'~".contains(&b));
-    if !is_token {
-        errors.push(RegistryError::at(
-            text.offset,
-            format!(
-                "{:?} in `{key}` of {} is not a SIP token; use the name as the RFC spells it, e.g. \"Retry-After\" or \"INVITE\"",
-                text.value,
-                fields.context()
-            ),
-        ));
-    }
 }

@@ -1,0 +1,1 @@
+../../../sipcodes/src/spec/vocab.rs

@@ -1,0 +1,192 @@
+//! The closed vocabularies of the registry, with their spellings in `registry.toml`.
+
+use core::fmt;
+
+/// An enum whose variants are the words of one registry key, each with its
+/// spelling in `registry.toml`; `ALL` lists them, so the words a message offers
+/// can never drift from the words the parser accepts.
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$doc:meta])* $variant:ident = $word:literal, )*
+        }
+    ) => {
+        $(#[$meta])*
+        $vis enum $name {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl $name {
+            /// Every word, in the order of declaration.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The word as `registry.toml` spells it.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $word,)*
+                }
+            }
+        }
+
+        impl $crate::spec::vocab::Vocabulary for $name {
+            const ALL: &'static [$name] = $name::ALL;
+
+            fn as_str(self) -> &'static str {
+                $name::as_str(self)
+            }
+        }
+    };
+}
+
+/// What the registry parser needs of a vocabulary.
+pub trait Vocabulary: Copy + 'static {
+    /// Every word.
+    const ALL: &'static [Self];
+
+    /// The spelling in `registry.toml`.
+    fn as_str(self) -> &'static str;
+
+    /// The word spelt `word`, if there is one.
+    fn from_word(word: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|item| item.as_str() == word)
+    }
+}
+
+// The registry parser declares its own vocabularies with it.
+#[allow(unused_imports)]
+pub(crate) use vocabulary;
+
+vocabulary! {
+    /// The RFC 2119 keyword of a [`Constraint`](crate::Constraint).
+    ///
+    /// ```
+    /// use sipcodes::Level;
+    ///
+    /// assert_eq!(Level::MustNot.to_string(), "MUST NOT");
+    /// assert_eq!(Level::MustNot.as_str(), "must-not");
+    /// ```
+    #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Level {
+        /// MUST: a response that breaks it is wrong.
+        Must = "must",
+        /// MUST NOT.
+        MustNot = "must-not",
+        /// SHOULD: breaking it needs a good reason.
+        Should = "should",
+        /// SHOULD NOT.
+        ShouldNot = "should-not",
+        /// MAY: allowed, not required.
+        May = "may",
+    }
+}
+
+impl Level {
+    /// Whether breaking the rule makes a response wrong (MUST and MUST NOT).
+    ///
+    /// ```
+    /// use sipcodes::Level;
+    ///
+    /// assert!(Level::MustNot.is_mandatory());
+    /// assert!(!Level::Should.is_mandatory());
+    /// ```
+    pub const fn is_mandatory(self) -> bool {
+        matches!(self, Level::Must | Level::MustNot)
+    }
+
+    /// Whether the rule forbids rather than requires (MUST NOT, SHOULD NOT).
+    ///
+    /// ```
+    /// assert!(sipcodes::Level::ShouldNot.is_negative());
+    /// ```
+    pub const fn is_negative(self) -> bool {
+        matches!(self, Level::MustNot | Level::ShouldNot)
+    }
+}
+
+impl fmt::Display for Level {
+    /// The keyword as RFC 2119 writes it: `MUST NOT`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(match self {
+            Level::Must => "MUST",
+            Level::MustNot => "MUST NOT",
+            Level::Should => "SHOULD",
+            Level::ShouldNot => "SHOULD NOT",
+            Level::May => "MAY",
+        })
+    }
+}
+
+vocabulary! {
+    /// An element of a SIP network, as the RFCs name them.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::Role::RedirectServer.as_str(), "redirect-server");
+    /// ```
+    #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[non_exhaustive]
+    pub enum Role {
+        /// User agent client: sends the request.
+        Uac = "uac",
+        /// User agent server: answers the request.
+        Uas = "uas",
+        /// A proxy server.
+        Proxy = "proxy",
+        /// A registrar (RFC 3261 §10).
+        Registrar = "registrar",
+        /// A redirect server (RFC 3261 §8.3).
+        RedirectServer = "redirect-server",
+        /// An event notifier (RFC 6665).
+        Notifier = "notifier",
+        /// An event subscriber (RFC 6665).
+        Subscriber = "subscriber",
+        /// The first proxy on an outbound flow (RFC 5626).
+        EdgeProxy = "edge-proxy",
+    }
+}
+
+impl fmt::Display for Role {
+    /// The name as `registry.toml` spells it: `redirect-server`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// A citation of an RFC and optionally one of its sections, written
+/// `RFC 3261 §21.4.6`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Citation<'a> {
+    /// The RFC number.
+    pub rfc: u16,
+    /// The section number, such as `21.4.6`.
+    pub section: Option<&'a str>,
+}
+
+impl Citation<'_> {
+    /// The rfc-editor.org address of the cited text, anchored at the section.
+    pub fn url(&self) -> impl fmt::Display + '_ {
+        Url(self)
+    }
+}
+
+impl fmt::Display for Citation<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RFC {}", self.rfc)?;
+        match self.section {
+            Some(section) => write!(f, " §{section}"),
+            None => Ok(()),
+        }
+    }
+}
+
+struct Url<'c, 'a>(&'c Citation<'a>);
+
+impl fmt::Display for Url<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "https://www.rfc-editor.org/rfc/rfc{}.html", self.0.rfc)?;
+        match self.0.section {
+            Some(section) => write!(f, "#section-{section}"),
+            None => Ok(()),
+        }
+    }
+}

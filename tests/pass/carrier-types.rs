@@ -1,0 +1,35 @@
+use sipcodes::{CodeError, SipResponseHandler, StatusCode};
+
+/// A stack's own code type, with its own conversions.
+#[derive(Clone, Debug, PartialEq)]
+struct WireCode(u16);
+
+impl From<StatusCode> for WireCode {
+    fn from(status: StatusCode) -> WireCode {
+        WireCode(status.as_u16())
+    }
+}
+
+impl TryFrom<WireCode> for StatusCode {
+    type Error = CodeError;
+    fn try_from(code: WireCode) -> Result<StatusCode, CodeError> {
+        StatusCode::new(code.0)
+    }
+}
+
+#[derive(Debug, PartialEq, SipResponseHandler)]
+enum Outcome {
+    #[sip(1xx)]
+    Progress(u16),
+    #[sip(2xx)]
+    Done(WireCode),
+    #[sip(other)]
+    Failed(StatusCode),
+}
+
+fn main() {
+    assert_eq!(Outcome::from_status(StatusCode::new(199).unwrap()), Outcome::Progress(199));
+    assert_eq!(Outcome::from_status(StatusCode::new(299).unwrap()), Outcome::Done(WireCode(299)));
+    assert_eq!(Outcome::Done(WireCode(202)).status(), Some(StatusCode::new(202).unwrap()));
+    assert_eq!(Outcome::Progress(42).status(), None);
+}
