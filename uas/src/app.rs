@@ -390,7 +390,7 @@ pub async fn serve(app: Arc<App>, mut transaction: Transaction) {
     let Some(ring) = answer.ring else {
         let sent = send(&app, &mut transaction, &request, &answer, code, &tag).await;
         log(&line, code, sent, &answer);
-        drain(&mut transaction).await;
+        drain(&mut transaction, &peer).await;
         return;
     };
 
@@ -429,6 +429,9 @@ pub async fn serve(app: Arc<App>, mut transaction: Transaction) {
         let SipMessage::Request(cancel) = message else {
             continue;
         };
+        if cancel.method == Method::Ack {
+            println!("{peer} ACK {}", cancel.uri);
+        }
         if cancel.method == Method::Cancel && !decided.swap(true, Ordering::SeqCst) {
             // RFC 3261 §9.2: the stack has answered the CANCEL with 200; the
             // INVITE gets 487.
@@ -493,9 +496,16 @@ fn log(line: &str, code: SipCode, sent: bool, answer: &Answer) {
     println!("{line} -> {} {phrase}{note}{refused}", code.as_u16());
 }
 
-/// Runs the transaction until the stack ends it (ACK, timers).
-async fn drain(transaction: &mut Transaction) {
-    while transaction.receive().await.is_some() {}
+/// Runs the transaction until the stack ends it (ACK, timers); logs the ACK
+/// that reaches it.
+async fn drain(transaction: &mut Transaction, peer: &str) {
+    while let Some(message) = transaction.receive().await {
+        if let SipMessage::Request(ack) = message
+            && ack.method == Method::Ack
+        {
+            println!("{peer} ACK {}", ack.uri);
+        }
+    }
 }
 
 /// Every header field with this name, compact forms included.

@@ -14,6 +14,7 @@
 
 mod app;
 mod check;
+mod dropped;
 mod routes;
 mod sdp;
 
@@ -57,6 +58,7 @@ fn run() -> Result<(), String> {
         ));
     }
     let routes = Routes::parse(&routes)?;
+    dropped::Dropped::install();
     // One thread is plenty for a loopback example and keeps the load figure
     // comparable between machines.
     let runtime = tokio::runtime::Builder::new_current_thread()
