@@ -663,6 +663,15 @@ mod tests {
         assert_eq!((code, header(&answer, "Accept")), (415, Some(ACCEPT)));
         let (code, answer) = decided("OPTIONS sip:alice@h SIP/2.0", "Call-ID: c2\r\n", "");
         assert_eq!((code, answer.phrase), (400, Some("Repeated Call-ID")));
+        let (code, answer) = decided("OPTIONS sip:alice@h SIP/2.0", "CSeq: 1 OPTIONS\r\n", "");
+        assert_eq!((code, answer.phrase), (400, Some("Repeated CSeq")));
+        let mut empty_to = request("OPTIONS sip:alice@h SIP/2.0", "", "");
+        empty_to.headers.iter_mut().for_each(|header| {
+            if let Header::To(to) = header {
+                *to = rsipstack::sip::headers::To::new("");
+            }
+        });
+        assert_eq!(app().decide(&empty_to).phrase, Some("Malformed To"));
     }
 
     #[test]
