@@ -12,7 +12,7 @@ port=${SIPP_UAS_PORT:-0}
 
 command -v sipp >/dev/null || { echo "sipp is not installed (Debian package sip-tester)"; exit 2; }
 cargo build -q -p sipcodes-uas --manifest-path "$workspace/Cargo.toml" || exit 2
-uas="$workspace/target/debug/uas"
+uas="${CARGO_TARGET_DIR:-$workspace/target}/debug/uas"
 
 log=$(mktemp)
 timeout 300 "$uas" "127.0.0.1:$port" >"$log" 2>&1 &

@@ -17,7 +17,7 @@ command -v sipp >/dev/null || { echo "sipp is not installed (Debian package sip-
 cargo build -q --release -p sipcodes-uas --manifest-path "$workspace/Cargo.toml" || exit 2
 work=$(mktemp -d)
 trap 'kill "$uas_pid" 2>/dev/null; rm -rf "$work"' EXIT
-timeout 120 "$workspace/target/release/uas" "127.0.0.1:$port" >/dev/null 2>"$work/uas.err" &
+timeout 120 "${CARGO_TARGET_DIR:-$workspace/target}/release/uas" "127.0.0.1:$port" >/dev/null 2>"$work/uas.err" &
 uas_pid=$!
 sleep 0.5
 
