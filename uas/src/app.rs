@@ -182,11 +182,21 @@ impl App {
             return answer;
         }
         match request.method {
-            Method::Options => Answer::new(Reply::Accept)
-                .with("Allow", ALLOW)
-                .with("Accept", ACCEPT)
-                .with("Accept-Encoding", "identity")
-                .with("Accept-Language", "en"),
+            Method::Options => {
+                let answer = Answer::new(Reply::Accept)
+                    .with("Allow", ALLOW)
+                    .with("Accept", ACCEPT)
+                    .with("Accept-Encoding", "identity")
+                    .with("Accept-Language", "en")
+                    .with("Supported", SUPPORTED.join(", "));
+                // RFC 3261 §11.2: the media capabilities, as an SDP offer would
+                // state them, when the request accepts SDP.
+                let sdp = accepts_sdp(request).then(|| {
+                    let version = self.sdp_version.fetch_add(1, Ordering::Relaxed);
+                    sdp::offer(self.local.ip(), version)
+                });
+                Answer { sdp, ..answer }
+            }
             Method::Bye => match self.dialog(request) {
                 Some(dialog) if self.dialogs.lock().unwrap().remove(&dialog) => {
                     Answer::new(Reply::Accept)
@@ -274,6 +284,7 @@ impl App {
                 ..Answer::new(Reply::Accept)
                     .with("Contact", format!("<sip:uas@{}>", self.local))
                     .with("Allow", ALLOW)
+                    .with("Supported", SUPPORTED.join(", "))
             },
             Err(refusal) => Answer {
                 note: Some(refusal.to_string()),

@@ -48,17 +48,24 @@ impl<'a> Facts<'a> {
     }
 }
 
-/// The first MUST or MUST NOT rule of the registry the response breaks.
+/// The first MUST or MUST NOT rule of the registry the response breaks; a
+/// SHOULD it breaks is logged.
 pub fn check(request: &Facts<'_>, response: &Response) -> Result<(), Violation> {
     let names: Vec<&str> = response.headers.iter().map(Header::name).collect();
     let check = sipcodes::Response::new(status(&response.status_code))
         .headers(&names)
         .body(!response.body.is_empty())
         .method(request.method);
-    match check.violations().find(Violation::is_mandatory) {
-        Some(violation) => Err(violation),
-        None => Ok(()),
+    let mut outcome = Ok(());
+    for violation in check.violations() {
+        if violation.is_mandatory() {
+            outcome = outcome.and(Err(violation));
+        } else {
+            // A SHOULD the example does not meet is a choice worth seeing.
+            eprintln!("uas: sending, although {violation}");
+        }
     }
+    outcome
 }
 
 /// The registered code as the stack's status, with the registry's exact phrase.
