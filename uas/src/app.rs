@@ -368,14 +368,17 @@ impl App {
         }
     }
 
+    /// Records the dialog a 2xx to an INVITE creates, or confirms: `tag` is
+    /// the To tag of that 2xx.
     fn remember(&self, request: &Request, tag: &str) {
-        if let Some(dialog) = self.dialog(request).or_else(|| {
+        let dialog = || {
             Some(Dialog {
                 call_id: request.call_id_header().ok()?.value().to_owned(),
                 local_tag: tag.to_owned(),
                 remote_tag: request.from_header().ok()?.tag().ok()??.to_string(),
             })
-        }) {
+        };
+        if let Some(dialog) = dialog() {
             self.dialogs.lock().unwrap().insert(dialog);
         }
     }
