@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Runs each SIPp UAC scenario in this directory against the `uas` example on
-# 127.0.0.1: one call per scenario, each bounded in time. A scenario passes when
-# SIPp reports its call successful (exit status 0); an unexpected message, a
-# failed header check or a timeout fails it.
+# Runs each SIPp UAC scenario in this directory against the `uas` example
+# (package sipcodes-uas) on 127.0.0.1: one call per scenario, each bounded in
+# time. SIPp's default behaviours stay on, so a scenario passes only when SIPp
+# reports its call successful (exit status 0); an unexpected message, a failed
+# header check or a timeout fails it.
 set -uo pipefail
 cd "$(dirname "$0")"
 workspace=$(cd ../.. && pwd)
-port=${SIPP_UAS_PORT:-5070}
+# Port 0: the uas takes a free port and says which; SIPp picks its own.
+port=${SIPP_UAS_PORT:-0}
 
 command -v sipp >/dev/null || { echo "sipp is not installed (Debian package sip-tester)"; exit 2; }
-cargo build -q -p sipcodes --example uas --manifest-path "$workspace/Cargo.toml" || exit 2
-uas="$workspace/target/debug/examples/uas"
+cargo build -q -p sipcodes-uas --manifest-path "$workspace/Cargo.toml" || exit 2
+uas="${CARGO_TARGET_DIR:-$workspace/target}/debug/uas"
 
 log=$(mktemp)
 timeout 300 "$uas" "127.0.0.1:$port" >"$log" 2>&1 &
@@ -21,13 +23,13 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 grep -q "listening" "$log" || { echo "the uas did not start:"; cat "$log"; exit 2; }
+port=$(sed -n 's/^uas: listening on udp 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$log")
 
 passed=0
 failed=0
-client_port=$((port + 1))
 for scenario in *.xml; do
-  output=$(timeout 30 sipp "127.0.0.1:$port" -sf "$scenario" -m 1 -l 1 -i 127.0.0.1 -p "$client_port" \
-    -timeout 15s -timeout_error -recv_timeout 5000 -nostdin -nd 2>&1 >/dev/null)
+  output=$(timeout 30 sipp "127.0.0.1:$port" -sf "$scenario" -m 1 -l 1 -i 127.0.0.1 \
+    -timeout 15s -timeout_error -recv_timeout 5000 -nostdin 2>&1 >/dev/null)
   status=$?
   if [ "$status" -eq 0 ]; then
     echo "ok      $scenario"
@@ -37,7 +39,6 @@ for scenario in *.xml; do
     echo "$output" | tail -20
     failed=$((failed + 1))
   fi
-  client_port=$((client_port + 1))
 done
 
 kill -INT "$uas_pid"

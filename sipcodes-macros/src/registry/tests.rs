@@ -472,7 +472,7 @@ fn schema_v2_mistakes_are_located() {
         (
             "kind = \"proxy\"\naction = \"drop\"",
             "registry.toml:10:10: unknown action \"drop\" in a constraint of code 405; use \
-             \"absorb\", \"forward\", \"collect\" or \"cancel-branches\"",
+             \"absorb\", \"forward\", \"collect\", \"cancel-branches\" or \"no-final-response\"",
         ),
         (
             "kind = \"proxy\"\naction = \"collect\"\nprefer = 0",

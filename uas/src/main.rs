@@ -1,0 +1,115 @@
+//! A SIP UAS over UDP on the loopback address, built on the `rsipstack` SIP
+//! stack. The stack parses, runs the transactions (retransmissions, CANCEL
+//! matching, ACK absorption) and adds `received=` to the top Via; this program
+//! only decides the answers: which code each request gets, from a routing table
+//! and a `#[derive(SipResponseHandler)]` enum, with the header fields and SDP
+//! answer that code needs. Every response is checked with `sipcodes::Response`
+//! before it is sent.
+//!
+//! ```text
+//! cargo run -p sipcodes-uas -- 127.0.0.1:5060 [--routes routes.toml]
+//! ```
+//!
+//! The default routing table is `uas/src/routes.toml`. Ctrl-C stops it.
+
+mod app;
+mod check;
+mod dropped;
+mod routes;
+mod sdp;
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use rsipstack::EndpointBuilder;
+use rsipstack::transport::{TransportLayer, udp::UdpConnection};
+use tokio_util::sync::CancellationToken;
+
+use app::App;
+use routes::Routes;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("uas: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (address, routes) = match args.as_slice() {
+        [address] => (address, routes::DEFAULT.to_owned()),
+        [address, flag, file] if flag == "--routes" => (
+            address,
+            std::fs::read_to_string(file).map_err(|error| format!("{file}: {error}"))?,
+        ),
+        _ => return Err("usage: uas <loopback-address:port> [--routes FILE]".to_owned()),
+    };
+    let address: SocketAddr = address
+        .parse()
+        .map_err(|error| format!("{address}: {error}"))?;
+    if !address.ip().is_loopback() {
+        return Err(format!(
+            "{address} is not a loopback address; this example only listens on loopback"
+        ));
+    }
+    let routes = Routes::parse(&routes)?;
+    dropped::Dropped::install();
+    // One thread is plenty for a loopback example and keeps the load figure
+    // comparable between machines.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| format!("runtime: {error}"))?;
+    runtime.block_on(serve(address, routes))
+}
+
+async fn serve(address: SocketAddr, routes: Routes) -> Result<(), String> {
+    let stop = CancellationToken::new();
+    let transport = TransportLayer::new(stop.child_token());
+    let udp = UdpConnection::create_connection(address, None, Some(stop.child_token()))
+        .await
+        .map_err(|error| format!("bind {address}: {error}"))?;
+    let local = udp
+        .get_addr()
+        .get_socketaddr()
+        .map_err(|error| error.to_string())?;
+    transport.add_transport(udp.into());
+    let endpoint = EndpointBuilder::new()
+        .with_user_agent(concat!("sipcodes-uas/", env!("CARGO_PKG_VERSION")))
+        .with_transport_layer(transport)
+        .with_cancel_token(stop.child_token())
+        .with_inspector(Box::new(check::StackResponses))
+        .build();
+    let mut incoming = endpoint
+        .incoming_transactions()
+        .map_err(|error| error.to_string())?;
+    let stack = endpoint.inner.clone();
+    let serving = tokio::spawn(async move { stack.serve().await });
+
+    let app = Arc::new(App::new(routes, local));
+    println!("uas: listening on udp {local}");
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+    loop {
+        tokio::select! {
+            transaction = incoming.recv() => {
+                let Some(transaction) = transaction else { break };
+                tokio::spawn(app::serve(Arc::clone(&app), transaction));
+            }
+            signal = &mut ctrl_c => {
+                signal.map_err(|error| format!("Ctrl-C handler: {error}"))?;
+                break;
+            }
+        }
+    }
+    stop.cancel();
+    endpoint.shutdown();
+    serving.await.ok();
+    println!("uas: stopped");
+    Ok(())
+}
