@@ -408,7 +408,10 @@ pub async fn serve(app: Arc<App>, mut transaction: Transaction) {
         return;
     };
 
-    let ringing = Answer::new(Reply::NotFinal(SipCode::Ringing));
+    // A 180 to an INVITE creates an early dialog: it names where the dialog's
+    // requests go (RFC 3261 §12.1.1, §13.3.1.1).
+    let ringing = Answer::new(Reply::NotFinal(SipCode::Ringing))
+        .with("Contact", format!("<sip:uas@{}>", app.local));
     send(
         &app,
         &mut transaction,
