@@ -335,6 +335,9 @@ fn scope_data(scope: &registry::Scope) -> TokenStream {
     if let Some(flag) = scope.in_dialog {
         fields.push(quote!(in_dialog: Some(#flag)));
     }
+    if let Some(flag) = scope.after_final {
+        fields.push(quote!(after_final: Some(#flag)));
+    }
     if scope.condition.is_some() {
         let value = text(&scope.condition);
         fields.push(quote!(condition: #value));
@@ -439,6 +442,7 @@ fn constraint_line(constraint: &Constraint) -> String {
             request_requires: scope.request_requires.as_deref(),
             request_supports: scope.request_supports.as_deref(),
             in_dialog: scope.in_dialog,
+            after_final: scope.after_final,
             condition: scope.condition.as_deref(),
         },
         rule: &constraint.rule,

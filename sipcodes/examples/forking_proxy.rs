@@ -26,8 +26,9 @@ const SCENARIOS: &[Scenario] = &[
         "a callee declines everywhere",
         "INVITE",
         3,
-        &[(0, 180), (1, 603), (2, 486)],
+        &[(0, 180), (1, 603), (0, 487), (2, 487)],
     ),
+    ("a 2xx after a 6xx", "INVITE", 2, &[(0, 603), (1, 200)]),
     (
         "two challenges and a 404",
         "INVITE",
@@ -68,7 +69,7 @@ fn report() -> String {
             let action = match context.receive(branch, status) {
                 Action::Absorb => "absorb",
                 Action::Forward => "forward upstream",
-                Action::ForwardAndCancel => "forward upstream, cancel the other branches",
+                Action::CancelOthers => "keep, cancel the other branches",
                 Action::Keep => "keep as a candidate",
                 _ => "other",
             };
@@ -118,7 +119,8 @@ mod tests {
             "branch 0: 100 Trying                           -> absorb",
             "branch 1: 200 OK                               -> forward upstream",
             "branch 0: 486 Busy Here                        -> absorb",
-            "branch 1: 603 Decline                          -> forward upstream, cancel the other branches",
+            "branch 1: 603 Decline                          -> keep, cancel the other branches",
+            "send 603 Decline",
             "send 401 Unauthorized, merging WWW-Authenticate and Proxy-Authenticate from 401, 407",
             "send 503 Service Unavailable as 500 Server Internal Error",
             "send 302 Moved Temporarily",
@@ -131,5 +133,6 @@ mod tests {
             );
         }
         assert_eq!(report.matches("nothing more to send").count(), 3);
+        assert!(report.contains("branch 1: 200 OK                               -> forward upstream\n  when every branch has ended: nothing more to send"));
     }
 }

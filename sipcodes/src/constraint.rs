@@ -314,8 +314,9 @@ impl ProxyRule {
         self.action
     }
 
-    /// Its rank among the responses of its class when the best response is
-    /// chosen; 1 is the most preferred, `None` is no preference.
+    /// Its rank among the responses kept when the best one is chosen: 1 is the
+    /// most preferred, `None` comes last (RFC 3261 §16.7 step 6: a 6xx, else the
+    /// lowest class, and within 4xx 401, 407, 415, 420 and 484).
     ///
     /// ```
     /// use sipcodes::{SipCode, Subject};
@@ -324,7 +325,7 @@ impl ProxyRule {
     ///     Subject::Proxy(rule) => rule.prefer(),
     ///     _ => None,
     /// });
-    /// assert_eq!(prefer, Some(1));
+    /// assert_eq!(prefer, Some(3));
     /// ```
     pub const fn prefer(&self) -> Option<u8> {
         self.prefer

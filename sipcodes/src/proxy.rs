@@ -4,8 +4,8 @@
 //! A stateful proxy that forwards a request on several branches feeds each
 //! branch's responses to a [`ResponseContext`] and does what it answers: absorb
 //! (100), forward at once (1xx while no final response went upstream, every 2xx
-//! to an INVITE), forward and cancel the other branches (6xx), or keep the
-//! response as a candidate. When every branch has ended,
+//! to an INVITE), keep the response and cancel the other branches (6xx), or keep
+//! it as a candidate. When every branch has ended,
 //! [`best`](ResponseContext::best) names the response to send upstream.
 //!
 //! ```
@@ -71,9 +71,9 @@ pub enum Action {
     Absorb,
     /// Forward it upstream now.
     Forward,
-    /// Forward it upstream now as the response to the request, and cancel
-    /// every branch still pending (a 6xx).
-    ForwardAndCancel,
+    /// It is kept, and will be the response sent upstream unless a 2xx
+    /// arrives: cancel every branch still pending (a 6xx).
+    CancelOthers,
     /// It is kept as a candidate for the best response; wait for the others.
     Keep,
 }
@@ -92,7 +92,8 @@ pub enum Slot<R> {
     /// No final response yet.
     #[default]
     Pending,
-    /// Ended without a response to keep: it was forwarded, or it timed out.
+    /// Ended without a response to keep: its final response was forwarded, or
+    /// it timed out.
     Ended,
     /// Ended with a final response kept as a candidate.
     Kept(R),
@@ -154,31 +155,27 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
     /// use sipcodes::StatusCode;
     /// use sipcodes::proxy::{Action, ResponseContext, Slot};
     ///
-    /// let mut slots: [Slot<StatusCode>; 2] = Default::default();
+    /// let mut slots: [Slot<StatusCode>; 3] = Default::default();
     /// let mut context = ResponseContext::new("INVITE", &mut slots);
     /// assert_eq!(context.receive(0, StatusCode::OK), Action::Forward);
     /// // For an INVITE every 2xx goes upstream, even after the first …
     /// assert_eq!(context.receive(1, StatusCode::OK), Action::Forward);
     /// // … and nothing else once a final response was sent.
-    /// assert_eq!(context.receive(1, StatusCode::RINGING), Action::Absorb);
+    /// assert_eq!(context.receive(2, StatusCode::RINGING), Action::Absorb);
     /// ```
     pub fn receive(&mut self, branch: usize, response: R) -> Action {
         let status = response.status();
         let Some(slot) = self.slots.get_mut(branch) else {
             return Action::Absorb;
         };
-        let ended = !matches!(slot, Slot::Pending);
-        // RFC 3261 §16.7 step 5: once a final response went upstream, only
-        // further 2xx to an INVITE do (RFC 6026 keeps the transaction for them).
-        let late = self.final_sent && !(status.is_success() && self.method == "INVITE");
-        if late || (ended && !status.is_success()) {
+        // A final response on a branch that already has one is a retransmission.
+        if status.is_final() && !matches!(slot, Slot::Pending) {
             return Action::Absorb;
         }
-        let action = status
-            .proxy_rule(self.method)
-            .map_or(ProxyAction::Collect, |rule| rule.action());
-        match action {
-            ProxyAction::Absorb => Action::Absorb,
+        let Some(rule) = status.proxy_rule(self.method, self.final_sent) else {
+            return Action::Absorb;
+        };
+        match rule.action() {
             ProxyAction::Forward => {
                 if status.is_final() {
                     *slot = Slot::Ended;
@@ -186,16 +183,16 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
                 }
                 Action::Forward
             }
-            ProxyAction::CancelBranches => {
-                *slot = Slot::Ended;
-                self.final_sent = true;
-                Action::ForwardAndCancel
-            }
-            _ if !status.is_final() => Action::Forward,
-            _ => {
+            ProxyAction::Collect | ProxyAction::CancelBranches if status.is_final() => {
+                let cancel = rule.action() == ProxyAction::CancelBranches;
                 *slot = Slot::Kept(response);
-                Action::Keep
+                if cancel {
+                    Action::CancelOthers
+                } else {
+                    Action::Keep
+                }
             }
+            _ => Action::Absorb,
         }
     }
 
@@ -233,9 +230,10 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
     }
 
     /// The response to send upstream, once every branch has ended and none was
-    /// forwarded as final: the kept response of the lowest class, preferring
-    /// within a class the codes the registry ranks (401, 407, 415, 420, 484),
-    /// the earliest branch on a tie; or, when no branch gave a final response,
+    /// forwarded as final: the kept response the registry ranks first
+    /// ([`ProxyRule::prefer`]: a 6xx, else the lowest class, and within 4xx
+    /// 401, 407, 415, 420 and 484), the earliest branch on a tie; or, when no
+    /// branch gave a final response,
     /// the code the registry says a proxy sends then (408 to an INVITE; nothing
     /// to other methods, RFC 4320). `None` while a branch is pending, after a
     /// final response was forwarded, and when there is nothing to send.
@@ -257,11 +255,7 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
         let chosen = self
             .kept()
             .map(|(response, rule)| {
-                let status = response.status();
-                let rank = (
-                    status.class(),
-                    rule.and_then(|rule| rule.prefer()).unwrap_or(u8::MAX),
-                );
+                let rank = rule.and_then(|rule| rule.prefer()).unwrap_or(u8::MAX);
                 (rank, response, rule)
             })
             .reduce(|best, next| if next.0 < best.0 { next } else { best });
@@ -304,7 +298,9 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
 
     fn kept(&self) -> impl Iterator<Item = (&R, Option<ProxyRule>)> {
         self.slots.iter().filter_map(|slot| match slot {
-            Slot::Kept(response) => Some((response, response.status().proxy_rule(self.method))),
+            Slot::Kept(response) => {
+                Some((response, response.status().proxy_rule(self.method, false)))
+            }
             _ => None,
         })
     }

@@ -13,6 +13,8 @@ use crate::{
 struct Known<'a> {
     method: &'a str,
     in_dialog: Option<bool>,
+    /// Whether a proxy already sent a final response upstream.
+    after_final: bool,
 }
 
 impl Known<'_> {
@@ -27,6 +29,7 @@ impl Known<'_> {
             && scope
                 .in_dialog()
                 .is_none_or(|wanted| self.in_dialog == Some(wanted))
+            && scope.after_final().unwrap_or(false) == self.after_final
     }
 }
 
@@ -77,6 +80,7 @@ impl StatusCode {
         let known = Known {
             method,
             in_dialog: None,
+            after_final: false,
         };
         let has = |name: &str| {
             headers
@@ -135,6 +139,7 @@ impl StatusCode {
         let known = Known {
             method,
             in_dialog: Some(in_dialog),
+            after_final: false,
         };
         self.select(move |constraint| match constraint.subject() {
             Subject::Dialog(effect)
@@ -170,22 +175,29 @@ impl StatusCode {
     }
 
     /// What a stateful proxy does with this code on a branch of a request with
-    /// this method (RFC 3261 §16.7): the code's own proxy rule, else its
-    /// class's. Rules limited by prose are not applied.
+    /// this method (RFC 3261 §16.7), before or after it sent a final response
+    /// upstream: the code's own proxy rule, else its class's. Rules limited by
+    /// prose are not applied.
     ///
     /// ```
     /// use sipcodes::{ProxyAction, StatusCode};
     ///
-    /// let action = |status: StatusCode| status.proxy_rule("INVITE").map(|rule| rule.action());
+    /// let action = |status: StatusCode| status.proxy_rule("INVITE", false).map(|rule| rule.action());
     /// assert_eq!(action(StatusCode::TRYING), Some(ProxyAction::Absorb));
     /// assert_eq!(action(StatusCode::RINGING), Some(ProxyAction::Forward));
     /// assert_eq!(action(StatusCode::BUSY_HERE), Some(ProxyAction::Collect));
     /// assert_eq!(action(StatusCode::DECLINE), Some(ProxyAction::CancelBranches));
+    /// // After a final response went upstream only 2xx to an INVITE still go.
+    /// let late = |status: StatusCode, method| status.proxy_rule(method, true).map(|rule| rule.action());
+    /// assert_eq!(late(StatusCode::OK, "INVITE"), Some(ProxyAction::Forward));
+    /// assert_eq!(late(StatusCode::OK, "OPTIONS"), Some(ProxyAction::Absorb));
+    /// assert_eq!(late(StatusCode::RINGING, "INVITE"), Some(ProxyAction::Absorb));
     /// ```
-    pub fn proxy_rule(self, method: &str) -> Option<ProxyRule> {
+    pub fn proxy_rule(self, method: &str, after_final: bool) -> Option<ProxyRule> {
         let known = Known {
             method,
             in_dialog: None,
+            after_final,
         };
         self.select(move |constraint| match constraint.subject() {
             Subject::Proxy(rule)

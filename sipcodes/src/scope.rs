@@ -25,6 +25,7 @@ pub struct Scope {
     pub(crate) request_requires: Option<&'static str>,
     pub(crate) request_supports: Option<&'static str>,
     pub(crate) in_dialog: Option<bool>,
+    pub(crate) after_final: Option<bool>,
     pub(crate) condition: Option<&'static str>,
 }
 
@@ -37,6 +38,7 @@ impl Scope {
         request_requires: None,
         request_supports: None,
         in_dialog: None,
+        after_final: None,
         condition: None,
     };
 
@@ -95,6 +97,16 @@ impl Scope {
         self.in_dialog
     }
 
+    /// For a proxy rule: whether it holds after the proxy sent a final response
+    /// upstream (`Some(true)`); a proxy rule without it holds until then.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().after_final(), None);
+    /// ```
+    pub const fn after_final(&self) -> Option<bool> {
+        self.after_final
+    }
+
     /// A circumstance no key can state, in prose.
     ///
     /// ```
@@ -133,6 +145,7 @@ impl Scope {
             request_requires: self.request_requires,
             request_supports: self.request_supports,
             in_dialog: self.in_dialog,
+            after_final: self.after_final,
             condition: self.condition,
         }
     }

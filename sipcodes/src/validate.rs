@@ -292,6 +292,7 @@ where
             scope
                 .in_dialog()
                 .map(|wanted| request.in_dialog.map(|actual| actual == wanted)),
+            scope.after_final().map(|_| None),
             scope.condition().map(|_| None),
         ];
         if answers.contains(&Some(Some(false))) {

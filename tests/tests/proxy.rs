@@ -59,15 +59,22 @@ fn only_the_first_2xx_to_a_non_invite_is_forwarded() {
 }
 
 #[test]
-fn a_6xx_is_forwarded_and_cancels_the_other_branches() {
-    let (actions, best) = run("INVITE", 3, &[(0, 404), (1, 603), (2, 486)]);
-    assert_eq!(
-        actions,
-        [Action::Keep, Action::ForwardAndCancel, Action::Absorb]
-    );
-    assert_eq!(best, None);
+fn a_6xx_cancels_the_other_branches_and_wins() {
+    // The other branches answer the CANCEL with 487; the 6xx is then sent.
+    let (actions, best) = run("INVITE", 3, &[(0, 404), (1, 603), (2, 487)]);
+    assert_eq!(actions, [Action::Keep, Action::CancelOthers, Action::Keep]);
+    assert_eq!(best, Some((603, 603)));
     // An unregistered 6xx too, by its class.
-    assert_eq!(run("INVITE", 2, &[(0, 699)]).0, [Action::ForwardAndCancel]);
+    let (actions, best) = run("INVITE", 2, &[(0, 699), (1, 302)]);
+    assert_eq!(actions, [Action::CancelOthers, Action::Keep]);
+    assert_eq!(best, Some((699, 699)));
+}
+
+#[test]
+fn a_2xx_after_a_6xx_still_goes_upstream() {
+    let (actions, best) = run("INVITE", 2, &[(0, 603), (1, 200)]);
+    assert_eq!(actions, [Action::CancelOthers, Action::Forward]);
+    assert_eq!(best, None, "the 2xx was the final response");
 }
 
 #[test]
@@ -210,13 +217,12 @@ proptest! {
                 prop_assert!(sent == received || (received == 503 && sent == 500));
             }
             None => prop_assert!(
-                codes.iter().any(|&c| (200..300).contains(&c) || c >= 600) || method != "INVITE"
+                codes.iter().any(|&c| (200..300).contains(&c)) || method != "INVITE"
             ),
         }
     }
 
-    /// A 6xx wins over any non-2xx: it goes upstream at once, and nothing
-    /// received after it does unless it is a 2xx to an INVITE.
+    /// A 6xx wins over any non-2xx received before or after it.
     #[test]
     fn a_6xx_always_wins_over_any_non_2xx(
         before in proptest::collection::vec(300..600u16, 0..4),
@@ -228,9 +234,9 @@ proptest! {
         responses.extend(&after);
         let indexed: Vec<(usize, u16)> = responses.iter().copied().enumerate().collect();
         let (actions, best) = run("INVITE", responses.len(), &indexed);
-        prop_assert_eq!(actions[before.len()], Action::ForwardAndCancel);
-        prop_assert!(actions[before.len() + 1..].iter().all(|action| *action == Action::Absorb));
-        prop_assert_eq!(best, None);
+        prop_assert_eq!(actions[before.len()], Action::CancelOthers);
+        let (chosen, sent) = best.expect("a response is chosen");
+        prop_assert_eq!((chosen, sent), (global, global));
     }
 }
 
@@ -241,13 +247,17 @@ fn the_proxy_actions_come_from_the_registry() {
     // rule or its class's.
     for code in SipCode::ALL {
         assert!(
-            StatusCode::from(code).proxy_rule("INVITE").is_some(),
+            StatusCode::from(code).proxy_rule("INVITE", false).is_some(),
+            "{code}"
+        );
+        assert!(
+            StatusCode::from(code).proxy_rule("INVITE", true).is_some(),
             "{code}"
         );
     }
     assert_eq!(
         StatusCode::SESSION_PROGRESS
-            .proxy_rule("INVITE")
+            .proxy_rule("INVITE", false)
             .map(|rule| rule.action()),
         Some(ProxyAction::Forward)
     );

@@ -157,6 +157,7 @@ pub struct Scope {
     pub request_requires: Option<String>,
     pub request_supports: Option<String>,
     pub in_dialog: Option<bool>,
+    pub after_final: Option<bool>,
     /// What no key can state, in prose.
     pub condition: Option<String>,
 }

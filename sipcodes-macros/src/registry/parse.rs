@@ -416,6 +416,7 @@ fn scope(
         request_requires: token(REQUEST_REQUIRES, errors).map(|tag| tag.value),
         request_supports: token(REQUEST_SUPPORTS, errors).map(|tag| tag.value),
         in_dialog: fields.boolean(IN_DIALOG, errors).map(|flag| flag.value),
+        after_final: fields.boolean(AFTER_FINAL, errors).map(|flag| flag.value),
         condition: fields.string(WHEN, false, errors).map(|when| when.value),
     }
 }

@@ -28,6 +28,7 @@ pub const REQUEST_HAS: &str = "request-has";
 pub const REQUEST_REQUIRES: &str = "request-requires";
 pub const REQUEST_SUPPORTS: &str = "request-supports";
 pub const IN_DIALOG: &str = "in-dialog";
+pub const AFTER_FINAL: &str = "after-final";
 pub const HEADER: &str = "header";
 pub const ROLES: &str = "roles";
 pub const TREAT_AS: &str = "treat-as";
@@ -73,5 +74,6 @@ pub const CONSTRAINT_KEYS: &[&str] = &[
     REQUEST_REQUIRES,
     REQUEST_SUPPORTS,
     IN_DIALOG,
+    AFTER_FINAL,
     WHEN,
 ];

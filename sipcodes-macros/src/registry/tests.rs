@@ -490,6 +490,11 @@ fn schema_v2_mistakes_are_located() {
              found string",
         ),
         (
+            "kind = \"proxy\"\naction = \"forward\"\nafter-final = 1",
+            "registry.toml:11:15: `after-final` in a constraint of code 405 must be true or false, \
+             found integer",
+        ),
+        (
             "kind = \"header\"\nheader = \"Allow\"\neffect = \"usage\"",
             "registry.toml:11:1: `effect` does not belong in a constraint of code 405 with kind \
              \"header\"; it is only for kind \"dialog\"",

@@ -35,6 +35,7 @@ pub struct Scope<'a, S> {
     pub request_requires: Option<&'a str>,
     pub request_supports: Option<&'a str>,
     pub in_dialog: Option<bool>,
+    pub after_final: Option<bool>,
     pub condition: Option<&'a str>,
 }
 
@@ -122,6 +123,11 @@ fn write_scope<S: AsRef<str>>(f: &mut fmt::Formatter<'_>, scope: &Scope<'_, S>) 
     match scope.in_dialog {
         Some(true) => f.write_str(", inside a dialog")?,
         Some(false) => f.write_str(", outside a dialog")?,
+        None => {}
+    }
+    match scope.after_final {
+        Some(true) => f.write_str(", after a final response went upstream")?,
+        Some(false) => f.write_str(", before a final response went upstream")?,
         None => {}
     }
     if let Some(condition) = scope.condition {
