@@ -25,7 +25,7 @@ struct Probe {
     name: &'static str,
     dependencies: String,
     lib: bool,
-    source: &'static str,
+    source: String,
 }
 
 fn probes(sipcodes: &Path) -> Vec<Probe> {
@@ -41,25 +41,25 @@ fn probes(sipcodes: &Path) -> Vec<Probe> {
                  toml = {{ version = \"1\", default-features = false, features = [\"std\", \"parse\"] }}\n"
             ),
             lib: false,
-            source: FLOOR,
+            source: FLOOR.to_owned(),
         },
         Probe {
             name: "sipcodes",
             dependencies: sipcodes.clone(),
             lib: true,
-            source: HANDLER,
+            source: HANDLER.to_owned(),
         },
         Probe {
             name: "serde-thiserror",
             dependencies: serde.to_owned(),
             lib: true,
-            source: SERDE,
+            source: SERDE.to_owned(),
         },
         Probe {
             name: "serde-thiserror-sipcodes",
             dependencies: format!("{serde}{sipcodes}"),
             lib: true,
-            source: SERDE_AND_HANDLER,
+            source: format!("{SERDE}{HANDLER}"),
         },
     ]
 }
@@ -100,30 +100,6 @@ pub struct Binding {
 pub enum Error {
     #[error("no binding for {0}")]
     Unbound(String),
-}
-"#;
-
-const SERDE_AND_HANDLER: &str = r#"
-#[derive(serde::Serialize, serde::Deserialize)]
-pub struct Binding {
-    pub contact: String,
-    pub expires: u32,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("no binding for {0}")]
-    Unbound(String),
-}
-
-#[derive(sipcodes::SipResponseHandler)]
-pub enum Outcome {
-    #[sip(2xx)]
-    Done,
-    #[sip(486, 600)]
-    Busy,
-    #[sip(other)]
-    Failed(sipcodes::StatusCode),
 }
 "#;
 
@@ -190,7 +166,7 @@ fn write_crate(work: &Path, probe: &Probe) -> PathBuf {
         probe.name, probe.dependencies
     );
     std::fs::write(dir.join("Cargo.toml"), manifest).expect("write Cargo.toml");
-    std::fs::write(dir.join("src/lib.rs"), probe.source).expect("write lib.rs");
+    std::fs::write(dir.join("src/lib.rs"), &probe.source).expect("write lib.rs");
     dir
 }
 
