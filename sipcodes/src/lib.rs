@@ -58,6 +58,7 @@ mod constraint;
 mod error;
 mod general;
 mod handler;
+mod head;
 pub mod header;
 #[cfg(feature = "alloc")]
 mod owned;
@@ -87,6 +88,7 @@ pub use constraint::{Constraint, ProxyRule, ReceiverRule, Subject};
 pub use error::CodeError;
 pub use general::GeneralRule;
 pub use handler::SipResponseHandler;
+pub use head::{HeaderNames, HeaderNamesIter};
 #[cfg(feature = "alloc")]
 pub use owned::{ReasonPhraseBuf, StatusLineBuf};
 pub use reason::ReasonPhrase;

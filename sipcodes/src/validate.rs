@@ -195,6 +195,17 @@ where
         })
     }
 
+    /// The response's code.
+    ///
+    /// ```
+    /// use sipcodes::{Response, StatusCode};
+    ///
+    /// assert_eq!(Response::new(StatusCode::OK).status(), StatusCode::OK);
+    /// ```
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
     fn with_request(self, request: Request<'a>) -> Self {
         Response { request, ..self }
     }

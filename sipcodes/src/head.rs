@@ -1,0 +1,143 @@
+//! A response read from its bytes, for the validator: any stack can check what
+//! it is about to send, or what it received, without mapping its own types.
+
+use crate::{ReceivedError, Response, StatusLine};
+
+/// The names of the header fields of a message head, in order, as written
+/// (full or compact); a folded continuation line is part of the field before it.
+///
+/// ```
+/// use sipcodes::HeaderNames;
+///
+/// let head = b"SIP/2.0 200 OK\r\nv: SIP/2.0/UDP a\r\nSubject: a\r\n  folded\r\nCSeq: 1 BYE\r\n\r\n";
+/// let names: Vec<&str> = HeaderNames::of(head).into_iter().collect();
+/// assert_eq!(names, ["v", "Subject", "CSeq"]);
+/// ```
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct HeaderNames<'a> {
+    /// The header fields, after the start line, up to the blank line.
+    fields: &'a [u8],
+}
+
+impl<'a> HeaderNames<'a> {
+    /// The header field names of `message`: its start line is skipped, and the
+    /// fields end at the first empty line or at the end of the bytes.
+    ///
+    /// ```
+    /// use sipcodes::HeaderNames;
+    ///
+    /// assert_eq!(HeaderNames::of(b"SIP/2.0 100 Trying\n").into_iter().count(), 0);
+    /// ```
+    pub fn of(message: &'a [u8]) -> HeaderNames<'a> {
+        let (_, after_start) = split_line(message);
+        let (fields, _) = split_head(after_start);
+        HeaderNames { fields }
+    }
+}
+
+impl<'a> IntoIterator for HeaderNames<'a> {
+    type Item = &'a str;
+    type IntoIter = HeaderNamesIter<'a>;
+
+    fn into_iter(self) -> HeaderNamesIter<'a> {
+        HeaderNamesIter { rest: self.fields }
+    }
+}
+
+/// The iterator of [`HeaderNames`].
+#[derive(Clone, Debug)]
+pub struct HeaderNamesIter<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Iterator for HeaderNamesIter<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        loop {
+            if self.rest.is_empty() {
+                return None;
+            }
+            let (line, rest) = split_line(self.rest);
+            self.rest = rest;
+            // A line starting with whitespace continues the field before it
+            // (RFC 3261 §7.3.1); a line without a colon names nothing.
+            if line
+                .first()
+                .is_some_and(|byte| *byte == b' ' || *byte == b'\t')
+            {
+                continue;
+            }
+            let Some(colon) = line.iter().position(|byte| *byte == b':') else {
+                continue;
+            };
+            let name = trim_end(&line[..colon]);
+            if let Ok(name) = core::str::from_utf8(name)
+                && !name.is_empty()
+            {
+                return Some(name);
+            }
+        }
+    }
+}
+
+impl<'a> Response<'a, HeaderNames<'a>> {
+    /// A response read from its bytes: the status line (parsed as
+    /// [`StatusLine::parse_received`] does), the names of its header fields,
+    /// and whether anything follows the blank line that ends the head (the
+    /// body). What is known of the request is added with the builder methods.
+    ///
+    /// ```
+    /// use sipcodes::{Response, StatusCode};
+    ///
+    /// let sent = b"SIP/2.0 180 Ringing\r\nVia: SIP/2.0/UDP pc33.example.com;branch=z9hG4bK776\r\n\
+    ///              From: <sip:alice@example.com>;tag=1928\r\nTo: <sip:bob@example.com>;tag=a6c8\r\n\
+    ///              Call-ID: a84b4c76e66710\r\nCSeq: 314159 INVITE\r\n\r\n";
+    /// let response = Response::from_head(sent)?.method("INVITE").in_dialog(false);
+    /// assert_eq!(response.status(), StatusCode::RINGING);
+    /// let violation = response.violations().find(|v| v.is_mandatory()).unwrap();
+    /// assert_eq!(violation.header(), Some("Contact"));
+    /// # Ok::<(), sipcodes::ReceivedError>(())
+    /// ```
+    pub fn from_head(message: &'a [u8]) -> Result<Self, ReceivedError> {
+        let (start, after_start) = split_line(message);
+        let line = StatusLine::parse_received(start)?;
+        let (fields, body) = split_head(after_start);
+        Ok(Response::new(line.status())
+            .headers(HeaderNames { fields })
+            .body(!body.is_empty()))
+    }
+}
+
+/// The first line (without its line end) and what follows it.
+fn split_line(bytes: &[u8]) -> (&[u8], &[u8]) {
+    match bytes.iter().position(|byte| *byte == b'\n') {
+        Some(end) => {
+            let line = &bytes[..end];
+            (line.strip_suffix(b"\r").unwrap_or(line), &bytes[end + 1..])
+        }
+        None => (bytes, &[]),
+    }
+}
+
+/// The header fields up to the first empty line, and what follows that line.
+fn split_head(fields: &[u8]) -> (&[u8], &[u8]) {
+    let mut offset = 0;
+    let mut rest = fields;
+    while !rest.is_empty() {
+        let (line, after) = split_line(rest);
+        if line.is_empty() {
+            return (&fields[..offset], after);
+        }
+        offset = fields.len() - after.len();
+        rest = after;
+    }
+    (fields, &[])
+}
+
+fn trim_end(mut bytes: &[u8]) -> &[u8] {
+    while let [rest @ .., b' ' | b'\t'] = bytes {
+        bytes = rest;
+    }
+    bytes
+}

@@ -1,0 +1,66 @@
+//! Responses checked from their bytes.
+
+use sipcodes::{HeaderNames, Problem, ReceivedError, Response, StatusCode};
+
+const HEAD: &[u8] = b"SIP/2.0 405 Method Not Allowed\r\n\
+Via: SIP/2.0/UDP pc33.example.com;branch=z9hG4bK776asdhds\r\n\
+f: <sip:alice@example.com>;tag=1928301774\r\n\
+t: <sip:bob@example.com>;tag=a6c85cf\r\n\
+i: a84b4c76e66710\r\n\
+CSeq: 314159 FOO\r\n\
+Subject: a subject\r\n \
+ folded over two lines\r\n\
+Content-Length: 0\r\n\r\n";
+
+#[test]
+fn header_names_follow_the_head() {
+    let names: Vec<&str> = HeaderNames::of(HEAD).into_iter().collect();
+    assert_eq!(
+        names,
+        ["Via", "f", "t", "i", "CSeq", "Subject", "Content-Length"]
+    );
+    // A bare LF ends lines too, and the names stop at the blank line.
+    let lf = b"SIP/2.0 200 OK\nCSeq: 1 BYE\n\nNot-A-Header: body\n";
+    assert_eq!(
+        HeaderNames::of(lf).into_iter().collect::<Vec<_>>(),
+        ["CSeq"]
+    );
+}
+
+#[test]
+fn a_head_is_checked_like_a_built_response() {
+    let response = Response::from_head(HEAD).unwrap();
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    let broken: Vec<_> = response.violations().filter(|v| v.is_mandatory()).collect();
+    assert_eq!(broken.len(), 1, "{broken:?}");
+    assert_eq!(broken[0].header(), Some("Allow"));
+    assert_eq!(broken[0].problem(), Problem::MissingHeader);
+}
+
+#[test]
+fn a_body_after_the_head_counts() {
+    let message = b"SIP/2.0 200 OK\r\nVia: x\r\nFrom: a\r\nTo: b\r\nCall-ID: c\r\nCSeq: 1 MESSAGE\r\n\r\nhello";
+    let response = Response::from_head(message).unwrap().method("MESSAGE");
+    assert!(
+        response
+            .violations()
+            .any(|v| v.problem() == Problem::ForbiddenBody)
+    );
+    let head_only = &message[..message.len() - 5];
+    assert!(
+        Response::from_head(head_only)
+            .unwrap()
+            .method("MESSAGE")
+            .is_valid()
+    );
+}
+
+#[test]
+fn a_bad_status_line_is_a_typed_error() {
+    assert!(matches!(
+        Response::from_head(b"SIP/7.0 200 OK\r\n\r\n"),
+        Err(ReceivedError::UnsupportedVersion { .. })
+    ));
+    assert!(Response::from_head(b"INVITE sip:bob@example.com SIP/2.0\r\n\r\n").is_err());
+    assert!(Response::from_head(b"").is_err());
+}
