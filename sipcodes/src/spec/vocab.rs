@@ -53,6 +53,18 @@ pub trait Vocabulary: Copy + 'static {
     }
 }
 
+/// `Display` as the word `registry.toml` spells, padded.
+macro_rules! display_as_word {
+    ($name:ident, $example:literal) => {
+        impl fmt::Display for $name {
+            #[doc = concat!("The word as `registry.toml` spells it: `", $example, "`.")]
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+    };
+}
+
 // The registry parser declares its own vocabularies with it.
 #[allow(unused_imports)]
 pub(crate) use vocabulary;
@@ -145,12 +157,7 @@ vocabulary! {
     }
 }
 
-impl fmt::Display for Role {
-    /// The name as `registry.toml` spells it: `redirect-server`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
+display_as_word!(Role, "redirect-server");
 
 /// A citation of an RFC and optionally one of its sections, written
 /// `RFC 3261 §21.4.6`.
@@ -231,7 +238,8 @@ vocabulary! {
         Forward = "forward",
         /// Kept as a candidate for the best final response.
         Collect = "collect",
-        /// Forwarded as the best response; the other branches are cancelled.
+        /// Kept, and the other branches are cancelled: it is the response sent
+        /// upstream unless a 2xx arrives.
         CancelBranches = "cancel-branches",
         /// Not a response received: the code the proxy sends itself when every
         /// branch ended without a final response (408 to an INVITE).
@@ -239,16 +247,5 @@ vocabulary! {
     }
 }
 
-impl fmt::Display for DialogEffect {
-    /// The word as `registry.toml` spells it: `subscription`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-impl fmt::Display for ProxyAction {
-    /// The word as `registry.toml` spells it: `cancel-branches`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
+display_as_word!(DialogEffect, "subscription");
+display_as_word!(ProxyAction, "cancel-branches");
