@@ -86,7 +86,8 @@ impl Class {
     }
 
     /// The code a UAC acts on for an unrecognised code of this class (RFC 3261
-    /// §8.1.3.2): `183 Session Progress` for `1xx`, the `x00` code otherwise.
+    /// §8.1.3.2): `183 Session Progress` for `1xx`, the `x00` code otherwise,
+    /// as the registry's receiver rules for each class state it.
     ///
     /// ```
     /// use sipcodes::{Class, SipCode};
@@ -95,14 +96,7 @@ impl Class {
     /// assert_eq!(Class::RequestFailure.fallback(), SipCode::BadRequest);
     /// ```
     pub const fn fallback(self) -> SipCode {
-        match self {
-            Class::Provisional => SipCode::SessionProgress,
-            Class::Success => SipCode::Ok,
-            Class::Redirection => SipCode::MultipleChoices,
-            Class::RequestFailure => SipCode::BadRequest,
-            Class::ServerFailure => SipCode::ServerInternalError,
-            Class::GlobalFailure => SipCode::BusyEverywhere,
-        }
+        crate::general::FALLBACK[self as usize - 1]
     }
 }
 

@@ -1,6 +1,6 @@
 //! The rules that hold for every response, a class of responses, or many codes.
 
-use crate::{Constraint, SipCode, StatusCode};
+use crate::{Class, Constraint, Level, ReceiverRule, Role, SipCode, StatusCode, Subject};
 
 /// A rule the registry states once for many codes: every response, a class
 /// (`2xx`), or a list of codes. It holds for unregistered codes of a class it
@@ -43,11 +43,8 @@ impl GeneralRule {
     /// let every = GeneralRule::all().iter().filter(|rule| rule.covers(StatusCode::OK)).count();
     /// assert!(every > 0);
     /// ```
-    pub fn covers(&self, status: StatusCode) -> bool {
-        let code = status.as_u16();
-        let class = 1 << (code / 100);
-        !self.except.contains(&code)
-            && (self.classes & (1 | class) != 0 || self.codes.contains(&code))
+    pub const fn covers(&self, status: StatusCode) -> bool {
+        covers(self, status.as_u16())
     }
 
     /// The rule.
@@ -103,4 +100,78 @@ impl SipCode {
     pub fn rules(self) -> impl Iterator<Item = &'static Constraint> {
         StatusCode::from_sip_code(self).rules()
     }
+}
+
+/// The code an unrecognised code of each class is acted on as (RFC 3261
+/// §8.1.3.2), read at compile time from the registry: the `treat-as` of the
+/// UAC's receiver rule over the class that covers its unregistered codes.
+pub(crate) static FALLBACK: [SipCode; Class::ALL.len()] = {
+    let mut table = [SipCode::ALL[0]; Class::ALL.len()];
+    let mut class = 0;
+    while class < table.len() {
+        table[class] = match class_fallback(class as u16 + 1) {
+            Some(code) => code,
+            None => panic!("registry.toml states no RFC 3261 §8.1.3.2 rule for a class"),
+        };
+        class += 1;
+    }
+    table
+};
+
+/// The registry's receiver rule for an unregistered code of class `digit`.
+const fn class_fallback(digit: u16) -> Option<SipCode> {
+    // The first number of the class the registry does not define.
+    let mut number = digit * 100;
+    while SipCode::from_u16(number).is_some() {
+        number += 1;
+    }
+    let rules = GeneralRule::TABLE;
+    let mut i = 0;
+    while i < rules.len() {
+        let rule = &rules[i];
+        if let Subject::Receiver(ReceiverRule {
+            roles,
+            treat_as: Some(target),
+            ..
+        }) = rule.constraint.subject
+            && matches!(rule.constraint.level, Level::Must)
+            && has_uac(roles)
+            && covers(rule, number)
+        {
+            return Some(target);
+        }
+        i += 1;
+    }
+    None
+}
+
+const fn has_uac(roles: &[Role]) -> bool {
+    let mut i = 0;
+    while i < roles.len() {
+        if matches!(roles[i], Role::Uac) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// [`GeneralRule::covers`] in `const` evaluation.
+const fn covers(rule: &GeneralRule, code: u16) -> bool {
+    if contains(rule.except, code) {
+        return false;
+    }
+    let class = 1u8 << (code / 100);
+    rule.classes & (1 | class) != 0 || contains(rule.codes, code)
+}
+
+const fn contains(codes: &[u16], code: u16) -> bool {
+    let mut i = 0;
+    while i < codes.len() {
+        if codes[i] == code {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }

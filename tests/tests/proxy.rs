@@ -268,7 +268,14 @@ fn the_proxy_actions_come_from_the_registry() {
 #[test]
 fn no_code_is_named_in_the_decision_code() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sipcodes/src");
-    for file in ["proxy.rs", "receive.rs"] {
+    // The class fallback of RFC 3261 §8.1.3.2 is read from the registry too;
+    // those two files name class digits (`code / 100`), so only names count there.
+    for (file, digits_too) in [
+        ("proxy.rs", true),
+        ("receive.rs", true),
+        ("general.rs", false),
+        ("class.rs", false),
+    ] {
         let source = std::fs::read_to_string(root.join(file)).expect("read the source");
         for (number, line) in source.lines().enumerate() {
             let code = line.trim_start();
@@ -288,7 +295,11 @@ fn no_code_is_named_in_the_decision_code() {
                 .split(|c: char| !c.is_ascii_digit())
                 .filter(|run| run.len() == 3)
                 .collect();
-            assert!(digits.is_empty(), "{file}:{}: {line}", number + 1);
+            assert!(
+                !digits_too || digits.is_empty(),
+                "{file}:{}: {line}",
+                number + 1
+            );
         }
     }
 }
