@@ -1,6 +1,7 @@
 //! Random text through every parser: no panic, and the parsers agree.
 
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use sipcodes::{CodeError, ReasonPhrase, SipCode, StatusCode};
 
 fn check(text: &str) {
@@ -31,7 +32,8 @@ fn check(text: &str) {
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 4096,
-        failure_persistence: None,
+        // Failures are kept beside this file, and re-run first.
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
         ..ProptestConfig::default()
     })]
 
@@ -57,7 +59,8 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 4096,
-        failure_persistence: None,
+        // Failures are kept beside this file, and re-run first.
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
         ..ProptestConfig::default()
     })]
 

@@ -3,6 +3,7 @@
 //! into a phrase, and never panics.
 
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use sipcodes::{ReceivedError, StatusLine};
 
 /// Characters of the Reason-Phrase grammar (RFC 3261 §25.1), non-ASCII included.
@@ -24,7 +25,8 @@ fn strict_line() -> impl Strategy<Value = (String, u16, String, bool)> {
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 2048,
-        failure_persistence: None,
+        // Failures are kept beside this file, and re-run first.
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
         ..ProptestConfig::default()
     })]
 
