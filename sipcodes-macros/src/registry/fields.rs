@@ -89,6 +89,16 @@ impl<'a, 'i> Fields<'a, 'i> {
         value
     }
 
+    fn empty(&self, key: &str, value: &Spanned<DeValue<'_>>, errors: &mut Vec<RegistryError>) {
+        errors.push(RegistryError::at(
+            value.span().start,
+            format!(
+                "`{key}` in {} is empty; give at least one value",
+                self.context
+            ),
+        ));
+    }
+
     fn wrong_type(
         &self,
         key: &str,
@@ -153,6 +163,9 @@ impl<'a, 'i> Fields<'a, 'i> {
             self.wrong_type(key, "an array of strings and integers", value, errors);
             return Vec::new();
         };
+        if items.is_empty() {
+            self.empty(key, value, errors);
+        }
         let mut found = Vec::new();
         for item in items.iter() {
             let offset = item.span().start;
@@ -240,13 +253,7 @@ impl<'a, 'i> Fields<'a, 'i> {
             }
         }
         if strings.is_empty() && items.is_empty() {
-            errors.push(RegistryError::at(
-                value.span().start,
-                format!(
-                    "`{key}` in {} is empty; give at least one value",
-                    self.context
-                ),
-            ));
+            self.empty(key, value, errors);
         }
         Some(strings)
     }

@@ -532,6 +532,16 @@ fn header_tables_are_checked() {
 }
 
 #[test]
+fn a_header_table_needs_a_name() {
+    let source =
+        format!("{ENTRY_405}\n[[header]]\ncompact = \"m\"\nreference = \"RFC 3261 §20.10\"\n");
+    assert_eq!(
+        errors(&source),
+        ["registry.toml:9:1: this [[header]] table has no `name`; add `name = …`"]
+    );
+}
+
+#[test]
 fn rules_over_many_codes_are_checked() {
     let rule = |codes: &str| {
         format!(
@@ -566,6 +576,10 @@ fn rules_over_many_codes_are_checked() {
             "registry.toml:11:17: \"4xx\" in `except-codes` of a [[rule]] is not a code; list \
              numbers",
         ]
+    );
+    assert_eq!(
+        errors(&rule("codes = []")),
+        ["registry.toml:10:9: `codes` in a [[rule]] is empty; give at least one value"]
     );
     assert_eq!(
         errors(&rule("")),
