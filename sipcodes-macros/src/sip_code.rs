@@ -95,6 +95,14 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
         .collect();
     let table = citations.table();
     let cited = citations.0.len();
+    // The short names `constraint_data` writes, in scope where it is used.
+    let constraint_scope = quote! {
+        use crate::constraint::{Constraint as C, ProxyRule, ReceiverRule, Subject::*};
+        use crate::spec::vocab::{DialogEffect, Level::*, ProxyAction, Role as O};
+        use crate::Scope;
+        use #ident as S;
+        const R: [crate::Reference; #cited] = S::REFERENCES;
+    };
     let constants = codes.iter().map(|entry| {
         let variant = variant(entry);
         let name = Ident::new(&names::constant_name(&entry.variant), Span::call_site());
@@ -143,11 +151,7 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
             /// The registry data of every code, in the order of `ALL`.
             pub(crate) const ENTRIES: [crate::registry::Entry; #count] = {
                 use crate::registry::Entry;
-                use crate::constraint::{Constraint as C, ProxyRule, ReceiverRule, Subject::*};
-                use crate::spec::vocab::{DialogEffect, Level::*, ProxyAction, Role as O};
-                use crate::Scope;
-                use #ident as S;
-                const R: [crate::Reference; #cited] = S::REFERENCES;
+                #constraint_scope
                 [#(#entries),*]
             };
 
@@ -166,11 +170,7 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
             /// Every rule over many codes, in file order.
             pub(crate) const TABLE: &'static [crate::GeneralRule] = {
                 use crate::GeneralRule as G;
-                use crate::constraint::{Constraint as C, ProxyRule, ReceiverRule, Subject::*};
-                use crate::spec::vocab::{DialogEffect, Level::*, ProxyAction, Role as O};
-                use crate::Scope;
-                use #ident as S;
-                const R: [crate::Reference; #cited] = S::REFERENCES;
+                #constraint_scope
                 &[#(#general),*]
             };
         }

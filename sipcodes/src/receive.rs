@@ -103,14 +103,11 @@ impl StatusCode {
                 && !unless_header.is_some_and(&has);
             applies.then_some(target)
         };
-        let own = base.constraints().iter().find_map(treat);
-        own.or_else(|| {
-            GeneralRule::all()
-                .iter()
-                .filter(|rule| rule.covers(self))
-                .find_map(|rule| treat(&rule.constraint))
-        })
-        .unwrap_or(base)
+        // The rules of the code acted on: itself, or its class's x00.
+        StatusCode::from_sip_code(base)
+            .select(treat)
+            .next()
+            .unwrap_or(base)
     }
 
     /// What a final response to a request with this method does beyond its
