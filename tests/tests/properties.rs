@@ -54,15 +54,6 @@ proptest! {
         check(&text);
         prop_assert_eq!(text.parse::<SipCode>().is_ok(), suffix.is_empty());
     }
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 4096,
-        // Failures are kept beside this file, and re-run first.
-        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
-        ..ProptestConfig::default()
-    })]
 
     #[test]
     fn bytes_parse_as_text_does(bytes in prop::collection::vec(any::<u8>(), 0..8)) {
