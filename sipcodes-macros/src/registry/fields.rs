@@ -1,8 +1,7 @@
 //! Typed access to the keys of one TOML table, reporting unknown keys, missing
 //! keys and wrong value types with their byte offsets.
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use super::document::{Item, Table, Value};
 
 use super::RegistryError;
 
@@ -13,15 +12,15 @@ pub struct At<T> {
     pub offset: usize,
 }
 
-pub struct Fields<'a, 'i> {
-    table: &'a DeTable<'i>,
+pub struct Fields<'a> {
+    table: &'a Table,
     offset: usize,
     /// Names the table in messages: "[[code]] table", "code 405", …
     context: String,
 }
 
-impl<'a, 'i> Fields<'a, 'i> {
-    pub fn new(table: &'a DeTable<'i>, offset: usize, context: String) -> Self {
+impl<'a> Fields<'a> {
+    pub fn new(table: &'a Table, offset: usize, context: String) -> Self {
         Fields {
             table,
             offset,
@@ -32,13 +31,13 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// Reports every key of the table that is not in `allowed`.
     pub fn reject_unknown(&self, allowed: &[&str], errors: &mut Vec<RegistryError>) {
         for key in self.table.keys() {
-            if !allowed.contains(&key.get_ref().as_ref()) {
+            if !allowed.contains(&key.name.as_str()) {
                 let keys: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
                 errors.push(RegistryError::at(
-                    key.span().start,
+                    key.offset,
                     format!(
                         "unknown key `{}` in {}; the keys are {}",
-                        key.get_ref(),
+                        key.name,
                         self.context,
                         keys.join(", ")
                     ),
@@ -49,9 +48,7 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// Every key of the table, with its offset.
     pub fn keys(&self) -> impl Iterator<Item = (&'a str, usize)> {
-        self.table
-            .keys()
-            .map(|key| (key.get_ref().as_ref(), key.span().start))
+        self.table.keys().map(|key| (key.name.as_str(), key.offset))
     }
 
     pub fn context(&self) -> &str {
@@ -68,9 +65,7 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     /// The offset of a key's value, or of the table when the key is absent.
     pub fn offset_of(&self, key: &str) -> usize {
-        self.table
-            .get(key)
-            .map_or(self.offset, |value| value.span().start)
+        self.table.get(key).map_or(self.offset, |item| item.offset)
     }
 
     fn value(
@@ -78,7 +73,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         key: &str,
         required: bool,
         errors: &mut Vec<RegistryError>,
-    ) -> Option<&'a Spanned<DeValue<'i>>> {
+    ) -> Option<&'a Item> {
         let value = self.table.get(key);
         if value.is_none() && required {
             errors.push(RegistryError::at(
@@ -89,9 +84,9 @@ impl<'a, 'i> Fields<'a, 'i> {
         value
     }
 
-    fn empty(&self, key: &str, value: &Spanned<DeValue<'_>>, errors: &mut Vec<RegistryError>) {
+    fn empty(&self, key: &str, value: &Item, errors: &mut Vec<RegistryError>) {
         errors.push(RegistryError::at(
-            value.span().start,
+            value.offset,
             format!(
                 "`{key}` in {} is empty; give at least one value",
                 self.context
@@ -99,19 +94,13 @@ impl<'a, 'i> Fields<'a, 'i> {
         ));
     }
 
-    fn wrong_type(
-        &self,
-        key: &str,
-        expected: &str,
-        value: &Spanned<DeValue<'_>>,
-        errors: &mut Vec<RegistryError>,
-    ) {
+    fn wrong_type(&self, key: &str, expected: &str, value: &Item, errors: &mut Vec<RegistryError>) {
         errors.push(RegistryError::at(
-            value.span().start,
+            value.offset,
             format!(
                 "`{key}` in {} must be {expected}, found {}",
                 self.context,
-                value.get_ref().type_str()
+                value.value.type_str()
             ),
         ));
     }
@@ -123,12 +112,12 @@ impl<'a, 'i> Fields<'a, 'i> {
         errors: &mut Vec<RegistryError>,
     ) -> Option<At<String>> {
         let value = self.value(key, required, errors)?;
-        match value.get_ref().as_str() {
-            Some(text) => Some(At {
-                value: text.to_owned(),
-                offset: value.span().start,
+        match &value.value {
+            Value::String(text) => Some(At {
+                value: text.clone(),
+                offset: value.offset,
             }),
-            None => {
+            _ => {
                 self.wrong_type(key, "a string", value, errors);
                 None
             }
@@ -137,12 +126,12 @@ impl<'a, 'i> Fields<'a, 'i> {
 
     pub fn boolean(&self, key: &str, errors: &mut Vec<RegistryError>) -> Option<At<bool>> {
         let value = self.value(key, false, errors)?;
-        match value.get_ref().as_bool() {
-            Some(flag) => Some(At {
+        match value.value {
+            Value::Boolean(flag) => Some(At {
                 value: flag,
-                offset: value.span().start,
+                offset: value.offset,
             }),
-            None => {
+            _ => {
                 self.wrong_type(key, "true or false", value, errors);
                 None
             }
@@ -156,30 +145,31 @@ impl<'a, 'i> Fields<'a, 'i> {
         required: bool,
         errors: &mut Vec<RegistryError>,
     ) -> Vec<At<Result<String, i64>>> {
+        const EXPECTED: &str = "an array of strings and integers";
         let Some(value) = self.value(key, required, errors) else {
             return Vec::new();
         };
-        let Some(items) = value.get_ref().as_array() else {
-            self.wrong_type(key, "an array of strings and integers", value, errors);
+        let Value::Array(items) = &value.value else {
+            self.wrong_type(key, EXPECTED, value, errors);
             return Vec::new();
         };
         if items.is_empty() {
             self.empty(key, value, errors);
         }
         let mut found = Vec::new();
-        for item in items.iter() {
-            let offset = item.span().start;
-            let parsed = match item.get_ref() {
-                DeValue::String(text) => Some(Ok(text.to_string())),
-                DeValue::Integer(integer) => i64::from_str_radix(integer.as_str(), integer.radix())
-                    .ok()
-                    .map(Err),
-                _ => None,
+        for item in items {
+            let parsed = match &item.value {
+                Value::String(text) => Ok(text.clone()),
+                Value::Integer(Some(number)) => Err(*number),
+                _ => {
+                    self.wrong_type(key, EXPECTED, item, errors);
+                    continue;
+                }
             };
-            match parsed {
-                Some(value) => found.push(At { value, offset }),
-                None => self.wrong_type(key, "an array of strings and integers", item, errors),
-            }
+            found.push(At {
+                value: parsed,
+                offset: item.offset,
+            });
         }
         found
     }
@@ -191,23 +181,19 @@ impl<'a, 'i> Fields<'a, 'i> {
         errors: &mut Vec<RegistryError>,
     ) -> Option<At<i64>> {
         let value = self.value(key, required, errors)?;
-        let parsed = value
-            .get_ref()
-            .as_integer()
-            .map(|integer| i64::from_str_radix(integer.as_str(), integer.radix()));
-        match parsed {
-            Some(Ok(number)) => Some(At {
+        match value.value {
+            Value::Integer(Some(number)) => Some(At {
                 value: number,
-                offset: value.span().start,
+                offset: value.offset,
             }),
-            Some(Err(_)) => {
+            Value::Integer(None) => {
                 errors.push(RegistryError::at(
-                    value.span().start,
+                    value.offset,
                     format!("`{key}` in {} is too large", self.context),
                 ));
                 None
             }
-            None => {
+            _ => {
                 self.wrong_type(key, "an integer", value, errors);
                 None
             }
@@ -229,53 +215,48 @@ impl<'a, 'i> Fields<'a, 'i> {
         } else {
             "an array of strings"
         };
-        let items = match value.get_ref() {
-            DeValue::String(text) if single => {
+        let items = match &value.value {
+            Value::String(text) if single => {
                 return Some(vec![At {
-                    value: text.to_string(),
-                    offset: value.span().start,
+                    value: text.clone(),
+                    offset: value.offset,
                 }]);
             }
-            DeValue::Array(items) => items,
+            Value::Array(items) => items,
             _ => {
                 self.wrong_type(key, expected, value, errors);
                 return None;
             }
         };
         let mut strings = Vec::new();
-        for item in items.iter() {
-            match item.get_ref().as_str() {
-                Some(text) => strings.push(At {
-                    value: text.to_owned(),
-                    offset: item.span().start,
+        for item in items {
+            match &item.value {
+                Value::String(text) => strings.push(At {
+                    value: text.clone(),
+                    offset: item.offset,
                 }),
-                None => self.wrong_type(key, expected, item, errors),
+                _ => self.wrong_type(key, expected, item, errors),
             }
         }
-        if strings.is_empty() && items.is_empty() {
+        if items.is_empty() {
             self.empty(key, value, errors);
         }
         Some(strings)
     }
 
     /// The tables of an array of tables (`[[code.constraints]]`).
-    pub fn tables(
-        &self,
-        key: &str,
-        errors: &mut Vec<RegistryError>,
-    ) -> Vec<(&'a DeTable<'i>, usize)> {
+    pub fn tables(&self, key: &str, errors: &mut Vec<RegistryError>) -> Vec<(&'a Table, usize)> {
         let Some(value) = self.value(key, false, errors) else {
             return Vec::new();
         };
-        let Some(items) = value.get_ref().as_array() else {
+        let Value::Tables(items) = &value.value else {
             self.wrong_type(key, "an array of tables", value, errors);
             return Vec::new();
         };
         let mut tables = Vec::new();
-        for item in items.iter() {
-            match item.get_ref().as_table() {
-                Some(table) => tables.push((table, item.span().start)),
-                None => self.wrong_type(key, "an array of tables", item, errors),
+        for item in items {
+            if let Value::Table(table) = &item.value {
+                tables.push((table, item.offset));
             }
         }
         tables

@@ -20,7 +20,7 @@ pub struct Uses {
     pub codes: Vec<(&'static str, At<u16>)>,
 }
 
-type Parser = fn(&Fields<'_, '_>, &mut Uses, &mut Vec<RegistryError>) -> Option<Kind>;
+type Parser = fn(&Fields<'_>, &mut Uses, &mut Vec<RegistryError>) -> Option<Kind>;
 
 pub struct KindSpec {
     pub word: &'static str,
@@ -90,7 +90,7 @@ pub fn words() -> String {
 /// kind, only keys that no kind takes are reported. `extra` are the keys the
 /// table takes besides those of a constraint (`codes` in a `[[rule]]`).
 pub fn check_keys(
-    fields: &Fields<'_, '_>,
+    fields: &Fields<'_>,
     kind: Option<&KindSpec>,
     extra: &[&str],
     errors: &mut Vec<RegistryError>,
@@ -135,7 +135,7 @@ fn all_keys(extra: &[&str]) -> String {
 
 /// A word of a closed vocabulary.
 pub fn word<T: Vocabulary>(
-    fields: &Fields<'_, '_>,
+    fields: &Fields<'_>,
     key: &str,
     required: bool,
     errors: &mut Vec<RegistryError>,
@@ -157,7 +157,7 @@ pub fn word<T: Vocabulary>(
 
 /// A header field name, remembered for the check against `[[header]]`.
 fn header_name(
-    fields: &Fields<'_, '_>,
+    fields: &Fields<'_>,
     key: &str,
     name: At<String>,
     uses: &mut Uses,
@@ -170,11 +170,7 @@ fn header_name(
     value
 }
 
-fn header(
-    fields: &Fields<'_, '_>,
-    uses: &mut Uses,
-    errors: &mut Vec<RegistryError>,
-) -> Option<Kind> {
+fn header(fields: &Fields<'_>, uses: &mut Uses, errors: &mut Vec<RegistryError>) -> Option<Kind> {
     let names = fields.strings(HEADER, true, true, errors)?;
     let names = names
         .into_iter()
@@ -183,27 +179,19 @@ fn header(
     Some(Kind::Header(names))
 }
 
-fn body(fields: &Fields<'_, '_>, _: &mut Uses, errors: &mut Vec<RegistryError>) -> Option<Kind> {
+fn body(fields: &Fields<'_>, _: &mut Uses, errors: &mut Vec<RegistryError>) -> Option<Kind> {
     let content_type = fields.string(CONTENT_TYPE, false, errors);
     Some(Kind::Body(
         content_type.map(|content_type| content_type.value),
     ))
 }
 
-fn retry(
-    fields: &Fields<'_, '_>,
-    uses: &mut Uses,
-    errors: &mut Vec<RegistryError>,
-) -> Option<Kind> {
+fn retry(fields: &Fields<'_>, uses: &mut Uses, errors: &mut Vec<RegistryError>) -> Option<Kind> {
     let name = fields.string(HEADER, true, errors)?;
     Some(Kind::Retry(header_name(fields, HEADER, name, uses, errors)))
 }
 
-fn receiver(
-    fields: &Fields<'_, '_>,
-    uses: &mut Uses,
-    errors: &mut Vec<RegistryError>,
-) -> Option<Kind> {
+fn receiver(fields: &Fields<'_>, uses: &mut Uses, errors: &mut Vec<RegistryError>) -> Option<Kind> {
     let roles = roles(fields, errors);
     let treat_as = code(fields, TREAT_AS, uses, errors)?;
     let unless_header = fields
@@ -216,11 +204,7 @@ fn receiver(
     })
 }
 
-fn proxy(
-    fields: &Fields<'_, '_>,
-    uses: &mut Uses,
-    errors: &mut Vec<RegistryError>,
-) -> Option<Kind> {
+fn proxy(fields: &Fields<'_>, uses: &mut Uses, errors: &mut Vec<RegistryError>) -> Option<Kind> {
     let action = word(fields, ACTION, true, errors);
     let prefer = match fields.integer(PREFER, false, errors) {
         Some(At { value, offset }) => match u8::try_from(value) {
@@ -257,7 +241,7 @@ fn proxy(
 /// An optional code key (`treat-as`, `upstream-as`): `Some(None)` when absent,
 /// `None` when malformed.
 fn code(
-    fields: &Fields<'_, '_>,
+    fields: &Fields<'_>,
     key: &'static str,
     uses: &mut Uses,
     errors: &mut Vec<RegistryError>,
@@ -286,7 +270,7 @@ fn code(
     }
 }
 
-fn roles(fields: &Fields<'_, '_>, errors: &mut Vec<RegistryError>) -> Option<Vec<Role>> {
+fn roles(fields: &Fields<'_>, errors: &mut Vec<RegistryError>) -> Option<Vec<Role>> {
     let words = fields.strings(ROLES, true, false, errors)?;
     let mut roles = Vec::new();
     for At { value, offset } in words {

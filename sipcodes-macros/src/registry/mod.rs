@@ -1,5 +1,6 @@
 //! The registry model: plain Rust data read from `registry.toml`, free of syn types.
 
+mod document;
 mod error;
 mod fields;
 mod kinds;
@@ -238,7 +239,7 @@ pub(crate) fn one_of(words: &[&str]) -> String {
 
 /// Header field names and methods are RFC 3261 tokens.
 fn check_token(
-    fields: &Fields<'_, '_>,
+    fields: &Fields<'_>,
     key: &str,
     text: &At<String>,
     errors: &mut Vec<RegistryError>,

@@ -1,7 +1,6 @@
 //! `registry.toml` text → entries, every problem pushed as an error.
 
-use toml::de::DeTable;
-
+use super::document::{self, Table};
 use super::fields::{At, Fields};
 use super::names::{is_variant_name, variant_from_phrase};
 use super::symbol::*;
@@ -12,19 +11,14 @@ use super::{
 use crate::spec::grammar::{self, OutOfRange};
 
 pub fn parse(source: &str, errors: &mut Vec<RegistryError>) -> Registry {
-    let document = match DeTable::parse(source) {
+    let document = match document::parse(source) {
         Ok(document) => document,
         Err(error) => {
-            let offset = error.span().map_or(0, |span| span.start);
-            let message = error.message().trim_end().replace('\n', " ");
-            errors.push(RegistryError::at(
-                offset,
-                format!("invalid TOML: {message}"),
-            ));
+            errors.push(error);
             return Registry::default();
         }
     };
-    let top = Fields::new(document.get_ref(), 0, "the top level".to_owned());
+    let top = Fields::new(&document, 0, "the top level".to_owned());
     top.reject_unknown(TOP_KEYS, errors);
     let tables = top.tables(CODE, errors);
     if tables.is_empty() && !top.has(CODE) {
@@ -54,7 +48,7 @@ pub fn parse(source: &str, errors: &mut Vec<RegistryError>) -> Registry {
     }
 }
 
-fn header(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Header> {
+fn header(table: &Table, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Header> {
     let mut fields = Fields::new(table, offset, "this [[header]] table".to_owned());
     let name = fields.string(NAME, true, errors);
     if let Some(name) = &name {
@@ -95,7 +89,7 @@ fn header(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) -
     })
 }
 
-fn rule(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Rule> {
+fn rule(table: &Table, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Rule> {
     let context = "a [[rule]]";
     let fields = Fields::new(table, offset, context.to_owned());
     let mut applies = Applies::default();
@@ -159,7 +153,7 @@ fn code_in_range(
     }
 }
 
-fn entry(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Entry> {
+fn entry(table: &Table, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Entry> {
     let mut fields = Fields::new(table, offset, "this [[code]] table".to_owned());
     let code =
         fields
@@ -251,7 +245,7 @@ fn entry(table: &DeTable<'_>, offset: usize, errors: &mut Vec<RegistryError>) ->
 
 /// The explicit `variant`, else the one derived from the phrase; with its offset.
 fn variant(
-    fields: &Fields<'_, '_>,
+    fields: &Fields<'_>,
     phrase: Option<&At<String>>,
     errors: &mut Vec<RegistryError>,
 ) -> Option<(String, usize)> {
@@ -320,7 +314,7 @@ fn reference(text: &At<String>, errors: &mut Vec<RegistryError>) -> Option<Refer
 }
 
 fn constraint(
-    table: &DeTable<'_>,
+    table: &Table,
     offset: usize,
     context: String,
     extra_keys: &[&str],
@@ -375,11 +369,7 @@ fn constraint(
 }
 
 /// The scope keys every constraint may have.
-fn scope(
-    fields: &Fields<'_, '_>,
-    uses: &mut kinds::Uses,
-    errors: &mut Vec<RegistryError>,
-) -> Scope {
+fn scope(fields: &Fields<'_>, uses: &mut kinds::Uses, errors: &mut Vec<RegistryError>) -> Scope {
     let tokens = |key: &str, errors: &mut Vec<RegistryError>| -> Vec<String> {
         let items = fields
             .strings(key, false, false, errors)

@@ -77,7 +77,9 @@ fn a_valid_entry_becomes_the_model() {
 fn malformed_toml_is_located() {
     assert_eq!(
         errors("[[code]]\ncode = 405\nphrase = \"unterminated\n"),
-        ["registry.toml:3:23: invalid TOML: invalid basic string, expected `\"`"]
+        [
+            "registry.toml:3:23: invalid TOML: the string is not closed before the end of its line; end it with `\"`"
+        ]
     );
 }
 
