@@ -3,9 +3,9 @@
 //! Builds four small crates from scratch (a fresh target directory each time),
 //! in one run, and reports the median of several rounds:
 //!
-//! - `floor`: a bare proc-macro crate on syn, quote, proc-macro2 and toml with
-//!   the features `sipcodes-macros` uses: the least any registry-reading macro
-//!   can cost;
+//! - `floor`: a bare proc-macro crate on syn, quote, proc-macro2 and toml, syn
+//!   with the features `sipcodes-macros` uses: the least a macro reading a TOML
+//!   registry with the usual crates can cost;
 //! - `sipcodes`: a library that derives one `SipResponseHandler`;
 //! - `serde-thiserror`: a library that derives serde's traits and a thiserror
 //!   error, as many SIP stacks do;
@@ -170,13 +170,18 @@ fn write_crate(work: &Path, probe: &Probe) -> PathBuf {
     dir
 }
 
-/// A debug build in an empty target directory.
+/// A debug build in an empty target directory. Incremental compilation is off:
+/// cargo never uses it for dependencies from a registry, which is how users get
+/// `sipcodes`, while the probes reach it by path, which would turn it on.
 fn cold_build(dir: &Path) -> Cost {
     let target = dir.join("target");
     let _ = std::fs::remove_dir_all(&target);
     let before = children_cpu();
     let start = Instant::now();
-    run(Command::new("cargo").args(["build", "--offline", "--quiet"]).current_dir(dir));
+    run(Command::new("cargo")
+        .args(["build", "--offline", "--quiet"])
+        .env("CARGO_INCREMENTAL", "0")
+        .current_dir(dir));
     Cost {
         wall: start.elapsed(),
         cpu: children_cpu() - before,
