@@ -124,13 +124,23 @@ pub fn check_keys(
 fn all_keys(extra: &[&str]) -> String {
     let mut keys: Vec<&str> = extra.to_vec();
     keys.extend_from_slice(CONSTRAINT_KEYS);
-    for key in KINDS.iter().flat_map(|kind| kind.keys) {
-        if !keys.contains(key) {
-            keys.push(key);
+    for kind in KINDS {
+        for key in kind.keys {
+            if !keys.contains(key) {
+                keys.push(key);
+            }
         }
     }
-    let keys: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
-    keys.join(", ")
+    let mut list = String::new();
+    for key in keys {
+        if !list.is_empty() {
+            list.push_str(", ");
+        }
+        list.push('`');
+        list.push_str(key);
+        list.push('`');
+    }
+    list
 }
 
 /// A word of a closed vocabulary.

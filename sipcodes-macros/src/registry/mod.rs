@@ -37,13 +37,28 @@ pub fn load(source: &str) -> Result<Registry, Vec<RegistryError>> {
     let mut registry = parse::parse(source, &mut errors);
     valid::validate(source, &registry, &mut errors);
     if errors.is_empty() {
-        registry.entries.sort_unstable_by_key(|entry| entry.code);
+        sort_by_key(&mut registry.entries, |entry| usize::from(entry.code));
         Ok(registry)
     } else {
-        errors.sort_by_key(|error| error.offset);
-        let mut errors: Vec<RegistryError> = errors.into_iter().map(|e| e.locate(source)).collect();
-        errors.dedup();
-        Err(errors)
+        sort_by_key(&mut errors, |error| error.offset);
+        let mut located = Vec::with_capacity(errors.len());
+        for error in errors {
+            located.push(error.locate(source));
+        }
+        located.dedup();
+        Err(located)
+    }
+}
+
+/// A stable insertion sort. The lists are short (a few dozen codes or errors), and
+/// the standard library's sorts would add their code to every user's build.
+fn sort_by_key<T>(items: &mut [T], key: fn(&T) -> usize) {
+    for sorted in 1..items.len() {
+        let mut at = sorted;
+        while at > 0 && key(&items[at - 1]) > key(&items[at]) {
+            items.swap(at - 1, at);
+            at -= 1;
+        }
     }
 }
 

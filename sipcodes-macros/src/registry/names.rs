@@ -3,18 +3,19 @@
 /// The UpperCamelCase of a phrase with punctuation dropped:
 /// "Request-URI Too Long" → `RequestUriTooLong`, "OK" → `Ok`.
 pub fn variant_from_phrase(phrase: &str) -> String {
-    phrase
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .flat_map(|word| {
-            let (first, rest) = word.split_at(1);
-            first
-                .to_ascii_uppercase()
-                .chars()
-                .chain(rest.to_ascii_lowercase().chars())
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    let mut name = String::with_capacity(phrase.len());
+    let mut word_start = true;
+    for c in phrase.chars() {
+        if !c.is_ascii_alphanumeric() {
+            word_start = true;
+        } else if word_start {
+            name.push(c.to_ascii_uppercase());
+            word_start = false;
+        } else {
+            name.push(c.to_ascii_lowercase());
+        }
+    }
+    name
 }
 
 /// Whether `name` can be a variant: an ASCII UpperCamelCase identifier.

@@ -4,7 +4,7 @@ use super::error::line_of;
 use super::fields::At;
 use super::names::nearest;
 use super::names::{GENERATED_ITEMS, constant_name};
-use super::{Entry, Header, Registry, RegistryError, Status};
+use super::{Constraint, Entry, Header, Registry, RegistryError, Status};
 
 /// The registry's tables are in file order.
 pub fn validate(source: &str, registry: &Registry, errors: &mut Vec<RegistryError>) {
@@ -76,33 +76,14 @@ pub fn validate(source: &str, registry: &Registry, errors: &mut Vec<RegistryErro
             ));
         }
     }
-    let constraints = entries
-        .iter()
-        .flat_map(|entry| {
-            let context = format!("code {}", entry.code);
-            entry.constraints.iter().map(move |c| (context.clone(), c))
-        })
-        .chain(
-            registry
-                .rules
-                .iter()
-                .map(|rule| ("a [[rule]]".to_owned(), &rule.constraint)),
-        );
-    for (context, constraint) in constraints {
-        for (key, At { value, offset }) in &constraint.codes {
-            if !is_registered(entries, *value) {
-                errors.push(RegistryError::at(
-                    *offset,
-                    format!(
-                        "`{key} = {value}` in {context} names no current or deprecated code; use \
-                         a code defined in this file"
-                    ),
-                ));
-            }
+    for entry in entries {
+        let context = format!("code {}", entry.code);
+        for constraint in &entry.constraints {
+            check_names(registry, constraint, &context, errors);
         }
-        for name in &constraint.header_names {
-            known_header(&registry.headers, name, &context, errors);
-        }
+    }
+    for rule in &registry.rules {
+        check_names(registry, &rule.constraint, "a [[rule]]", errors);
     }
     for rule in &registry.rules {
         for &code in rule.applies.codes.iter().chain(&rule.applies.except) {
@@ -116,6 +97,29 @@ pub fn validate(source: &str, registry: &Registry, errors: &mut Vec<RegistryErro
                 ));
             }
         }
+    }
+}
+
+/// The codes and header fields a constraint names must be in the registry.
+fn check_names(
+    registry: &Registry,
+    constraint: &Constraint,
+    context: &str,
+    errors: &mut Vec<RegistryError>,
+) {
+    for (key, At { value, offset }) in &constraint.codes {
+        if !is_registered(&registry.entries, *value) {
+            errors.push(RegistryError::at(
+                *offset,
+                format!(
+                    "`{key} = {value}` in {context} names no current or deprecated code; use a \
+                     code defined in this file"
+                ),
+            ));
+        }
+    }
+    for name in &constraint.header_names {
+        known_header(&registry.headers, name, context, errors);
     }
 }
 
