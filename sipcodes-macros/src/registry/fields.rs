@@ -3,7 +3,7 @@
 
 use super::document::{Item, Table, Value};
 
-use super::RegistryError;
+use super::{RegistryError, key_list};
 
 /// A value and the byte offset where it starts in the source.
 #[derive(Debug, Clone)]
@@ -32,14 +32,13 @@ impl<'a> Fields<'a> {
     pub fn reject_unknown(&self, allowed: &[&str], errors: &mut Vec<RegistryError>) {
         for key in self.table.keys() {
             if !allowed.contains(&key.name.as_str()) {
-                let keys: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
                 errors.push(RegistryError::at(
                     key.offset,
                     format!(
                         "unknown key `{}` in {}; the keys are {}",
                         key.name,
                         self.context,
-                        keys.join(", ")
+                        key_list(allowed)
                     ),
                 ));
             }

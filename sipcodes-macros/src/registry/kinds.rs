@@ -7,7 +7,7 @@ use super::symbol::{
     ACTION, CONSTRAINT_KEYS, CONTENT_TYPE, EFFECT, HEADER, MERGE, PREFER, ROLES, TREAT_AS,
     UNLESS_HEADER, UPSTREAM_AS,
 };
-use super::{Kind, RegistryError, Role, check_token, one_of};
+use super::{Kind, RegistryError, Role, check_token, key_list, one_of};
 use crate::spec::grammar::{self, OutOfRange};
 use crate::spec::vocab::Vocabulary;
 
@@ -83,7 +83,11 @@ pub fn find(word: &str) -> Option<&'static KindSpec> {
 
 /// `"header", "body", … or "retry"`.
 pub fn words() -> String {
-    one_of(&KINDS.iter().map(|kind| kind.word).collect::<Vec<_>>())
+    let mut words = Vec::with_capacity(KINDS.len());
+    for kind in KINDS {
+        words.push(kind.word);
+    }
+    one_of(&words)
 }
 
 /// Reports each key of a constraint that its kind does not take. With no known
@@ -96,7 +100,12 @@ pub fn check_keys(
     errors: &mut Vec<RegistryError>,
 ) {
     for (key, offset) in fields.keys() {
-        let owners: Vec<&KindSpec> = KINDS.iter().filter(|k| k.keys.contains(&key)).collect();
+        let mut owners = Vec::new();
+        for owner in KINDS {
+            if owner.keys.contains(&key) {
+                owners.push(owner.word);
+            }
+        }
         let allowed = CONSTRAINT_KEYS.contains(&key)
             || extra.contains(&key)
             || kind.map_or(!owners.is_empty(), |kind| kind.keys.contains(&key));
@@ -108,7 +117,7 @@ pub fn check_keys(
                 "`{key}` does not belong in {} with kind {:?}; it is only for kind {}",
                 fields.context(),
                 kind.word,
-                one_of(&owners.iter().map(|owner| owner.word).collect::<Vec<_>>())
+                one_of(&owners)
             ),
             _ => format!(
                 "unknown key `{key}` in {}; the keys are {}",
@@ -131,16 +140,7 @@ fn all_keys(extra: &[&str]) -> String {
             }
         }
     }
-    let mut list = String::new();
-    for key in keys {
-        if !list.is_empty() {
-            list.push_str(", ");
-        }
-        list.push('`');
-        list.push_str(key);
-        list.push('`');
-    }
-    list
+    key_list(&keys)
 }
 
 /// A word of a closed vocabulary.
@@ -158,7 +158,7 @@ pub fn word<T: Vocabulary>(
             format!(
                 "unknown {key} {value:?} in {}; use {}",
                 fields.context(),
-                one_of(&T::ALL.iter().map(|item| item.as_str()).collect::<Vec<_>>())
+                one_of(T::WORDS)
             ),
         ));
     }
@@ -181,11 +181,10 @@ fn header_name(
 }
 
 fn header(fields: &Fields<'_>, uses: &mut Uses, errors: &mut Vec<RegistryError>) -> Option<Kind> {
-    let names = fields.strings(HEADER, true, true, errors)?;
-    let names = names
-        .into_iter()
-        .map(|name| header_name(fields, HEADER, name, uses, errors))
-        .collect();
+    let mut names = Vec::new();
+    for name in fields.strings(HEADER, true, true, errors)? {
+        names.push(header_name(fields, HEADER, name, uses, errors));
+    }
     Some(Kind::Header(names))
 }
 
@@ -234,12 +233,13 @@ fn proxy(fields: &Fields<'_>, uses: &mut Uses, errors: &mut Vec<RegistryError>) 
         None => None,
     };
     let upstream_as = code(fields, UPSTREAM_AS, uses, errors)?;
-    let merge = fields
+    let mut merge = Vec::new();
+    for name in fields
         .strings(MERGE, false, false, errors)
         .unwrap_or_default()
-        .into_iter()
-        .map(|name| header_name(fields, MERGE, name, uses, errors))
-        .collect();
+    {
+        merge.push(header_name(fields, MERGE, name, uses, errors));
+    }
     Some(Kind::Proxy {
         action: action?,
         prefer,
@@ -291,12 +291,7 @@ fn roles(fields: &Fields<'_>, errors: &mut Vec<RegistryError>) -> Option<Vec<Rol
                 format!(
                     "unknown role {value:?} in {}; use {}",
                     fields.context(),
-                    one_of(
-                        &Role::ALL
-                            .iter()
-                            .map(|role| role.as_str())
-                            .collect::<Vec<_>>()
-                    )
+                    one_of(<Role as Vocabulary>::WORDS)
                 ),
             )),
         }

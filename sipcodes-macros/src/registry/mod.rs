@@ -9,6 +9,7 @@ mod parse;
 mod symbol;
 mod valid;
 
+use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use crate::spec::grammar;
@@ -242,14 +243,34 @@ crate::spec::vocab::vocabulary! {
     }
 }
 
+/// `` `a`, `b`, `c` ``, for listing the keys of a table.
+pub(crate) fn key_list(keys: &[&str]) -> String {
+    let mut list = String::new();
+    for key in keys {
+        if !list.is_empty() {
+            list.push_str(", ");
+        }
+        list.push('`');
+        list.push_str(key);
+        list.push('`');
+    }
+    list
+}
+
 /// `"a", "b" or "c"`, for listing what a key accepts.
 pub(crate) fn one_of(words: &[&str]) -> String {
-    let quoted: Vec<String> = words.iter().map(|word| format!("{word:?}")).collect();
-    match quoted.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => String::new(),
+    let mut list = String::new();
+    for (index, word) in words.iter().enumerate() {
+        if index > 0 {
+            list.push_str(if index + 1 == words.len() {
+                " or "
+            } else {
+                ", "
+            });
+        }
+        let _ = write!(list, "{word:?}");
     }
+    list
 }
 
 /// Header field names and methods are RFC 3261 tokens.

@@ -27,25 +27,23 @@ pub fn parse(source: &str, errors: &mut Vec<RegistryError>) -> Registry {
             "the registry has no `[[code]]` table; add one per response code",
         ));
     }
-    let headers = top
-        .tables(HEADER_TABLE, errors)
-        .into_iter()
-        .filter_map(|(table, offset)| header(table, offset, errors))
-        .collect();
-    let rules = top
-        .tables(RULE_TABLE, errors)
-        .into_iter()
-        .filter_map(|(table, offset)| rule(table, offset, errors))
-        .collect();
-    let entries = tables
-        .into_iter()
-        .filter_map(|(table, offset)| entry(table, offset, errors))
-        .collect();
-    Registry {
-        entries,
-        rules,
-        headers,
+    let mut registry = Registry::default();
+    for (table, offset) in top.tables(HEADER_TABLE, errors) {
+        if let Some(item) = header(table, offset, errors) {
+            registry.headers.push(item);
+        }
     }
+    for (table, offset) in top.tables(RULE_TABLE, errors) {
+        if let Some(item) = rule(table, offset, errors) {
+            registry.rules.push(item);
+        }
+    }
+    for (table, offset) in tables {
+        if let Some(item) = entry(table, offset, errors) {
+            registry.entries.push(item);
+        }
+    }
+    registry
 }
 
 fn header(table: &Table, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Header> {
@@ -209,20 +207,25 @@ fn entry(table: &Table, offset: usize, errors: &mut Vec<RegistryError>) -> Optio
     let references = fields
         .strings(REFERENCES, true, false, errors)
         .map(|items| {
-            items
-                .iter()
-                .filter_map(|item| reference(item, errors))
-                .collect::<Vec<_>>()
+            let mut references = Vec::with_capacity(items.len());
+            for item in &items {
+                if let Some(parsed) = reference(item, errors) {
+                    references.push(parsed);
+                }
+            }
+            references
         });
     let description = fields.string(DESCRIPTION, true, errors);
-    let constraints: Vec<Option<Constraint>> = fields
-        .tables(CONSTRAINTS, errors)
-        .into_iter()
-        .map(|(table, offset)| {
-            let context = format!("a constraint of {}", fields.context());
-            constraint(table, offset, context, &[], errors)
-        })
-        .collect();
+    let mut constraints = Some(Vec::new());
+    for (table, offset) in fields.tables(CONSTRAINTS, errors) {
+        let context = format!("a constraint of {}", fields.context());
+        let parsed = constraint(table, offset, context, &[], errors);
+        // Every constraint is parsed, for its errors, even after one failed.
+        match (parsed, &mut constraints) {
+            (Some(parsed), Some(list)) => list.push(parsed),
+            _ => constraints = None,
+        }
+    }
 
     let (variant_name, variant_offset) = variant?;
     Some(Entry {
@@ -237,7 +240,7 @@ fn entry(table: &Table, offset: usize, errors: &mut Vec<RegistryError>) -> Optio
         deprecation: deprecation.map(|d| d.value),
         references: references?,
         description: description?.value,
-        constraints: constraints.into_iter().collect::<Option<Vec<_>>>()?,
+        constraints: constraints?,
         offset,
         variant_offset,
     })
@@ -377,7 +380,11 @@ fn scope(fields: &Fields<'_>, uses: &mut kinds::Uses, errors: &mut Vec<RegistryE
         for item in &items {
             check_token(fields, key, item, errors);
         }
-        items.into_iter().map(|item| item.value).collect()
+        let mut values = Vec::with_capacity(items.len());
+        for item in items {
+            values.push(item.value);
+        }
+        values
     };
     let methods = tokens(METHODS, errors);
     let except_methods = tokens(EXCEPT_METHODS, errors);

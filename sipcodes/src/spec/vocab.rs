@@ -31,6 +31,7 @@ macro_rules! vocabulary {
 
         impl $crate::spec::vocab::Vocabulary for $name {
             const ALL: &'static [$name] = $name::ALL;
+            const WORDS: &'static [&'static str] = &[$($word,)*];
 
             fn as_str(self) -> &'static str {
                 $name::as_str(self)
@@ -44,13 +45,28 @@ pub trait Vocabulary: Copy + 'static {
     /// Every word.
     const ALL: &'static [Self];
 
+    /// The spellings in `registry.toml`, in the order of `ALL`.
+    const WORDS: &'static [&'static str];
+
     /// The spelling in `registry.toml`.
     fn as_str(self) -> &'static str;
 
     /// The word spelt `word`, if there is one.
     fn from_word(word: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|item| item.as_str() == word)
+        position(Self::WORDS, word).map(|index| Self::ALL[index])
     }
+}
+
+/// Where `word` is in `words`.
+pub fn position(words: &[&str], word: &str) -> Option<usize> {
+    let mut index = 0;
+    while index < words.len() {
+        if words[index] == word {
+            return Some(index);
+        }
+        index += 1;
+    }
+    None
 }
 
 /// `Display` as the word `registry.toml` spells, padded.
