@@ -32,67 +32,70 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
     let DeriveInput {
         attrs, vis, ident, ..
     } = input;
-    let codes: Vec<&Entry> = registry.codes().collect();
-    let count = codes.len();
-    let variants: Vec<Ident> = codes.iter().map(|entry| variant(entry)).collect();
-    let numbers = codes
-        .iter()
-        .map(|entry| Literal::u16_unsuffixed(entry.code));
-    let docs = codes.iter().map(|entry| variant_doc(entry));
-    let deprecated = codes.iter().map(|entry| {
-        entry
+    let mut citations = Citations::default();
+    let mut variants = Vec::new();
+    let mut numbers = Vec::new();
+    let mut docs = Vec::new();
+    let mut deprecated = Vec::new();
+    let mut entries = Vec::new();
+    let mut constants = Vec::new();
+    for entry in registry.codes() {
+        let variant = variant(entry);
+        let note = entry
             .deprecation
             .as_ref()
-            .map(|note| quote!(#[deprecated(note = #note)]))
-    });
-    let mut citations = Citations::default();
-    let entries: Vec<TokenStream> = codes
-        .iter()
-        .map(|entry| entry_data(registry, entry, &mut citations))
-        .collect();
-    let historic: Vec<TokenStream> = registry
-        .historic()
-        .map(|entry| {
-            let code = Literal::u16_unsuffixed(entry.code);
-            let phrase = &entry.phrase;
-            let description = &entry.description;
-            let references = citations.list(&entry.references);
-            quote! {
-                Historic {
-                    code: #code,
-                    phrase: #phrase,
-                    description: #description,
-                    references: #references,
-                }
+            .map(|note| quote!(#[deprecated(note = #note)]));
+        let constant = Ident::new(&names::constant_name(&entry.variant), Span::call_site());
+        let constant_doc = format!("`{} {}`", entry.code, entry.phrase);
+        constants.push(quote! {
+            #[doc = #constant_doc]
+            #note
+            pub const #constant: Self = Self::from_sip_code(#ident::#variant);
+        });
+        variants.push(variant);
+        numbers.push(Literal::u16_unsuffixed(entry.code));
+        docs.push(variant_doc(entry));
+        deprecated.push(note);
+        entries.push(entry_data(registry, entry, &mut citations));
+    }
+    let count = variants.len();
+    let mut historic = Vec::new();
+    for entry in registry.historic() {
+        let code = Literal::u16_unsuffixed(entry.code);
+        let phrase = &entry.phrase;
+        let description = &entry.description;
+        let references = citations.list(&entry.references);
+        historic.push(quote! {
+            Historic {
+                code: #code,
+                phrase: #phrase,
+                description: #description,
+                references: #references,
             }
-        })
-        .collect();
-    let general: Vec<TokenStream> = registry
-        .rules
-        .iter()
-        .map(|rule| {
-            let applies = &rule.applies;
-            let classes = Literal::u8_unsuffixed(
-                applies.classes.iter().fold(u8::from(applies.all), |bits, digit| bits | 1 << digit),
-            );
-            let codes = applies.codes.iter().map(|code| Literal::u16_unsuffixed(*code));
-            let except = applies.except.iter().map(|code| Literal::u16_unsuffixed(*code));
-            let constraint = constraint_data(registry, &rule.constraint, &mut citations);
-            quote! {
-                G { classes: #classes, codes: &[#(#codes),*], except: &[#(#except),*], constraint: #constraint }
-            }
-        })
-        .collect();
-    let headers: Vec<TokenStream> = registry
-        .headers
-        .iter()
-        .map(|header| {
-            let name = &header.name;
-            let compact = option(header.compact.map(|letter| quote!(#letter)));
-            let reference = citations.index(&header.reference);
-            quote!(Field { name: #name, compact: #compact, reference: R[#reference] })
-        })
-        .collect();
+        });
+    }
+    let mut general = Vec::new();
+    for rule in &registry.rules {
+        let applies = &rule.applies;
+        let mut classes = u8::from(applies.all);
+        for digit in &applies.classes {
+            classes |= 1 << digit;
+        }
+        let classes = Literal::u8_unsuffixed(classes);
+        let codes = numbers_list(&applies.codes);
+        let except = numbers_list(&applies.except);
+        let constraint = constraint_data(registry, &rule.constraint, &mut citations);
+        general.push(quote! {
+            G { classes: #classes, codes: &[#(#codes),*], except: &[#(#except),*], constraint: #constraint }
+        });
+    }
+    let mut headers = Vec::new();
+    for header in &registry.headers {
+        let name = &header.name;
+        let compact = option(header.compact.map(|letter| quote!(#letter)));
+        let reference = citations.index(&header.reference);
+        headers.push(quote!(Field { name: #name, compact: #compact, reference: R[#reference] }));
+    }
     let table = citations.table();
     let cited = citations.0.len();
     // The short names `constraint_data` writes, in scope where it is used.
@@ -103,20 +106,6 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
         use #ident as S;
         const R: [crate::Reference; #cited] = S::REFERENCES;
     };
-    let constants = codes.iter().map(|entry| {
-        let variant = variant(entry);
-        let name = Ident::new(&names::constant_name(&entry.variant), Span::call_site());
-        let doc = format!("`{} {}`", entry.code, entry.phrase);
-        let deprecated = entry
-            .deprecation
-            .as_ref()
-            .map(|note| quote!(#[deprecated(note = #note)]));
-        quote! {
-            #[doc = #doc]
-            #deprecated
-            pub const #name: Self = Self::from_sip_code(#ident::#variant);
-        }
-    });
 
     quote! {
         #(#attrs)*
@@ -203,10 +192,10 @@ fn entry_data(registry: &Registry, entry: &Entry, citations: &mut Citations) -> 
     let status_line = format!("SIP/2.0 {} {}\r\n", entry.code, entry.phrase);
     let description = &entry.description;
     let references = citations.list(&entry.references);
-    let constraints = entry
-        .constraints
-        .iter()
-        .map(|constraint| constraint_data(registry, constraint, citations));
+    let mut constraints = Vec::with_capacity(entry.constraints.len());
+    for constraint in &entry.constraints {
+        constraints.push(constraint_data(registry, constraint, citations));
+    }
     let deprecation = option(entry.deprecation.as_ref().map(|note| quote!(#note)));
     quote! {
         Entry {
@@ -229,8 +218,11 @@ fn constraint_data(
     let scope = scope_data(&constraint.scope);
     let reference = citations.index(&constraint.reference);
     let roles = |roles: &[registry::Role]| {
-        let roles = roles.iter().map(debug_ident);
-        quote!(&[#(O::#roles),*])
+        let mut idents = Vec::with_capacity(roles.len());
+        for role in roles {
+            idents.push(debug_ident(role));
+        }
+        quote!(&[#(O::#idents),*])
     };
     let code = |code: &Option<u16>| {
         option(code.and_then(|code| registry.get(code)).map(|target| {
@@ -349,6 +341,14 @@ fn scope_data(scope: &registry::Scope) -> TokenStream {
     }
 }
 
+fn numbers_list(codes: &[u16]) -> Vec<Literal> {
+    let mut literals = Vec::with_capacity(codes.len());
+    for &code in codes {
+        literals.push(Literal::u16_unsuffixed(code));
+    }
+    literals
+}
+
 /// The variant a `Debug` implementation names: `Level::MustNot` → `MustNot`.
 fn debug_ident(value: impl std::fmt::Debug) -> Ident {
     Ident::new(&format!("{value:?}"), Span::call_site())
@@ -367,28 +367,32 @@ struct Citations(Vec<Reference>);
 
 impl Citations {
     fn index(&mut self, reference: &Reference) -> Literal {
-        let index = match self.0.iter().position(|known| known == reference) {
-            Some(index) => index,
-            None => {
-                self.0.push(reference.clone());
-                self.0.len() - 1
-            }
-        };
+        let mut index = 0;
+        while index < self.0.len() && self.0[index] != *reference {
+            index += 1;
+        }
+        if index == self.0.len() {
+            self.0.push(reference.clone());
+        }
         Literal::usize_unsuffixed(index)
     }
 
     fn list(&mut self, references: &[Reference]) -> TokenStream {
-        let indices = references.iter().map(|reference| self.index(reference));
+        let mut indices = Vec::with_capacity(references.len());
+        for reference in references {
+            indices.push(self.index(reference));
+        }
         quote!(&[#(R[#indices]),*])
     }
 
     fn table(&self) -> TokenStream {
-        let items = self.0.iter().map(|reference| {
+        let mut items = Vec::with_capacity(self.0.len());
+        for reference in &self.0 {
             let rfc = Literal::u16_unsuffixed(reference.rfc);
             let section = option(reference.section.as_ref().map(|section| quote!(#section)));
             let url = reference.url();
-            quote!(crate::Reference { rfc: #rfc, section: #section, url: #url })
-        });
+            items.push(quote!(crate::Reference { rfc: #rfc, section: #section, url: #url }));
+        }
         quote!([#(#items),*])
     }
 }

@@ -50,30 +50,29 @@ impl<'a> Handler<'a> {
                 return None;
             }
         };
-        let variants = data
-            .variants
-            .iter()
-            .map(|variant| {
-                let selectors =
-                    attr::variant_selectors(&variant.attrs, errors).unwrap_or_else(|| {
-                        errors.at(
+        let mut variants = Vec::with_capacity(data.variants.len());
+        for variant in &data.variants {
+            let selectors = match attr::variant_selectors(&variant.attrs, errors) {
+                Some(selectors) => selectors,
+                None => {
+                    errors.at(
                         &variant.ident,
                         format!(
                             "variant `{}` has no `#[sip(...)]`; add one listing what it handles: \
-                                codes (`#[sip(486)]`), names (`#[sip(BusyHere)]`), a class \
-                                (`#[sip(4xx)]`) or `#[sip(other)]`",
+                             codes (`#[sip(486)]`), names (`#[sip(BusyHere)]`), a class \
+                             (`#[sip(4xx)]`) or `#[sip(other)]`",
                             variant.ident
                         ),
                     );
-                        Vec::new()
-                    });
-                Variant {
-                    ident: &variant.ident,
-                    carries: carries(&variant.fields, errors),
-                    selectors,
+                    Vec::new()
                 }
-            })
-            .collect();
+            };
+            variants.push(Variant {
+                ident: &variant.ident,
+                carries: carries(&variant.fields, errors),
+                selectors,
+            });
+        }
         Some(Handler {
             input,
             krate,

@@ -79,7 +79,11 @@ impl Parse for Item {
                 let content;
                 syn::parenthesized!(content in input);
                 let numbers = Punctuated::<LitInt, Token![,]>::parse_terminated(&content)?;
-                return Ok(Item::Unregistered(ident, numbers.into_iter().collect()));
+                let mut list = Vec::with_capacity(numbers.len());
+                for number in numbers {
+                    list.push(number);
+                }
+                return Ok(Item::Unregistered(ident, list));
             }
             return Ok(Item::Ident(ident));
         }

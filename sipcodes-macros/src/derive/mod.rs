@@ -40,6 +40,10 @@ impl Errors {
     }
 
     pub fn at(&mut self, tokens: impl quote::ToTokens, message: impl std::fmt::Display) {
+        self.at_tokens(tokens.into_token_stream(), message.to_string());
+    }
+
+    fn at_tokens(&mut self, tokens: TokenStream, message: String) {
         self.push(syn::Error::new_spanned(tokens, message));
     }
 
@@ -48,9 +52,10 @@ impl Errors {
     }
 
     pub fn into_compile_errors(self) -> TokenStream {
-        self.0
-            .into_iter()
-            .map(syn::Error::into_compile_error)
-            .collect()
+        let mut tokens = TokenStream::new();
+        for error in self.0 {
+            tokens.extend(error.into_compile_error());
+        }
+        tokens
     }
 }

@@ -1,5 +1,7 @@
 //! Rules that look across variants: every registered code handled exactly once.
 
+use std::fmt::Write as _;
+
 use proc_macro2::Span;
 
 use super::Errors;
@@ -33,15 +35,14 @@ impl<'h> Handler<'h> {
         registry: &'r Registry,
         errors: &mut Errors,
     ) -> Option<Resolved<'h, 'r>> {
-        let mut routes: Vec<Route<'r>> = self
-            .variants
-            .iter()
-            .map(|_| Route {
+        let mut routes: Vec<Route<'r>> = Vec::with_capacity(self.variants.len());
+        for _ in &self.variants {
+            routes.push(Route {
                 codes: Vec::new(),
                 unregistered: Vec::new(),
                 sends: None,
-            })
-            .collect();
+            });
+        }
         // Who claimed each number from 100 to 699, each class digit, and `other`.
         let mut codes: Vec<Option<Claim>> = vec![None; grammar::SPAN];
         let mut classes: [Option<Claim>; 7] = [None; 7];
@@ -215,16 +216,18 @@ fn unregistered(registry: &Registry, code: u16) -> String {
             )
         })
         .unwrap_or_default();
-    let near: Vec<String> = nearest_codes(code, registry.codes().map(|entry| entry.code))
-        .as_slice()
-        .iter()
-        .filter_map(|&code| registry.get(code))
-        .map(|entry| format!("{} {}", entry.code, entry.phrase))
-        .collect();
+    let mut near = String::new();
+    for &code in nearest_codes(code, registry.codes().map(|entry| entry.code)).as_slice() {
+        if let Some(entry) = registry.get(code) {
+            if !near.is_empty() {
+                near.push_str(", ");
+            }
+            let _ = write!(near, "{} {}", entry.code, entry.phrase);
+        }
+    }
     format!(
         "{code} is not a registered SIP response code{historic}; the nearest registered codes are \
-            {}; unregistered codes reach the `other` variant or their class",
-        near.join(", ")
+            {near}; unregistered codes reach the `other` variant or their class"
     )
 }
 

@@ -280,8 +280,8 @@ impl Cursor<'_> {
                 format!(
                     "`[[{}]]` comes before any `[[{}]]` table, or under a key that is \
                      not an array of tables",
-                    path.join("."),
-                    parents.join(".")
+                    dotted(&path),
+                    dotted(parents)
                 ),
             ));
         };
@@ -499,6 +499,18 @@ impl Cursor<'_> {
             }),
         }
     }
+}
+
+/// A header path as written: `code.constraints`.
+fn dotted(path: &[String]) -> String {
+    let mut text = String::new();
+    for name in path {
+        if !text.is_empty() {
+            text.push('.');
+        }
+        text.push_str(name);
+    }
+    text
 }
 
 fn outside(offset: usize, what: &str) -> RegistryError {
