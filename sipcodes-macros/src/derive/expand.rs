@@ -15,65 +15,43 @@ pub fn expand(resolved: &Resolved<'_, '_>) -> TokenStream {
     let krate = &handler.krate;
     let ident = &handler.input.ident;
     let (impl_generics, type_generics, where_clause) = handler.input.generics.split_for_impl();
-    let variants = || handler.variants.iter().zip(&resolved.routes);
     let option = quote!(::core::option::Option);
 
     // One arm per handler variant, its codes joined with `|`: every `SipCode`
     // variant is named and there is no wildcard, at a fraction of the compile
     // time of one arm per code.
-    let arms = variants()
-        .filter(|(_, route)| !route.codes.is_empty())
-        .map(|(variant, route)| {
-            let codes = route.codes.iter().map(|entry| code_ident(entry));
+    let mut arms = Vec::new();
+    // Unregistered numbers a variant names are matched before §8.1.3.2 applies.
+    let mut vendor_arms = Vec::new();
+    let mut carrying_arms = Vec::new();
+    let mut status_arms = Vec::new();
+    for (variant, route) in handler.variants.iter().zip(&resolved.routes) {
+        let target = variant.ident;
+        if !route.codes.is_empty() {
+            let mut codes = Vec::with_capacity(route.codes.len());
+            for entry in &route.codes {
+                codes.push(code_ident(entry));
+            }
             let value = construct(
                 krate,
-                variant.ident,
+                target,
                 &variant.carries,
                 quote!(#krate::StatusCode::from_sip_code(code)),
             );
-            quote!(#(__Code::#codes)|* => #value,)
-        });
-
-    // Unregistered numbers a variant names are matched before §8.1.3.2 applies.
-    let vendor_arms = variants()
-        .filter(|(_, route)| !route.unregistered.is_empty())
-        .map(|(variant, route)| {
-            let numbers = route
-                .unregistered
-                .iter()
-                .map(|n| Literal::u16_unsuffixed(*n));
-            let value = construct(krate, variant.ident, &variant.carries, quote!(status));
-            quote!(#(#numbers)|* => return #value,)
-        })
-        .collect::<Vec<_>>();
-    let vendor = (!vendor_arms.is_empty()).then(|| {
-        quote! {
-            match status.as_u16() {
-                #(#vendor_arms)*
-                _ => {}
+            arms.push(quote!(#(__Code::#codes)|* => #value,));
+        }
+        if !route.unregistered.is_empty() {
+            let mut numbers = Vec::with_capacity(route.unregistered.len());
+            for &number in &route.unregistered {
+                numbers.push(Literal::u16_unsuffixed(number));
             }
+            let value = construct(krate, target, &variant.carries, quote!(status));
+            vendor_arms.push(quote!(#(#numbers)|* => return #value,));
         }
-    });
-    let carrying_arms = handler.variants.iter().filter_map(|variant| {
-        let Carries::Field(_) = variant.carries else {
-            return None;
-        };
-        let target = variant.ident;
-        let value = construct(krate, target, &variant.carries, quote!(status));
-        Some(quote!(Self::#target(_) => #value,))
-    });
-    let from_status = quote! {
-        #vendor
-        match <Self as #krate::SipResponseHandler>::from_code(status.effective()) {
-            #(#carrying_arms)*
-            handled => handled,
-        }
-    };
-
-    let status_arms = variants().map(|(variant, route)| {
-        let target = variant.ident;
-        match (&variant.carries, route.sends) {
+        status_arms.push(match (&variant.carries, route.sends) {
             (Carries::Field(ty), _) => {
+                let value = construct(krate, target, &variant.carries, quote!(status));
+                carrying_arms.push(quote!(Self::#target(_) => #value,));
                 let carried = quote_spanned!(ty.span()=> <#ty as #krate::CodeCarrier>::carried);
                 quote!(Self::#target(value) => #carried(value),)
             }
@@ -87,8 +65,25 @@ pub fn expand(resolved: &Resolved<'_, '_>) -> TokenStream {
                 }
             }
             (Carries::Nothing, None) => quote!(Self::#target => #option::None,),
+        });
+    }
+    let vendor = if vendor_arms.is_empty() {
+        None
+    } else {
+        Some(quote! {
+            match status.as_u16() {
+                #(#vendor_arms)*
+                _ => {}
+            }
+        })
+    };
+    let from_status = quote! {
+        #vendor
+        match <Self as #krate::SipResponseHandler>::from_code(status.effective()) {
+            #(#carrying_arms)*
+            handled => handled,
         }
-    });
+    };
 
     quote! {
         #[automatically_derived]
