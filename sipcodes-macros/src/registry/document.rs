@@ -278,8 +278,8 @@ impl Cursor<'_> {
             return Err(invalid(
                 offset,
                 format!(
-                    "`[[{}]]` comes before any `[[{}]]` table, or under a key that is \
-                     not an array of tables",
+                    "`[[{}]]` needs a `[[{}]]` table before it (the TOML subset registry.toml \
+                     uses has no implicit tables)",
                     dotted(&path),
                     dotted(parents)
                 ),

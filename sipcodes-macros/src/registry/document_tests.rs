@@ -234,7 +234,11 @@ fn malformed_toml_is_located() {
         ),
         (
             "[[code.constraints]]\n",
-            "1:1: invalid TOML: `[[code.constraints]]` comes before any `[[code]]` table, or under a key that is not an array of tables",
+            "1:1: invalid TOML: `[[code.constraints]]` needs a `[[code]]` table before it (the TOML subset registry.toml uses has no implicit tables)",
+        ),
+        (
+            "code = 1\n[[code.constraints]]\n",
+            "2:1: invalid TOML: `[[code.constraints]]` needs a `[[code]]` table before it (the TOML subset registry.toml uses has no implicit tables)",
         ),
         (
             "code = 1\n[[code]]\n",
@@ -260,5 +264,119 @@ fn malformed_toml_is_located() {
             format!("registry.toml:{expected}"),
             "{source:?}"
         );
+    }
+}
+
+/// Both parsers' verdict on `source`: the same tree, or both an error, or ours
+/// names a construct the subset leaves out.
+fn agrees_with_toml(source: &str) -> Result<(), String> {
+    let theirs = DeTable::parse(source).is_ok();
+    match (parse(source), theirs) {
+        (Ok(_), true) if render_ours(source) == render_toml(source) => Ok(()),
+        (Ok(_), true) => Err(format!("different trees for {source:?}")),
+        (Ok(_), false) => Err(format!("ours accepts what toml rejects: {source:?}")),
+        (Err(_), false) => Ok(()),
+        (Err(error), true) if error.message.contains("the TOML subset registry.toml uses") => {
+            Ok(())
+        }
+        (Err(error), true) => Err(format!(
+            "ours rejects what toml accepts: {source:?}: {}",
+            error.message
+        )),
+    }
+}
+
+mod generated {
+    use proptest::prelude::*;
+
+    /// Text between quotes, from characters that matter to strings: quotes,
+    /// backslashes and what escapes are made of, controls, non-ASCII.
+    fn quoted_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "a",
+                " ",
+                "\t",
+                "\"",
+                "'",
+                "\\",
+                "\\\\",
+                "\\\"",
+                "\\n",
+                "\\t",
+                "\\u00e9",
+                "\\U0001F600",
+                "\\x41",
+                "\\e",
+                "\\u",
+                "\\q",
+                "0",
+                "F",
+                "é",
+                "§",
+                "\u{7}",
+                "\u{7f}",
+                "#",
+                "=",
+                "[",
+                "]",
+            ]),
+            0..8,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    fn value() -> impl Strategy<Value = String> {
+        let scalar = prop_oneof![
+            quoted_text().prop_map(|text| format!("\"{text}\"")),
+            quoted_text().prop_map(|text| format!("'{text}'")),
+            any::<i64>().prop_map(|number| number.to_string()),
+            any::<u16>().prop_map(|number| format!("0x{number:X}")),
+            (1u32..1000, 0u32..1000).prop_map(|(high, low)| format!("{high}_{low:03}")),
+            prop::sample::select(vec!["true", "false", "007", "1_", "+", "-0", "0b102"])
+                .prop_map(str::to_owned),
+        ];
+        scalar.prop_recursive(2, 12, 4, |inner| {
+            (
+                proptest::collection::vec(inner, 0..4),
+                prop::sample::select(vec![", ", ",", " ,\n  ", ", # note\n"]),
+                any::<bool>(),
+            )
+                .prop_map(|(items, separator, trailing)| {
+                    let mut array = format!("[{}", items.join(separator));
+                    if trailing && !items.is_empty() {
+                        array.push(',');
+                    }
+                    array.push(']');
+                    array
+                })
+        })
+    }
+
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => (prop::sample::select(vec!["code", "phrase", "kind", "codes", "a-b", "x_1"]), value())
+                .prop_map(|(key, value)| format!("{key} = {value}")),
+            1 => prop::sample::select(vec![
+                "[[code]]", "[[code.constraints]]", "[[rule]]", "[[ code . constraints ]]",
+                "# a comment", "", "  ",
+            ])
+            .prop_map(str::to_owned),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2048, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn documents_of_the_subset_read_as_toml_reads_them(
+            lines in proptest::collection::vec(line(), 0..10),
+            crlf in any::<bool>(),
+        ) {
+            let source = lines.join(if crlf { "\r\n" } else { "\n" });
+            if let Err(problem) = super::agrees_with_toml(&source) {
+                return Err(TestCaseError::fail(problem));
+            }
+        }
     }
 }

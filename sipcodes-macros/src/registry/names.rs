@@ -28,7 +28,7 @@ pub fn is_variant_name(name: &str) -> bool {
 
 /// The associated items the generator puts on `SipCode` beside its variants;
 /// no variant may take one of these names.
-pub const GENERATED_ITEMS: &[&str] = &["ALL", "COUNT", "ENTRIES", "REFERENCES"];
+pub const GENERATED_ITEMS: &[&str] = &["ALL", "COUNT", "ENTRIES"];
 
 /// The name of a variant's constant on `StatusCode`: `BusyHere` → `BUSY_HERE`.
 pub fn constant_name(variant: &str) -> String {
