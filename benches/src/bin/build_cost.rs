@@ -123,8 +123,11 @@ fn main() {
 
     let mut costs: Vec<Vec<Cost>> = vec![Vec::new(); probes.len()];
     for round in 0..rounds {
-        for (slot, dir) in dirs.iter().enumerate() {
-            let cost = cold_build(dir);
+        // Each round starts with another probe, so that a slow spell of the
+        // machine does not always fall on the same one.
+        for step in 0..dirs.len() {
+            let slot = (round + step) % dirs.len();
+            let cost = cold_build(&dirs[slot]);
             eprintln!(
                 "round {}: {:<26} cpu {:>6.2} s  wall {:>6.2} s",
                 round + 1,
