@@ -9,7 +9,9 @@
 //! - `sipcodes`: a library that derives one `SipResponseHandler`;
 //! - `serde-thiserror`: a library that derives serde's traits and a thiserror
 //!   error, as many SIP stacks do;
-//! - `serde-thiserror-sipcodes`: the same with one `SipResponseHandler` more.
+//! - `serde-thiserror-sipcodes`: the same with one `SipResponseHandler` more;
+//! - `syn-only`: the floor without toml, since `sipcodes-macros` reads its
+//!   registry without it.
 //!
 //! ```text
 //! cargo run --release --manifest-path benches/Cargo.toml --bin build-cost [ROUNDS]
@@ -31,14 +33,16 @@ struct Probe {
 fn probes(sipcodes: &Path) -> Vec<Probe> {
     let sipcodes = format!("sipcodes = {{ path = {:?} }}\n", sipcodes.display().to_string());
     let serde = "serde = { version = \"1\", features = [\"derive\"] }\nthiserror = \"2\"\n";
+    let syn = format!(
+        "proc-macro2 = {{ version = \"1\", default-features = false, features = [\"proc-macro\"] }}\n\
+         quote = {{ version = \"1\", default-features = false, features = [\"proc-macro\"] }}\n\
+         syn = {{ version = \"3\", default-features = false, features = {SYN_FEATURES} }}\n"
+    );
     vec![
         Probe {
             name: "floor",
             dependencies: format!(
-                "proc-macro2 = {{ version = \"1\", default-features = false, features = [\"proc-macro\"] }}\n\
-                 quote = {{ version = \"1\", default-features = false, features = [\"proc-macro\"] }}\n\
-                 syn = {{ version = \"3\", default-features = false, features = {SYN_FEATURES} }}\n\
-                 toml = {{ version = \"1\", default-features = false, features = [\"std\", \"parse\"] }}\n"
+                "{syn}toml = {{ version = \"1\", default-features = false, features = [\"std\", \"parse\"] }}\n"
             ),
             lib: false,
             source: FLOOR.to_owned(),
@@ -61,6 +65,12 @@ fn probes(sipcodes: &Path) -> Vec<Probe> {
             lib: true,
             source: format!("{SERDE}{HANDLER}"),
         },
+        Probe {
+            name: "syn-only",
+            dependencies: syn,
+            lib: false,
+            source: SYN_ONLY.to_owned(),
+        },
     ]
 }
 
@@ -74,6 +84,17 @@ pub fn floor(input: TokenStream) -> TokenStream {
     let ident = input.ident;
     let count = table.len();
     quote::quote!(impl #ident { pub const COUNT: usize = #count; }).into()
+}
+"#;
+
+const SYN_ONLY: &str = r#"
+use proc_macro::TokenStream;
+
+#[proc_macro_derive(Floor)]
+pub fn floor(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    let ident = input.ident;
+    quote::quote!(impl #ident { pub const COUNT: usize = 1; }).into()
 }
 "#;
 
@@ -151,6 +172,7 @@ fn main() {
     }
     let cpu = |slot: usize| medians[slot].cpu.as_secs_f64();
     println!("sipcodes / floor (cpu):                       {:.2}x", cpu(1) / cpu(0));
+    println!("sipcodes / syn-only (cpu):                    {:.2}x", cpu(1) / cpu(4));
     println!(
         "added to serde+thiserror (cpu):               {:+.2} s ({:.2}x)",
         cpu(3) - cpu(2),
