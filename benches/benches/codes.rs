@@ -10,7 +10,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use sipcodes::{SipCode, StatusCode, StatusLine};
 
 /// The inputs every benchmark walks through: registered and unregistered codes.
-const NUMBERS: [u16; 16] = [100, 180, 183, 200, 302, 401, 404, 407, 486, 487, 499, 503, 550, 603, 150, 299];
+const NUMBERS: [u16; 16] = [
+    100, 180, 183, 200, 302, 401, 404, 407, 486, 487, 499, 503, 550, 603, 150, 299,
+];
 
 struct Table {
     codes: [Option<SipCode>; 700],
@@ -21,14 +23,21 @@ struct Table {
 
 impl Table {
     fn new() -> Box<Table> {
-        let mut table = Box::new(Table { codes: [None; 700], numbers: [""; 700], phrases: [""; 700], effective: [None; 700] });
+        let mut table = Box::new(Table {
+            codes: [None; 700],
+            numbers: [""; 700],
+            phrases: [""; 700],
+            effective: [None; 700],
+        });
         for code in SipCode::ALL {
             table.codes[usize::from(code.as_u16())] = Some(code);
-            table.numbers[usize::from(code.as_u16())] = code.to_string().leak().split(' ').next().unwrap();
+            table.numbers[usize::from(code.as_u16())] =
+                code.to_string().leak().split(' ').next().unwrap();
             table.phrases[usize::from(code.as_u16())] = code.reason_phrase().to_owned().leak();
         }
         for number in 100..700u16 {
-            table.effective[usize::from(number)] = Some(StatusCode::new(number).unwrap().effective());
+            table.effective[usize::from(number)] =
+                Some(StatusCode::new(number).unwrap().effective());
         }
         table
     }
@@ -50,7 +59,8 @@ impl Table {
     /// Digits, a space, and the table's phrase compared exactly.
     fn parse_line(&self, text: &str) -> Option<SipCode> {
         let (digits, phrase) = text.split_once(' ')?;
-        self.parse(digits).filter(|code| code.reason_phrase() == phrase)
+        self.parse(digits)
+            .filter(|code| code.reason_phrase() == phrase)
     }
 
     fn display(&self, code: SipCode, buffer: &mut String) {
@@ -62,46 +72,101 @@ impl Table {
 
 fn benchmarks(c: &mut Criterion) {
     let table = Table::new();
-    let statuses: Vec<StatusCode> = NUMBERS.iter().map(|&n| StatusCode::new(n).unwrap()).collect();
-    let registered: Vec<SipCode> = NUMBERS.iter().filter_map(|&n| SipCode::from_u16(n)).collect();
+    let statuses: Vec<StatusCode> = NUMBERS
+        .iter()
+        .map(|&n| StatusCode::new(n).unwrap())
+        .collect();
+    let registered: Vec<SipCode> = NUMBERS
+        .iter()
+        .filter_map(|&n| SipCode::from_u16(n))
+        .collect();
 
     let mut group = c.benchmark_group("from_u16");
     group.bench_function("sipcodes", |b| {
-        b.iter(|| NUMBERS.iter().map(|&n| SipCode::from_u16(black_box(n)).is_some() as u32).sum::<u32>())
+        b.iter(|| {
+            NUMBERS
+                .iter()
+                .map(|&n| SipCode::from_u16(black_box(n)).is_some() as u32)
+                .sum::<u32>()
+        })
     });
     group.bench_function("table", |b| {
-        b.iter(|| NUMBERS.iter().map(|&n| table.from_u16(black_box(n)).is_some() as u32).sum::<u32>())
+        b.iter(|| {
+            NUMBERS
+                .iter()
+                .map(|&n| table.from_u16(black_box(n)).is_some() as u32)
+                .sum::<u32>()
+        })
     });
     group.bench_function("http", |b| {
-        b.iter(|| NUMBERS.iter().map(|&n| http::StatusCode::from_u16(black_box(n)).is_ok() as u32).sum::<u32>())
+        b.iter(|| {
+            NUMBERS
+                .iter()
+                .map(|&n| http::StatusCode::from_u16(black_box(n)).is_ok() as u32)
+                .sum::<u32>()
+        })
     });
     group.bench_function("rsip", |b| {
-        b.iter(|| NUMBERS.iter().map(|&n| rsip::StatusCode::from(black_box(n)).code() as u32).sum::<u32>())
+        b.iter(|| {
+            NUMBERS
+                .iter()
+                .map(|&n| rsip::StatusCode::from(black_box(n)).code() as u32)
+                .sum::<u32>()
+        })
     });
     group.finish();
 
-    let http_codes: Vec<http::StatusCode> =
-        registered.iter().map(|code| http::StatusCode::from_u16(code.as_u16()).unwrap()).collect();
-    let http_statuses: Vec<http::StatusCode> =
-        statuses.iter().map(|code| http::StatusCode::from_u16(code.as_u16()).unwrap()).collect();
+    let http_codes: Vec<http::StatusCode> = registered
+        .iter()
+        .map(|code| http::StatusCode::from_u16(code.as_u16()).unwrap())
+        .collect();
+    let http_statuses: Vec<http::StatusCode> = statuses
+        .iter()
+        .map(|code| http::StatusCode::from_u16(code.as_u16()).unwrap())
+        .collect();
     let mut group = c.benchmark_group("reason_phrase");
     group.bench_function("sipcodes", |b| {
-        b.iter(|| registered.iter().map(|&code| black_box(code).reason_phrase().len()).sum::<usize>())
+        b.iter(|| {
+            registered
+                .iter()
+                .map(|&code| black_box(code).reason_phrase().len())
+                .sum::<usize>()
+        })
     });
     group.bench_function("http canonical_reason", |b| {
-        b.iter(|| http_codes.iter().map(|&code| black_box(code).canonical_reason().map_or(0, str::len)).sum::<usize>())
+        b.iter(|| {
+            http_codes
+                .iter()
+                .map(|&code| black_box(code).canonical_reason().map_or(0, str::len))
+                .sum::<usize>()
+        })
     });
     group.bench_function("table", |b| {
-        b.iter(|| registered.iter().map(|&code| table.phrases[usize::from(black_box(code).as_u16())].len()).sum::<usize>())
+        b.iter(|| {
+            registered
+                .iter()
+                .map(|&code| table.phrases[usize::from(black_box(code).as_u16())].len())
+                .sum::<usize>()
+        })
     });
     group.finish();
 
     let mut group = c.benchmark_group("as_str");
     group.bench_function("sipcodes", |b| {
-        b.iter(|| statuses.iter().map(|&code| black_box(black_box(code).as_str()).len()).sum::<usize>())
+        b.iter(|| {
+            statuses
+                .iter()
+                .map(|&code| black_box(black_box(code).as_str()).len())
+                .sum::<usize>()
+        })
     });
     group.bench_function("http", |b| {
-        b.iter(|| http_statuses.iter().map(|&code| black_box(black_box(code).as_str()).len()).sum::<usize>())
+        b.iter(|| {
+            http_statuses
+                .iter()
+                .map(|&code| black_box(black_box(code).as_str()).len())
+                .sum::<usize>()
+        })
     });
     group.finish();
 
@@ -130,13 +195,22 @@ fn benchmarks(c: &mut Criterion) {
             for &code in &registered {
                 let code = black_box(code);
                 buffer.clear();
-                write!(buffer, "SIP/2.0 {} {}\r\n", code.as_u16(), code.reason_phrase()).unwrap();
+                write!(
+                    buffer,
+                    "SIP/2.0 {} {}\r\n",
+                    code.as_u16(),
+                    code.reason_phrase()
+                )
+                .unwrap();
             }
             buffer.len()
         })
     });
     group.bench_function("rsip Display", |b| {
-        let rsip_codes: Vec<rsip::StatusCode> = registered.iter().map(|code| rsip::StatusCode::from(code.as_u16())).collect();
+        let rsip_codes: Vec<rsip::StatusCode> = registered
+            .iter()
+            .map(|code| rsip::StatusCode::from(code.as_u16()))
+            .collect();
         b.iter(|| {
             for code in &rsip_codes {
                 buffer.clear();
@@ -148,13 +222,19 @@ fn benchmarks(c: &mut Criterion) {
     group.finish();
 
     let mut group = c.benchmark_group("parse \"486\"");
-    group.bench_function("sipcodes", |b| b.iter(|| black_box("486").parse::<SipCode>().ok()));
+    group.bench_function("sipcodes", |b| {
+        b.iter(|| black_box("486").parse::<SipCode>().ok())
+    });
     group.bench_function("table", |b| b.iter(|| table.parse(black_box("486"))));
     group.finish();
 
     let mut group = c.benchmark_group("parse \"486 Busy Here\"");
-    group.bench_function("sipcodes", |b| b.iter(|| black_box("486 Busy Here").parse::<SipCode>().ok()));
-    group.bench_function("table", |b| b.iter(|| table.parse_line(black_box("486 Busy Here"))));
+    group.bench_function("sipcodes", |b| {
+        b.iter(|| black_box("486 Busy Here").parse::<SipCode>().ok())
+    });
+    group.bench_function("table", |b| {
+        b.iter(|| table.parse_line(black_box("486 Busy Here")))
+    });
     group.finish();
 
     let mut group = c.benchmark_group("display into a reused buffer");
@@ -181,13 +261,22 @@ fn benchmarks(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("effective");
     group.bench_function("sipcodes", |b| {
-        b.iter(|| statuses.iter().map(|s| black_box(*s).effective().index()).sum::<usize>())
+        b.iter(|| {
+            statuses
+                .iter()
+                .map(|s| black_box(*s).effective().index())
+                .sum::<usize>()
+        })
     });
     group.bench_function("table", |b| {
         b.iter(|| {
             statuses
                 .iter()
-                .map(|s| table.effective[usize::from(black_box(*s).as_u16())].unwrap().index())
+                .map(|s| {
+                    table.effective[usize::from(black_box(*s).as_u16())]
+                        .unwrap()
+                        .index()
+                })
                 .sum::<usize>()
         })
     });

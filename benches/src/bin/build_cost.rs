@@ -31,7 +31,10 @@ struct Probe {
 }
 
 fn probes(sipcodes: &Path) -> Vec<Probe> {
-    let sipcodes = format!("sipcodes = {{ path = {:?} }}\n", sipcodes.display().to_string());
+    let sipcodes = format!(
+        "sipcodes = {{ path = {:?} }}\n",
+        sipcodes.display().to_string()
+    );
     let serde = "serde = { version = \"1\", features = [\"derive\"] }\nthiserror = \"2\"\n";
     let syn = format!(
         "proc-macro2 = {{ version = \"1\", default-features = false, features = [\"proc-macro\"] }}\n\
@@ -131,12 +134,21 @@ struct Cost {
 }
 
 fn main() {
-    let rounds: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(3);
+    let rounds: usize = std::env::args()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3);
     let benches = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sipcodes = benches.parent().expect("benches/ is inside the workspace").join("sipcodes");
+    let sipcodes = benches
+        .parent()
+        .expect("benches/ is inside the workspace")
+        .join("sipcodes");
     let work = benches.join("target").join("build-cost");
     let probes = probes(&sipcodes);
-    let dirs: Vec<PathBuf> = probes.iter().map(|probe| write_crate(&work, probe)).collect();
+    let dirs: Vec<PathBuf> = probes
+        .iter()
+        .map(|probe| write_crate(&work, probe))
+        .collect();
     // Resolve and download once, outside the measurement.
     for dir in &dirs {
         run(Command::new("cargo").arg("fetch").current_dir(dir));
@@ -161,7 +173,10 @@ fn main() {
     }
 
     let medians: Vec<Cost> = costs.iter().map(|runs| median(runs)).collect();
-    println!("cold debug builds, median of {rounds} rounds, {} cores:", cores());
+    println!(
+        "cold debug builds, median of {rounds} rounds, {} cores:",
+        cores()
+    );
     for (probe, cost) in probes.iter().zip(&medians) {
         println!(
             "  {:<26} cpu {:>6.2} s  wall {:>6.2} s",
@@ -171,21 +186,34 @@ fn main() {
         );
     }
     let cpu = |slot: usize| medians[slot].cpu.as_secs_f64();
-    println!("sipcodes / floor (cpu):                       {:.2}x", cpu(1) / cpu(0));
-    println!("sipcodes / syn-only (cpu):                    {:.2}x", cpu(1) / cpu(4));
+    println!(
+        "sipcodes / floor (cpu):                       {:.2}x",
+        cpu(1) / cpu(0)
+    );
+    println!(
+        "sipcodes / syn-only (cpu):                    {:.2}x",
+        cpu(1) / cpu(4)
+    );
     println!(
         "added to serde+thiserror (cpu):               {:+.2} s ({:.2}x)",
         cpu(3) - cpu(2),
         cpu(3) / cpu(2)
     );
     let wall = |slot: usize| medians[slot].wall.as_secs_f64();
-    println!("added to serde+thiserror (wall):              {:+.2} s", wall(3) - wall(2));
+    println!(
+        "added to serde+thiserror (wall):              {:+.2} s",
+        wall(3) - wall(2)
+    );
 }
 
 fn write_crate(work: &Path, probe: &Probe) -> PathBuf {
     let dir = work.join(probe.name);
     std::fs::create_dir_all(dir.join("src")).expect("create the crate");
-    let kind = if probe.lib { "" } else { "\n[lib]\nproc-macro = true\n" };
+    let kind = if probe.lib {
+        ""
+    } else {
+        "\n[lib]\nproc-macro = true\n"
+    };
     let manifest = format!(
         "[package]\nname = \"probe-{}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n{kind}\n[dependencies]\n{}\n[workspace]\n",
         probe.name, probe.dependencies

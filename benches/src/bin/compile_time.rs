@@ -14,15 +14,22 @@ use std::time::{Duration, Instant};
 const ENUMS: usize = 100;
 
 /// The start of both generated crates.
-const PRELUDE: &str = "#![allow(dead_code)]\nuse sipcodes::{SipCode, SipResponseHandler, StatusCode};\n";
+const PRELUDE: &str =
+    "#![allow(dead_code)]\nuse sipcodes::{SipCode, SipResponseHandler, StatusCode};\n";
 
 /// Registered codes the enums single out, one per enum, so no two are alike.
 const SPECIFIC: [u16; 10] = [404, 408, 480, 481, 487, 488, 500, 503, 603, 604];
 
 fn main() {
-    let rounds: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(5);
+    let rounds: usize = std::env::args()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(5);
     let benches = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sipcodes = benches.parent().expect("benches/ is inside the workspace").join("sipcodes");
+    let sipcodes = benches
+        .parent()
+        .expect("benches/ is inside the workspace")
+        .join("sipcodes");
     let work = benches.join("target").join("compile-time");
     let derived = write_crate(&work, "derived", &sipcodes, &derived_source());
     let handwritten = write_crate(&work, "handwritten", &sipcodes, &handwritten_source());
@@ -43,9 +50,18 @@ fn main() {
         samples[samples.len() / 2]
     });
     println!("crate of {ENUMS} handler enums, median of {rounds} builds (dependencies prebuilt):");
-    println!("  #[derive(SipResponseHandler)]  {:>8.3} s", derived_median.as_secs_f64());
-    println!("  hand-written impls            {:>8.3} s", handwritten_median.as_secs_f64());
-    println!("  ratio derived / hand-written  {:>8.2}", derived_median.as_secs_f64() / handwritten_median.as_secs_f64());
+    println!(
+        "  #[derive(SipResponseHandler)]  {:>8.3} s",
+        derived_median.as_secs_f64()
+    );
+    println!(
+        "  hand-written impls            {:>8.3} s",
+        handwritten_median.as_secs_f64()
+    );
+    println!(
+        "  ratio derived / hand-written  {:>8.2}",
+        derived_median.as_secs_f64() / handwritten_median.as_secs_f64()
+    );
 }
 
 fn write_crate(work: &Path, name: &str, sipcodes: &Path, source: &str) -> PathBuf {
