@@ -168,6 +168,10 @@ fn what_the_subset_leaves_out_is_named() {
             "1:1: invalid TOML: quoted keys are outside the TOML subset registry.toml uses; write a bare key",
         ),
         (
+            "[[code.'constraints']]\n",
+            "1:8: invalid TOML: quoted keys are outside the TOML subset registry.toml uses; write a bare key",
+        ),
+        (
             "a.b = 1\n",
             "1:2: invalid TOML: dotted keys are outside the TOML subset registry.toml uses; write a [[…]] table",
         ),
