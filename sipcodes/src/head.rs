@@ -44,7 +44,15 @@ impl<'a> IntoIterator for HeaderNames<'a> {
     }
 }
 
-/// The iterator of [`HeaderNames`].
+/// The iterator of [`HeaderNames`]: each header field name, as written.
+///
+/// ```
+/// use sipcodes::HeaderNames;
+///
+/// let mut names = HeaderNames::of(b"SIP/2.0 180 Ringing\r\nl: 0\r\n\r\n").into_iter();
+/// assert_eq!(names.next(), Some("l"));
+/// assert_eq!(names.next(), None);
+/// ```
 #[derive(Clone, Debug)]
 pub struct HeaderNamesIter<'a> {
     rest: &'a [u8],

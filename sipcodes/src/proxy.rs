@@ -100,6 +100,19 @@ pub enum Slot<R> {
 }
 
 /// The response to send upstream once every branch has ended.
+///
+/// ```
+/// use sipcodes::StatusCode;
+/// use sipcodes::proxy::{Best, ResponseContext, Slot};
+///
+/// let mut slots: [Slot<StatusCode>; 2] = Default::default();
+/// let mut context = ResponseContext::new("INVITE", &mut slots);
+/// context.receive(0, StatusCode::SERVICE_UNAVAILABLE);
+/// context.end_branch(1);
+/// // A lone 503 goes upstream as 500 (RFC 3261 §16.7 step 6).
+/// let Some(Best::Response { response, send_as, .. }) = context.best() else { panic!() };
+/// assert_eq!((*response, send_as), (StatusCode::SERVICE_UNAVAILABLE, StatusCode::SERVER_INTERNAL_ERROR));
+/// ```
 #[derive(Debug, PartialEq, Eq)]
 pub enum Best<'c, R> {
     /// Send this received response, with this status code (a lone 503 goes up
@@ -119,7 +132,22 @@ pub enum Best<'c, R> {
     Generate(SipCode),
 }
 
-/// The response context of one request forwarded on several branches.
+/// The response context of one request forwarded on several branches: it
+/// holds each branch's state in the caller's slots and allocates nothing.
+///
+/// ```
+/// use sipcodes::StatusCode;
+/// use sipcodes::proxy::{Action, Best, ResponseContext, Slot};
+///
+/// let mut slots: [Slot<StatusCode>; 2] = Default::default();
+/// let mut context = ResponseContext::new("INVITE", &mut slots);
+/// // A 6xx is kept and the other branches are cancelled (§16.7 step 5) …
+/// assert_eq!(context.receive(0, StatusCode::BUSY_EVERYWHERE), Action::CancelOthers);
+/// context.receive(1, StatusCode::REQUEST_TERMINATED);
+/// // … and it beats every other final response.
+/// let Some(Best::Response { response, .. }) = context.best() else { panic!() };
+/// assert_eq!(*response, StatusCode::BUSY_EVERYWHERE);
+/// ```
 #[derive(Debug)]
 pub struct ResponseContext<'s, 'm, R> {
     method: &'m str,

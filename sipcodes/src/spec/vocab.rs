@@ -19,9 +19,22 @@ macro_rules! vocabulary {
 
         impl $name {
             /// Every word, in the order of declaration.
+            ///
+            #[doc = concat!(
+                "```\nuse sipcodes::", stringify!($name), ";\n\n",
+                "let words: Vec<&str> = ", stringify!($name), "::ALL.iter().map(|word| word.as_str()).collect();\n",
+                "assert_eq!(words, [", $(stringify!($word), ", ",)* "]);\n```"
+            )]
             pub const ALL: &'static [$name] = &[$($name::$variant,)*];
 
             /// The word as `registry.toml` spells it.
+            ///
+            #[doc = concat!(
+                "```\nuse sipcodes::", stringify!($name), ";\n\n",
+                "let spellings = [", $(stringify!($word), ", ",)* "];\n",
+                "for (word, spelling) in ", stringify!($name), "::ALL.iter().zip(spellings) {\n",
+                "    assert_eq!(word.as_str(), spelling);\n}\n```"
+            )]
             pub const fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $word,)*
