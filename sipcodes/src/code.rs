@@ -2,9 +2,14 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::registry::slice;
-use crate::spec::grammar::{self, SPAN};
+use crate::spec::grammar;
 use crate::spec::nearest;
 use crate::{Class, CodeError, Constraint, Reference, StatusCode, parse};
+
+/// The length of the tables indexed by a code's number itself; their first 100
+/// slots are unused, so that a lookup is a bounds check and a load, as in a plain
+/// table, with no offset to subtract.
+pub(crate) const SLOTS: usize = grammar::MAX_CODE as usize + 1;
 
 /// A SIP response code registered with IANA: one variant per code of the
 /// registry, generated at compile time from `registry.toml`.
@@ -34,6 +39,7 @@ impl SipCode {
     /// ```
     /// assert_eq!(sipcodes::SipCode::Ringing.as_u16(), 180);
     /// ```
+    #[inline]
     pub const fn as_u16(self) -> u16 {
         self as u16
     }
@@ -46,11 +52,11 @@ impl SipCode {
     /// assert_eq!(SipCode::from_u16(603), Some(SipCode::Decline));
     /// assert_eq!(SipCode::from_u16(499), None);
     /// ```
+    #[inline]
     pub const fn from_u16(code: u16) -> Option<SipCode> {
-        // Below 100 the offset wraps to a large number: one comparison checks both ends.
-        let offset = code.wrapping_sub(grammar::MIN_CODE) as usize;
-        if offset < SPAN {
-            tables::BY_NUMBER[offset]
+        let slot = code as usize;
+        if slot < SLOTS {
+            tables::BY_NUMBER[slot]
         } else {
             None
         }
@@ -64,8 +70,9 @@ impl SipCode {
     /// assert_eq!(SipCode::RequestUriTooLong.reason_phrase(), "Request-URI Too Long");
     /// assert_eq!(SipCode::CallTransactionDoesNotExist.reason_phrase(), "Call/Transaction Does Not Exist");
     /// ```
+    #[inline]
     pub const fn reason_phrase(self) -> &'static str {
-        tables::PHRASES[self.offset()]
+        tables::PHRASES[self as usize]
     }
 
     /// The three digits, as sent on the wire.
@@ -73,6 +80,7 @@ impl SipCode {
     /// ```
     /// assert_eq!(sipcodes::SipCode::BusyHere.as_str(), "486");
     /// ```
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         StatusCode::from_sip_code(self).as_str()
     }
@@ -85,13 +93,9 @@ impl SipCode {
     ///
     /// assert_eq!(SipCode::BusyHere.status_line(), "SIP/2.0 486 Busy Here\r\n");
     /// ```
+    #[inline]
     pub const fn status_line(self) -> &'static str {
         Self::ENTRIES[self.index()].status_line
-    }
-
-    /// The offset of the number from 100, for the tables indexed by number.
-    const fn offset(self) -> usize {
-        (self as u16 - grammar::MIN_CODE) as usize
     }
 
     /// The code's position in [`SipCode::ALL`]: dense from 0 to
@@ -104,8 +108,9 @@ impl SipCode {
     /// seen[SipCode::NotFound.index()] += 1;
     /// assert_eq!(SipCode::ALL[SipCode::NotFound.index()], SipCode::NotFound);
     /// ```
+    #[inline]
     pub const fn index(self) -> usize {
-        tables::INDEX[self.offset()] as usize
+        tables::INDEX[self as usize] as usize
     }
 
     /// What the code means, from the registry.
@@ -189,6 +194,7 @@ impl SipCode {
     ///
     /// assert_eq!(SipCode::Decline.class(), Class::GlobalFailure);
     /// ```
+    #[inline]
     pub const fn class(self) -> Class {
         match Class::from_u16(self.as_u16()) {
             Some(class) => class,
@@ -267,17 +273,17 @@ impl FromStr for SipCode {
 /// The lookup tables, computed at compile time from `SipCode::ALL` and the
 /// registry data the macro generates.
 mod tables {
-    use super::{SPAN, SipCode, slice};
+    use super::{SLOTS, SipCode, slice};
 
-    /// `SipCode::ALL[i]` as a `u16`, for `const` loops.
+    /// The number of `SipCode::ALL[i]`, for `const` loops.
     const fn number(i: usize) -> usize {
         let all = &SipCode::ALL;
-        all[i] as usize - 100
+        all[i] as usize
     }
 
     /// The code of each number from 100 to 699.
-    pub(super) static BY_NUMBER: [Option<SipCode>; SPAN] = {
-        let mut table = [None; SPAN];
+    pub(super) static BY_NUMBER: [Option<SipCode>; SLOTS] = {
+        let mut table = [None; SLOTS];
         let mut i = 0;
         while i < SipCode::COUNT {
             table[number(i)] = Some(SipCode::ALL[i]);
@@ -287,9 +293,9 @@ mod tables {
     };
 
     /// The position in `ALL` of each registered number (`u8::MAX` elsewhere).
-    pub(super) static INDEX: [u8; SPAN] = {
+    pub(super) static INDEX: [u8; SLOTS] = {
         assert!(SipCode::COUNT < u8::MAX as usize);
-        let mut table = [u8::MAX; SPAN];
+        let mut table = [u8::MAX; SLOTS];
         let mut i = 0;
         while i < SipCode::COUNT {
             table[number(i)] = i as u8;
@@ -299,9 +305,9 @@ mod tables {
     };
 
     /// The registered phrase of each number, so that `reason_phrase` is one load.
-    pub(super) static PHRASES: [&str; SPAN] = {
+    pub(super) static PHRASES: [&str; SLOTS] = {
         let entries = &SipCode::ENTRIES;
-        let mut table = [""; SPAN];
+        let mut table = [""; SLOTS];
         let mut i = 0;
         while i < SipCode::COUNT {
             table[number(i)] = slice(entries[i].status_line, "SIP/2.0 486 ".len(), 2);
@@ -362,11 +368,11 @@ mod tables {
         [tens!(1), tens!(2), tens!(3), tens!(4), tens!(5), tens!(6)];
 
     /// The three digits of every number from 100 to 699.
-    pub(crate) static DIGITS: [&str; SPAN] = {
-        let mut table = [""; SPAN];
-        let mut i = 0;
-        while i < SPAN {
-            table[i] = BY_DIGIT[i / 100][i / 10 % 10][i % 10];
+    pub(crate) static DIGITS: [&str; SLOTS] = {
+        let mut table = [""; SLOTS];
+        let mut i = 100;
+        while i < SLOTS {
+            table[i] = BY_DIGIT[i / 100 - 1][i / 10 % 10][i % 10];
             i += 1;
         }
         table

@@ -2,6 +2,7 @@ use core::fmt;
 use core::num::NonZeroU16;
 use core::str::FromStr;
 
+use crate::code::SLOTS;
 use crate::spec::grammar;
 use crate::{Class, CodeError, Historic, SipCode, parse};
 
@@ -80,6 +81,7 @@ impl StatusCode {
     /// assert_eq!(StatusCode::new(700), Err(CodeError::OutOfRange { code: 700 }));
     /// # Ok::<(), CodeError>(())
     /// ```
+    #[inline]
     pub const fn new(code: u16) -> Result<StatusCode, CodeError> {
         match NonZeroU16::new(code) {
             Some(nonzero) if grammar::is_code(code) => Ok(StatusCode(nonzero)),
@@ -97,6 +99,7 @@ impl StatusCode {
     /// assert_eq!(StatusCode::from_u16(99), Err(CodeError::OutOfRange { code: 99 }));
     /// # Ok::<(), CodeError>(())
     /// ```
+    #[inline]
     pub const fn from_u16(code: u16) -> Result<StatusCode, CodeError> {
         StatusCode::new(code)
     }
@@ -134,6 +137,7 @@ impl StatusCode {
     /// assert_eq!(sipcodes::StatusCode::new(299)?.as_u16(), 299);
     /// # Ok::<(), sipcodes::CodeError>(())
     /// ```
+    #[inline]
     pub const fn as_u16(self) -> u16 {
         self.0.get()
     }
@@ -144,8 +148,9 @@ impl StatusCode {
     /// assert_eq!(sipcodes::StatusCode::new(499)?.as_str(), "499");
     /// # Ok::<(), sipcodes::CodeError>(())
     /// ```
+    #[inline]
     pub const fn as_str(self) -> &'static str {
-        crate::code::DIGITS[(self.as_u16() - grammar::MIN_CODE) as usize]
+        crate::code::DIGITS[self.as_u16() as usize]
     }
 
     /// The registered code, if the number is registered.
@@ -158,6 +163,7 @@ impl StatusCode {
     /// assert_eq!(StatusCode::new(498)?.known(), None);
     /// # Ok::<(), sipcodes::CodeError>(())
     /// ```
+    #[inline]
     pub const fn known(self) -> Option<SipCode> {
         SipCode::from_u16(self.as_u16())
     }
@@ -175,8 +181,9 @@ impl StatusCode {
     /// assert_eq!(StatusCode::new(486)?.effective(), SipCode::BusyHere);
     /// # Ok::<(), sipcodes::CodeError>(())
     /// ```
+    #[inline]
     pub const fn effective(self) -> SipCode {
-        EFFECTIVE[(self.as_u16() - grammar::MIN_CODE) as usize]
+        EFFECTIVE[self.as_u16() as usize]
     }
 
     /// The wire form of a registered code; `From<SipCode>` in `const` contexts.
@@ -187,6 +194,7 @@ impl StatusCode {
     /// const BUSY: StatusCode = StatusCode::from_sip_code(SipCode::BusyHere);
     /// assert_eq!(BUSY.as_u16(), 486);
     /// ```
+    #[inline]
     pub const fn from_sip_code(code: SipCode) -> StatusCode {
         match StatusCode::new(code.as_u16()) {
             Ok(status) => status,
@@ -214,6 +222,7 @@ impl StatusCode {
     /// assert_eq!(StatusCode::new(499)?.reason_phrase(), None);
     /// # Ok::<(), sipcodes::CodeError>(())
     /// ```
+    #[inline]
     pub const fn reason_phrase(self) -> Option<&'static str> {
         match self.known() {
             Some(code) => Some(code.reason_phrase()),
@@ -229,6 +238,7 @@ impl StatusCode {
     /// assert_eq!(StatusCode::new(499)?.class(), Class::RequestFailure);
     /// # Ok::<(), sipcodes::CodeError>(())
     /// ```
+    #[inline]
     pub const fn class(self) -> Class {
         match Class::from_u16(self.as_u16()) {
             Some(class) => class,
@@ -248,13 +258,13 @@ impl StatusCode {
 }
 
 /// `effective()` of every number from 100 to 699, computed at compile time.
-static EFFECTIVE: [SipCode; grammar::SPAN] = {
-    let mut table = [SipCode::Ok; grammar::SPAN];
+static EFFECTIVE: [SipCode; SLOTS] = {
+    let mut table = [SipCode::Ok; SLOTS];
     let mut class = 0;
     while class < Class::ALL.len() {
         let fallback = Class::ALL[class].fallback();
-        let mut index = 100 * class;
-        while index < 100 * (class + 1) {
+        let mut index = 100 * (class + 1);
+        while index < 100 * (class + 2) {
             table[index] = fallback;
             index += 1;
         }
@@ -263,7 +273,7 @@ static EFFECTIVE: [SipCode; grammar::SPAN] = {
     let all = &SipCode::ALL;
     let mut i = 0;
     while i < all.len() {
-        table[(all[i] as u16 - grammar::MIN_CODE) as usize] = all[i];
+        table[all[i] as usize] = all[i];
         i += 1;
     }
     table
