@@ -58,36 +58,39 @@ impl Value {
 
 impl Table {
     pub fn get(&self, name: &str) -> Option<&Item> {
-        self.entries
-            .iter()
-            .find(|(key, _)| key.name == name)
-            .map(|(_, item)| item)
+        let index = self.position(name)?;
+        Some(&self.entries[index].1)
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &Key> {
-        self.entries.iter().map(|(key, _)| key)
-    }
-
-    #[cfg(test)]
+    /// The keys and their values, in file order.
     pub fn entries(&self) -> &[(Key, Item)] {
         &self.entries
     }
 
+    fn position(&self, name: &str) -> Option<usize> {
+        let mut index = 0;
+        while index < self.entries.len() {
+            if self.entries[index].0.name == name {
+                return Some(index);
+            }
+            index += 1;
+        }
+        None
+    }
+
     fn get_mut(&mut self, name: &str) -> Option<&mut Item> {
-        self.entries
-            .iter_mut()
-            .find(|(key, _)| key.name == name)
-            .map(|(_, item)| item)
+        let index = self.position(name)?;
+        Some(&mut self.entries[index].1)
     }
 
     fn insert(&mut self, key: Key, item: Item, source: &str) -> Result<(), RegistryError> {
-        if let Some((first, _)) = self.entries.iter().find(|(old, _)| old.name == key.name) {
+        if let Some(index) = self.position(&key.name) {
             return Err(invalid(
                 key.offset,
                 format!(
                     "`{}` is given twice in one table (first at line {}); keep one",
                     key.name,
-                    line_of(source, first.offset)
+                    line_of(source, self.entries[index].0.offset)
                 ),
             ));
         }

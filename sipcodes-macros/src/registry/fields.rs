@@ -1,7 +1,7 @@
 //! Typed access to the keys of one TOML table, reporting unknown keys, missing
 //! keys and wrong value types with their byte offsets.
 
-use super::document::{Item, Table, Value};
+use super::document::{Item, Key, Table, Value};
 
 use super::{RegistryError, key_list};
 
@@ -30,7 +30,7 @@ impl<'a> Fields<'a> {
 
     /// Reports every key of the table that is not in `allowed`.
     pub fn reject_unknown(&self, allowed: &[&str], errors: &mut Vec<RegistryError>) {
-        for key in self.table.keys() {
+        for (key, _) in self.table.entries() {
             if !allowed.contains(&key.name.as_str()) {
                 errors.push(RegistryError::at(
                     key.offset,
@@ -45,9 +45,9 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// Every key of the table, with its offset.
-    pub fn keys(&self) -> impl Iterator<Item = (&'a str, usize)> {
-        self.table.keys().map(|key| (key.name.as_str(), key.offset))
+    /// Every key of the table, with its offset, in file order.
+    pub fn keys(&self) -> &'a [(Key, Item)] {
+        self.table.entries()
     }
 
     pub fn context(&self) -> &str {

@@ -2,6 +2,7 @@
 //! Adding a kind is a row here and its parser; the errors for a misplaced or
 //! unknown key are computed from this table.
 
+use super::document::Key;
 use super::fields::{At, Fields};
 use super::symbol::{
     ACTION, CONSTRAINT_KEYS, CONTENT_TYPE, EFFECT, HEADER, MERGE, PREFER, ROLES, TREAT_AS,
@@ -99,7 +100,8 @@ pub fn check_keys(
     extra: &[&str],
     errors: &mut Vec<RegistryError>,
 ) {
-    for (key, offset) in fields.keys() {
+    for (Key { name: key, offset }, _) in fields.keys() {
+        let (key, offset) = (key.as_str(), *offset);
         let mut owners = Vec::new();
         for owner in KINDS {
             if owner.keys.contains(&key) {
