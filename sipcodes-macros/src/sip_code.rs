@@ -219,13 +219,6 @@ fn constraint_data(
     let rule = &constraint.rule;
     let scope = scope_data(&constraint.scope);
     let reference = citations.index(&constraint.reference);
-    let roles = |roles: &[registry::Role]| {
-        let mut idents = Vec::with_capacity(roles.len());
-        for role in roles {
-            idents.push(debug_ident(role));
-        }
-        quote!(&[#(O::#idents),*])
-    };
     let code = |code: &Option<u16>| {
         option(code.and_then(|code| registry.get(code)).map(|target| {
             let variant = variant(target);
@@ -240,11 +233,11 @@ fn constraint_data(
         }
         Kind::Answers => quote!(Answers),
         Kind::Sender(list) => {
-            let list = roles(list);
+            let list = roles_data(list);
             quote!(Sender(#list))
         }
         Kind::Send(list) => {
-            let list = roles(list);
+            let list = roles_data(list);
             quote!(Send(#list))
         }
         Kind::Receiver {
@@ -252,7 +245,7 @@ fn constraint_data(
             treat_as,
             unless_header,
         } => {
-            let list = roles(list);
+            let list = roles_data(list);
             let treat_as = code(treat_as);
             let unless_header = option(unless_header.as_ref().map(|header| quote!(#header)));
             quote! {
@@ -301,6 +294,15 @@ fn constraint_data(
     }
 }
 
+/// `&[O::Uas, O::Proxy]`, `O` being `Role` where the data is emitted.
+fn roles_data(roles: &[registry::Role]) -> TokenStream {
+    let mut idents = Vec::with_capacity(roles.len());
+    for role in roles {
+        idents.push(debug_ident(role));
+    }
+    quote!(&[#(O::#idents),*])
+}
+
 /// `Scope::ANY`, or the keys that are set over it.
 fn scope_data(scope: &registry::Scope) -> TokenStream {
     let strings = |items: &[String]| quote!(&[#(#items),*]);
@@ -331,6 +333,10 @@ fn scope_data(scope: &registry::Scope) -> TokenStream {
     }
     if let Some(flag) = scope.after_final {
         fields.push(quote!(after_final: Some(#flag)));
+    }
+    if !scope.generated_by.is_empty() {
+        let roles = roles_data(&scope.generated_by);
+        fields.push(quote!(generated_by: #roles));
     }
     if scope.condition.is_some() {
         let value = text(&scope.condition);
@@ -459,6 +465,7 @@ fn constraint_line(constraint: &Constraint) -> String {
             request_supports: scope.request_supports.as_deref(),
             in_dialog: scope.in_dialog,
             after_final: scope.after_final,
+            generated_by: &scope.generated_by,
             condition: scope.condition.as_deref(),
         },
         rule: &constraint.rule,

@@ -18,13 +18,15 @@ struct Known<'a> {
 }
 
 impl Known<'_> {
-    /// Whether a rule applies here. Rules limited by what the request carried
-    /// or by prose are left out: a receiver cannot decide them from these facts.
+    /// Whether a rule applies here. Rules limited by what the request carried,
+    /// by who generated the response or by prose are left out: a receiver cannot
+    /// decide them from these facts.
     fn admits(&self, scope: &Scope) -> bool {
         scope.condition().is_none()
             && scope.request_has().is_none()
             && scope.request_requires().is_none()
             && scope.request_supports().is_none()
+            && scope.generated_by().is_empty()
             && scope.admits_method(self.method)
             && scope
                 .in_dialog()

@@ -3,11 +3,11 @@
 
 use core::fmt;
 
-use crate::{Constraint, Level, Scope, StatusCode, Subject, header};
+use crate::{Constraint, Level, Role, Scope, StatusCode, Subject, header};
 
 /// What a validator knows about a response: its code, the names of its header
-/// fields, whether it has a body, and whatever is known of the request it
-/// answers (its method, its header fields, the option tags of its Require and
+/// fields, whether it has a body, which element generated it, and whatever is
+/// known of the request it answers (its method, its header fields, the option tags of its Require and
 /// Supported header fields, whether it was sent inside a dialog).
 ///
 /// Every header, body and method rule of the registry is checked whose
@@ -38,6 +38,8 @@ pub struct Response<'a, H = &'a [&'a str]> {
     headers: H,
     has_body: bool,
     method: Option<&'a str>,
+    /// The element that generated the response, if known.
+    generated_by: Option<Role>,
     request: Request<'a>,
 }
 
@@ -66,6 +68,7 @@ impl<'a> Response<'a> {
             headers: &[],
             has_body: false,
             method: None,
+            generated_by: None,
             request: Request::default(),
         }
     }
@@ -95,6 +98,7 @@ where
             headers,
             has_body: self.has_body,
             method: self.method,
+            generated_by: self.generated_by,
             request: self.request,
         }
     }
@@ -109,6 +113,27 @@ where
     /// ```
     pub fn body(self, has_body: bool) -> Self {
         Response { has_body, ..self }
+    }
+
+    /// The element that generated the response (a UAS answering, a proxy
+    /// answering on its own), as opposed to one that forwards it; rules limited
+    /// to responses some elements generate are decided only when this is known.
+    ///
+    /// ```
+    /// use sipcodes::{Response, Role, SipCode};
+    ///
+    /// let headers = ["Via", "From", "To", "Call-ID", "CSeq", "Allow"];
+    /// // RFC 3261 §11.2: a 200 to OPTIONS carries Allow when a UA sends it, and
+    /// // leaves it out when a proxy does, since a proxy does not know the methods.
+    /// let from_proxy = Response::new(SipCode::Ok).method("OPTIONS").headers(headers);
+    /// assert!(from_proxy.generated_by(Role::Proxy).violations().any(|v| v.header() == Some("Allow")));
+    /// assert!(!from_proxy.generated_by(Role::Uas).violations().any(|v| v.header() == Some("Allow")));
+    /// ```
+    pub fn generated_by(self, role: Role) -> Self {
+        Response {
+            generated_by: Some(role),
+            ..self
+        }
     }
 
     /// The method of the request the response answers.
@@ -304,6 +329,10 @@ where
                 .in_dialog()
                 .map(|wanted| request.in_dialog.map(|actual| actual == wanted)),
             scope.after_final().map(|_| None),
+            (!scope.generated_by().is_empty()).then(|| {
+                self.generated_by
+                    .map(|role| scope.generated_by().contains(&role))
+            }),
             scope.condition().map(|_| None),
         ];
         if answers.contains(&Some(Some(false))) {

@@ -1,7 +1,7 @@
 //! Responses checked against the registry's rules, knowing what is known of the
 //! request.
 
-use sipcodes::{GeneralRule, Level, Problem, Response, SipCode, StatusCode, Subject, header};
+use sipcodes::{GeneralRule, Level, Problem, Response, Role, SipCode, StatusCode, Subject, header};
 
 /// The header fields every response carries (RFC 3261 §8.2.6.2).
 const BASE: [&str; 5] = ["Via", "From", "To", "Call-ID", "CSeq"];
@@ -263,6 +263,64 @@ fn dialog_conditions_contact_in_an_early_dialog() {
             .undecided()
             .any(|rule| rule.subject() == Subject::Header(&["Contact"]))
     );
+}
+
+/// The SHOULD and SHOULD NOT violations about `name`, as (level, problem) pairs.
+fn advice<H>(response: &Response<'_, H>, name: &str) -> Vec<(Level, Problem)>
+where
+    H: IntoIterator + Clone,
+    H::Item: AsRef<str>,
+{
+    response
+        .violations()
+        .filter(|v| !v.is_mandatory() && v.header() == Some(name))
+        .map(|v| (v.level(), v.problem()))
+        .collect()
+}
+
+#[test]
+fn sender_conditions_allow_in_a_200_to_options() {
+    let without = Response::new(SipCode::Ok).method("OPTIONS").headers(BASE);
+    let with_allow = Response::new(SipCode::Ok)
+        .method("OPTIONS")
+        .headers(["Via", "From", "To", "Call-ID", "CSeq", "Allow"]);
+    // RFC 3261 §11.2: a UAS lists its methods; a proxy, being method agnostic, does not.
+    assert_eq!(
+        advice(&without.generated_by(Role::Uas), "Allow"),
+        [(Level::Should, Problem::MissingHeader)]
+    );
+    assert_eq!(advice(&with_allow.generated_by(Role::Uas), "Allow"), []);
+    assert_eq!(
+        advice(&with_allow.generated_by(Role::Registrar), "Allow"),
+        []
+    );
+    assert_eq!(
+        advice(&with_allow.generated_by(Role::Proxy), "Allow"),
+        [(Level::ShouldNot, Problem::ForbiddenHeader)]
+    );
+    assert_eq!(advice(&without.generated_by(Role::Proxy), "Allow"), []);
+    // Not knowing who generated it, neither rule is decided.
+    assert_eq!(advice(&with_allow, "Allow"), []);
+    let undecided: Vec<Level> = with_allow
+        .undecided()
+        .filter(|rule| rule.subject() == Subject::Header(&["Allow"]))
+        .map(|rule| rule.level())
+        .collect();
+    assert_eq!(undecided, [Level::Should, Level::ShouldNot]);
+}
+
+#[test]
+fn sender_conditions_contact_in_a_proxy_199() {
+    let terminated = Response::new(SipCode::EarlyDialogTerminated)
+        .method("INVITE")
+        .in_dialog(false)
+        .headers(["Via", "From", "To", "Call-ID", "CSeq", "Contact", "Reason"]);
+    // RFC 6228 §6: a forking proxy's own 199 leaves Contact and Record-Route out.
+    assert_eq!(
+        advice(&terminated.generated_by(Role::Proxy), "Contact"),
+        [(Level::ShouldNot, Problem::ForbiddenHeader)]
+    );
+    assert_eq!(advice(&terminated.generated_by(Role::Uas), "Contact"), []);
 }
 
 #[test]

@@ -48,7 +48,9 @@ impl<'a> Facts<'a> {
 /// SHOULD it breaks is logged.
 pub fn check(request: &Facts<'_>, response: &Response) -> Result<(), Violation> {
     let names: Vec<&str> = response.headers.iter().map(Header::name).collect();
+    // Every response the example sends, it generates as a UAS.
     let check = sipcodes::Response::new(status(&response.status_code))
+        .generated_by(sipcodes::Role::Uas)
         .headers(&names)
         .body(!response.body.is_empty())
         .method(request.method)

@@ -283,7 +283,17 @@ fn code(
 }
 
 fn roles(fields: &Fields<'_>, errors: &mut Vec<RegistryError>) -> Option<Vec<Role>> {
-    let words = fields.strings(ROLES, true, false, errors)?;
+    role_list(fields, ROLES, true, errors)
+}
+
+/// An array of roles under `key`; `None` when it is required and missing.
+pub fn role_list(
+    fields: &Fields<'_>,
+    key: &str,
+    required: bool,
+    errors: &mut Vec<RegistryError>,
+) -> Option<Vec<Role>> {
+    let words = fields.strings(key, required, false, errors)?;
     let mut roles = Vec::new();
     for At { value, offset } in words {
         match Role::from_word(&value) {

@@ -175,6 +175,8 @@ pub struct Scope {
     pub request_supports: Option<String>,
     pub in_dialog: Option<bool>,
     pub after_final: Option<bool>,
+    /// The elements that generated the response (rather than forwarded it).
+    pub generated_by: Vec<Role>,
     /// What no key can state, in prose.
     pub condition: Option<String>,
 }

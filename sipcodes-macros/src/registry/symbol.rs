@@ -29,6 +29,7 @@ pub const REQUEST_REQUIRES: &str = "request-requires";
 pub const REQUEST_SUPPORTS: &str = "request-supports";
 pub const IN_DIALOG: &str = "in-dialog";
 pub const AFTER_FINAL: &str = "after-final";
+pub const GENERATED_BY: &str = "generated-by";
 pub const HEADER: &str = "header";
 pub const ROLES: &str = "roles";
 pub const TREAT_AS: &str = "treat-as";
@@ -75,5 +76,6 @@ pub const CONSTRAINT_KEYS: &[&str] = &[
     REQUEST_SUPPORTS,
     IN_DIALOG,
     AFTER_FINAL,
+    GENERATED_BY,
     WHEN,
 ];

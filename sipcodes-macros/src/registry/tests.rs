@@ -457,6 +457,17 @@ fn schema_v2_mistakes_are_located() {
              tables; did you mean \"Retry-After\"? Or add a [[header]] table for it",
         ),
         (
+            "kind = \"header\"\nheader = \"Allow\"\ngenerated-by = [\"b2bua\"]",
+            "registry.toml:11:17: unknown role \"b2bua\" in a constraint of code 405; use \"uac\", \
+             \"uas\", \"proxy\", \"registrar\", \"redirect-server\", \"notifier\", \"subscriber\" \
+             or \"edge-proxy\"",
+        ),
+        (
+            "kind = \"header\"\nheader = \"Allow\"\ngenerated-by = \"proxy\"",
+            "registry.toml:11:16: `generated-by` in a constraint of code 405 must be an array of \
+             strings, found string",
+        ),
+        (
             "kind = \"header\"\nheader = \"allow\"",
             "registry.toml:10:10: header field \"allow\" in code 405 is not in the [[header]] \
              tables; spell it as its [[header]] table does: \"Allow\"",
