@@ -305,42 +305,41 @@ fn roles_data(roles: &[registry::Role]) -> TokenStream {
 
 /// `Scope::ANY`, or the keys that are set over it.
 fn scope_data(scope: &registry::Scope) -> TokenStream {
-    let strings = |items: &[String]| quote!(&[#(#items),*]);
-    let text = |item: &Option<String>| option(item.as_ref().map(|text| quote!(#text)));
     let mut fields = Vec::new();
-    if !scope.methods.is_empty() {
-        let methods = strings(&scope.methods);
-        fields.push(quote!(methods: #methods));
+    for (name, methods) in [
+        ("methods", &scope.methods),
+        ("except_methods", &scope.except_methods),
+    ] {
+        if !methods.is_empty() {
+            let name = Ident::new(name, Span::call_site());
+            fields.push(quote!(#name: &[#(#methods),*]));
+        }
     }
-    if !scope.except_methods.is_empty() {
-        let methods = strings(&scope.except_methods);
-        fields.push(quote!(except_methods: #methods));
+    for (name, text) in [
+        ("request_has", &scope.request_has),
+        ("request_requires", &scope.request_requires),
+        ("request_supports", &scope.request_supports),
+        ("request_not_requires", &scope.request_not_requires),
+        ("request_not_supports", &scope.request_not_supports),
+        ("condition", &scope.condition),
+    ] {
+        if let Some(text) = text {
+            let name = Ident::new(name, Span::call_site());
+            fields.push(quote!(#name: Some(#text)));
+        }
     }
-    if scope.request_has.is_some() {
-        let value = text(&scope.request_has);
-        fields.push(quote!(request_has: #value));
-    }
-    if scope.request_requires.is_some() {
-        let value = text(&scope.request_requires);
-        fields.push(quote!(request_requires: #value));
-    }
-    if scope.request_supports.is_some() {
-        let value = text(&scope.request_supports);
-        fields.push(quote!(request_supports: #value));
-    }
-    if let Some(flag) = scope.in_dialog {
-        fields.push(quote!(in_dialog: Some(#flag)));
-    }
-    if let Some(flag) = scope.after_final {
-        fields.push(quote!(after_final: Some(#flag)));
+    for (name, flag) in [
+        ("in_dialog", scope.in_dialog),
+        ("after_final", scope.after_final),
+    ] {
+        if let Some(flag) = flag {
+            let name = Ident::new(name, Span::call_site());
+            fields.push(quote!(#name: Some(#flag)));
+        }
     }
     if !scope.generated_by.is_empty() {
         let roles = roles_data(&scope.generated_by);
         fields.push(quote!(generated_by: #roles));
-    }
-    if scope.condition.is_some() {
-        let value = text(&scope.condition);
-        fields.push(quote!(condition: #value));
     }
     if fields.is_empty() {
         quote!(Scope::ANY)
@@ -463,6 +462,8 @@ fn constraint_line(constraint: &Constraint) -> String {
             request_has: scope.request_has.as_deref(),
             request_requires: scope.request_requires.as_deref(),
             request_supports: scope.request_supports.as_deref(),
+            request_not_requires: scope.request_not_requires.as_deref(),
+            request_not_supports: scope.request_not_supports.as_deref(),
             in_dialog: scope.in_dialog,
             after_final: scope.after_final,
             generated_by: &scope.generated_by,

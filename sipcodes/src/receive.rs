@@ -26,6 +26,8 @@ impl Known<'_> {
             && scope.request_has().is_none()
             && scope.request_requires().is_none()
             && scope.request_supports().is_none()
+            && scope.request_not_requires().is_none()
+            && scope.request_not_supports().is_none()
             && scope.generated_by().is_empty()
             && scope.admits_method(self.method)
             && scope

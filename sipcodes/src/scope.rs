@@ -25,6 +25,8 @@ pub struct Scope {
     pub(crate) request_has: Option<&'static str>,
     pub(crate) request_requires: Option<&'static str>,
     pub(crate) request_supports: Option<&'static str>,
+    pub(crate) request_not_requires: Option<&'static str>,
+    pub(crate) request_not_supports: Option<&'static str>,
     pub(crate) in_dialog: Option<bool>,
     pub(crate) after_final: Option<bool>,
     pub(crate) generated_by: &'static [Role],
@@ -39,6 +41,8 @@ impl Scope {
         request_has: None,
         request_requires: None,
         request_supports: None,
+        request_not_requires: None,
+        request_not_supports: None,
         in_dialog: None,
         after_final: None,
         generated_by: &[],
@@ -88,6 +92,43 @@ impl Scope {
     /// ```
     pub const fn request_supports(&self) -> Option<&'static str> {
         self.request_supports
+    }
+
+    /// An option tag the request's Require header field did not carry (or the
+    /// request had no Require header field).
+    ///
+    /// ```
+    /// use sipcodes::SipCode;
+    ///
+    /// // RFC 6228 §5: a UAS sends its 199 unreliably unless the INVITE required 100rel.
+    /// let rseq = SipCode::EarlyDialogTerminated
+    ///     .constraints()
+    ///     .iter()
+    ///     .find(|rule| rule.subject() == sipcodes::Subject::Header(&["RSeq"]))
+    ///     .expect("199 and RSeq");
+    /// assert_eq!(rseq.scope().request_not_requires(), Some("100rel"));
+    /// ```
+    pub const fn request_not_requires(&self) -> Option<&'static str> {
+        self.request_not_requires
+    }
+
+    /// An option tag the request's Supported header field did not carry (or
+    /// the request had no Supported header field).
+    ///
+    /// ```
+    /// use sipcodes::{GeneralRule, Subject};
+    ///
+    /// // RFC 3262 §3: no reliable provisional response unless the request
+    /// // announced or required 100rel.
+    /// let unreliable = GeneralRule::all()
+    ///     .iter()
+    ///     .find(|rule| rule.constraint().scope().request_not_supports() == Some("100rel"))
+    ///     .expect("the 1xx rule");
+    /// assert_eq!(unreliable.constraint().subject(), Subject::Header(&["RSeq"]));
+    /// assert_eq!(unreliable.constraint().scope().request_not_requires(), Some("100rel"));
+    /// ```
+    pub const fn request_not_supports(&self) -> Option<&'static str> {
+        self.request_not_supports
     }
 
     /// Whether the request was sent inside a dialog (`Some(true)`), outside one
@@ -168,6 +209,8 @@ impl Scope {
             request_has: self.request_has,
             request_requires: self.request_requires,
             request_supports: self.request_supports,
+            request_not_requires: self.request_not_requires,
+            request_not_supports: self.request_not_supports,
             in_dialog: self.in_dialog,
             after_final: self.after_final,
             generated_by: self.generated_by,

@@ -326,6 +326,12 @@ where
                 .request_supports()
                 .map(|tag| request.supported.map(|tags| tags.contains(&tag))),
             scope
+                .request_not_requires()
+                .map(|tag| request.require.map(|tags| !tags.contains(&tag))),
+            scope
+                .request_not_supports()
+                .map(|tag| request.supported.map(|tags| !tags.contains(&tag))),
+            scope
                 .in_dialog()
                 .map(|wanted| request.in_dialog.map(|actual| actual == wanted)),
             scope.after_final().map(|_| None),

@@ -324,6 +324,47 @@ fn sender_conditions_contact_in_a_proxy_199() {
 }
 
 #[test]
+fn negated_option_tag_conditions_no_reliable_1xx_without_100rel() {
+    let ringing = Response::new(SipCode::Ringing)
+        .method("INVITE")
+        .in_dialog(false)
+        .headers([
+            "Via", "From", "To", "Call-ID", "CSeq", "Contact", "Require", "RSeq",
+        ]);
+    let reliable = (Some("RSeq"), Problem::ForbiddenHeader);
+    // RFC 3262 §3: reliable only if the request announced or required 100rel.
+    let neither = ringing.request_require(&[]).request_supported(&["timer"]);
+    assert_eq!(broken(neither), [reliable]);
+    let supported = ringing.request_require(&[]).request_supported(&["100rel"]);
+    assert_eq!(broken(supported), []);
+    let required = ringing.request_require(&["100rel"]).request_supported(&[]);
+    assert_eq!(broken(required), []);
+    // Knowing only Require, the rule is not decided.
+    let half = ringing.request_require(&[]);
+    assert_eq!(broken(half), []);
+    assert!(
+        half.undecided()
+            .any(|rule| rule.scope().request_not_supports() == Some("100rel"))
+    );
+}
+
+#[test]
+fn negated_option_tag_conditions_a_uas_199_goes_unreliably() {
+    let terminated = Response::new(SipCode::EarlyDialogTerminated)
+        .method("INVITE")
+        .in_dialog(false)
+        .generated_by(Role::Uas)
+        .request_supported(&["100rel"])
+        .headers(["Via", "From", "To", "Call-ID", "CSeq", "Reason", "RSeq"]);
+    // RFC 6228 §5: unreliably, unless Require carried 100rel.
+    assert_eq!(
+        advice(&terminated.request_require(&[]), "RSeq"),
+        [(Level::ShouldNot, Problem::ForbiddenHeader)]
+    );
+    assert_eq!(advice(&terminated.request_require(&["100rel"]), "RSeq"), []);
+}
+
+#[test]
 fn prose_conditions_are_undecided() {
     let response = Response::new(SipCode::Ok)
         .headers(with(&["Contact"]))

@@ -173,6 +173,8 @@ pub struct Scope {
     pub request_has: Option<String>,
     pub request_requires: Option<String>,
     pub request_supports: Option<String>,
+    pub request_not_requires: Option<String>,
+    pub request_not_supports: Option<String>,
     pub in_dialog: Option<bool>,
     pub after_final: Option<bool>,
     /// The elements that generated the response (rather than forwarded it).

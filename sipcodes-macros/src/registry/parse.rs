@@ -412,6 +412,8 @@ fn scope(fields: &Fields<'_>, uses: &mut kinds::Uses, errors: &mut Vec<RegistryE
         request_has,
         request_requires: token(REQUEST_REQUIRES, errors).map(|tag| tag.value),
         request_supports: token(REQUEST_SUPPORTS, errors).map(|tag| tag.value),
+        request_not_requires: token(REQUEST_NOT_REQUIRES, errors).map(|tag| tag.value),
+        request_not_supports: token(REQUEST_NOT_SUPPORTS, errors).map(|tag| tag.value),
         in_dialog: fields.boolean(IN_DIALOG, errors).map(|flag| flag.value),
         after_final: fields.boolean(AFTER_FINAL, errors).map(|flag| flag.value),
         generated_by: kinds::role_list(fields, GENERATED_BY, false, errors).unwrap_or_default(),

@@ -27,6 +27,8 @@ pub const EXCEPT_METHODS: &str = "except-methods";
 pub const REQUEST_HAS: &str = "request-has";
 pub const REQUEST_REQUIRES: &str = "request-requires";
 pub const REQUEST_SUPPORTS: &str = "request-supports";
+pub const REQUEST_NOT_REQUIRES: &str = "request-not-requires";
+pub const REQUEST_NOT_SUPPORTS: &str = "request-not-supports";
 pub const IN_DIALOG: &str = "in-dialog";
 pub const AFTER_FINAL: &str = "after-final";
 pub const GENERATED_BY: &str = "generated-by";
@@ -74,6 +76,8 @@ pub const CONSTRAINT_KEYS: &[&str] = &[
     REQUEST_HAS,
     REQUEST_REQUIRES,
     REQUEST_SUPPORTS,
+    REQUEST_NOT_REQUIRES,
+    REQUEST_NOT_SUPPORTS,
     IN_DIALOG,
     AFTER_FINAL,
     GENERATED_BY,

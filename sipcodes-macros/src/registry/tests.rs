@@ -468,6 +468,12 @@ fn schema_v2_mistakes_are_located() {
              strings, found string",
         ),
         (
+            "kind = \"header\"\nheader = \"Allow\"\nrequest-not-requires = \"100 rel\"",
+            "registry.toml:11:24: \"100 rel\" in `request-not-requires` of a constraint of code \
+             405 is not a SIP token; use the name as the RFC spells it, e.g. \"Retry-After\" or \
+             \"INVITE\"",
+        ),
+        (
             "kind = \"header\"\nheader = \"allow\"",
             "registry.toml:10:10: header field \"allow\" in code 405 is not in the [[header]] \
              tables; spell it as its [[header]] table does: \"Allow\"",

@@ -34,6 +34,8 @@ pub struct Scope<'a, S> {
     pub request_has: Option<&'a str>,
     pub request_requires: Option<&'a str>,
     pub request_supports: Option<&'a str>,
+    pub request_not_requires: Option<&'a str>,
+    pub request_not_supports: Option<&'a str>,
     pub in_dialog: Option<bool>,
     pub after_final: Option<bool>,
     pub generated_by: &'a [Role],
@@ -120,6 +122,12 @@ fn write_scope<S: AsRef<str>>(f: &mut fmt::Formatter<'_>, scope: &Scope<'_, S>) 
     }
     if let Some(tag) = scope.request_supports {
         write!(f, ", the request supports {tag}")?;
+    }
+    if let Some(tag) = scope.request_not_requires {
+        write!(f, ", the request does not require {tag}")?;
+    }
+    if let Some(tag) = scope.request_not_supports {
+        write!(f, ", the request does not support {tag}")?;
     }
     match scope.in_dialog {
         Some(true) => f.write_str(", inside a dialog")?,
