@@ -324,6 +324,18 @@ fn sender_conditions_contact_in_a_proxy_199() {
 }
 
 #[test]
+fn sender_conditions_contact_in_a_redirect() {
+    let moved = Response::new(SipCode::MovedTemporarily)
+        .method("INVITE")
+        .headers(BASE);
+    // RFC 3261 §13.3.1.2: the UAS redirecting an INVITE names where to go.
+    let missing = [(Level::Should, Problem::MissingHeader)];
+    assert_eq!(advice(&moved.generated_by(Role::RedirectServer), "Contact"), missing);
+    assert_eq!(advice(&moved.generated_by(Role::Uas), "Contact"), missing);
+    assert_eq!(advice(&moved.generated_by(Role::Proxy), "Contact"), []);
+}
+
+#[test]
 fn negated_option_tag_conditions_no_reliable_1xx_without_100rel() {
     let ringing = Response::new(SipCode::Ringing)
         .method("INVITE")
