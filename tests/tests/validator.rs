@@ -330,7 +330,10 @@ fn sender_conditions_contact_in_a_redirect() {
         .headers(BASE);
     // RFC 3261 §13.3.1.2: the UAS redirecting an INVITE names where to go.
     let missing = [(Level::Should, Problem::MissingHeader)];
-    assert_eq!(advice(&moved.generated_by(Role::RedirectServer), "Contact"), missing);
+    assert_eq!(
+        advice(&moved.generated_by(Role::RedirectServer), "Contact"),
+        missing
+    );
     assert_eq!(advice(&moved.generated_by(Role::Uas), "Contact"), missing);
     assert_eq!(advice(&moved.generated_by(Role::Proxy), "Contact"), []);
 }
