@@ -7,8 +7,9 @@ use crate::{Constraint, Level, Role, Scope, StatusCode, Subject, header};
 
 /// What a validator knows about a response: its code, the names of its header
 /// fields, whether it has a body, which element generated it, and whatever is
-/// known of the request it answers (its method, its header fields, the option tags of its Require and
-/// Supported header fields, whether it was sent inside a dialog).
+/// known of the request it answers (its method, its header fields, the option
+/// tags of its Require and Supported header fields, whether it was sent inside a
+/// dialog).
 ///
 /// Every header, body and method rule of the registry is checked whose
 /// circumstances ([`Scope`]) can be decided from what was given: the code's own
@@ -125,9 +126,9 @@ where
     /// let headers = ["Via", "From", "To", "Call-ID", "CSeq", "Allow"];
     /// // RFC 3261 §11.2: a 200 to OPTIONS carries Allow when a UA sends it, and
     /// // leaves it out when a proxy does, since a proxy does not know the methods.
-    /// let from_proxy = Response::new(SipCode::Ok).method("OPTIONS").headers(headers);
-    /// assert!(from_proxy.generated_by(Role::Proxy).violations().any(|v| v.header() == Some("Allow")));
-    /// assert!(!from_proxy.generated_by(Role::Uas).violations().any(|v| v.header() == Some("Allow")));
+    /// let ok = Response::new(SipCode::Ok).method("OPTIONS").headers(headers);
+    /// assert!(ok.generated_by(Role::Proxy).violations().any(|v| v.header() == Some("Allow")));
+    /// assert!(!ok.generated_by(Role::Uas).violations().any(|v| v.header() == Some("Allow")));
     /// ```
     pub fn generated_by(self, role: Role) -> Self {
         Response {
