@@ -39,8 +39,8 @@ pub struct Response<'a, H = &'a [&'a str]> {
     headers: H,
     has_body: bool,
     method: Option<&'a str>,
-    /// The element that generated the response, if known.
-    generated_by: Option<Role>,
+    /// The roles of the element that generated the response, if known.
+    generated_by: Option<&'a [Role]>,
     request: Request<'a>,
 }
 
@@ -116,8 +116,9 @@ where
         Response { has_body, ..self }
     }
 
-    /// The element that generated the response (a UAS answering, a proxy
-    /// answering on its own), as opposed to one that forwards it; rules limited
+    /// The roles of the element that generated the response (a UAS answering,
+    /// a proxy answering on its own; a UA that is also a notifier plays both
+    /// `Uas` and `Notifier`), as opposed to one that forwards it. Rules limited
     /// to responses some elements generate are decided only when this is known.
     ///
     /// ```
@@ -127,12 +128,15 @@ where
     /// // RFC 3261 §11.2: a 200 to OPTIONS carries Allow when a UA sends it, and
     /// // leaves it out when a proxy does, since a proxy does not know the methods.
     /// let ok = Response::new(SipCode::Ok).method("OPTIONS").headers(headers);
-    /// assert!(ok.generated_by(Role::Proxy).violations().any(|v| v.header() == Some("Allow")));
-    /// assert!(!ok.generated_by(Role::Uas).violations().any(|v| v.header() == Some("Allow")));
+    /// assert!(ok.generated_by(&[Role::Proxy]).violations().any(|v| v.header() == Some("Allow")));
+    /// assert!(!ok.generated_by(&[Role::Uas]).violations().any(|v| v.header() == Some("Allow")));
+    /// // RFC 6665 §4.4.4: a UA that is a notifier lists its event packages.
+    /// let notifier = ok.generated_by(&[Role::Uas, Role::Notifier]);
+    /// assert!(notifier.violations().any(|v| v.header() == Some("Allow-Events")));
     /// ```
-    pub fn generated_by(self, role: Role) -> Self {
+    pub fn generated_by(self, roles: &'a [Role]) -> Self {
         Response {
-            generated_by: Some(role),
+            generated_by: Some(roles),
             ..self
         }
     }
@@ -338,7 +342,7 @@ where
             scope.after_final().map(|_| None),
             (!scope.generated_by().is_empty()).then(|| {
                 self.generated_by
-                    .map(|role| scope.generated_by().contains(&role))
+                    .map(|roles| roles.iter().any(|role| scope.generated_by().contains(role)))
             }),
             scope.condition().map(|_| None),
         ];

@@ -286,19 +286,19 @@ fn sender_conditions_allow_in_a_200_to_options() {
         .headers(["Via", "From", "To", "Call-ID", "CSeq", "Allow"]);
     // RFC 3261 §11.2: a UAS lists its methods; a proxy, being method agnostic, does not.
     assert_eq!(
-        advice(&without.generated_by(Role::Uas), "Allow"),
+        advice(&without.generated_by(&[Role::Uas]), "Allow"),
         [(Level::Should, Problem::MissingHeader)]
     );
-    assert_eq!(advice(&with_allow.generated_by(Role::Uas), "Allow"), []);
+    assert_eq!(advice(&with_allow.generated_by(&[Role::Uas]), "Allow"), []);
     assert_eq!(
-        advice(&with_allow.generated_by(Role::Registrar), "Allow"),
+        advice(&with_allow.generated_by(&[Role::Registrar]), "Allow"),
         []
     );
     assert_eq!(
-        advice(&with_allow.generated_by(Role::Proxy), "Allow"),
+        advice(&with_allow.generated_by(&[Role::Proxy]), "Allow"),
         [(Level::ShouldNot, Problem::ForbiddenHeader)]
     );
-    assert_eq!(advice(&without.generated_by(Role::Proxy), "Allow"), []);
+    assert_eq!(advice(&without.generated_by(&[Role::Proxy]), "Allow"), []);
     // Not knowing who generated it, neither rule is decided.
     assert_eq!(advice(&with_allow, "Allow"), []);
     let undecided: Vec<Level> = with_allow
@@ -317,10 +317,43 @@ fn sender_conditions_contact_in_a_proxy_199() {
         .headers(["Via", "From", "To", "Call-ID", "CSeq", "Contact", "Reason"]);
     // RFC 6228 §6: a forking proxy's own 199 leaves Contact and Record-Route out.
     assert_eq!(
-        advice(&terminated.generated_by(Role::Proxy), "Contact"),
+        advice(&terminated.generated_by(&[Role::Proxy]), "Contact"),
         [(Level::ShouldNot, Problem::ForbiddenHeader)]
     );
-    assert_eq!(advice(&terminated.generated_by(Role::Uas), "Contact"), []);
+    assert_eq!(
+        advice(&terminated.generated_by(&[Role::Uas]), "Contact"),
+        []
+    );
+}
+
+#[test]
+fn sender_conditions_allow_events_from_a_notifier() {
+    let busy = Response::new(SipCode::BusyHere)
+        .method("INVITE")
+        .headers(BASE);
+    let missing = [(Level::Should, Problem::MissingHeader)];
+    // RFC 6665 §4.4.4: a UA that can act as a notifier lists its event packages;
+    // the element plays both roles.
+    let notifier = busy.generated_by(&[Role::Uas, Role::Notifier]);
+    assert_eq!(advice(&notifier, "Allow-Events"), missing);
+    assert_eq!(advice(&busy.generated_by(&[Role::Uas]), "Allow-Events"), []);
+    let subscribe = Response::new(SipCode::Ok).method("SUBSCRIBE").headers([
+        "Via",
+        "From",
+        "To",
+        "Call-ID",
+        "CSeq",
+        "Contact",
+        "Expires",
+        "Allow-Events",
+    ]);
+    assert_eq!(
+        advice(
+            &subscribe.generated_by(&[Role::Uas, Role::Notifier]),
+            "Allow-Events"
+        ),
+        []
+    );
 }
 
 #[test]
@@ -331,11 +364,14 @@ fn sender_conditions_contact_in_a_redirect() {
     // RFC 3261 §13.3.1.2: the UAS redirecting an INVITE names where to go.
     let missing = [(Level::Should, Problem::MissingHeader)];
     assert_eq!(
-        advice(&moved.generated_by(Role::RedirectServer), "Contact"),
+        advice(&moved.generated_by(&[Role::RedirectServer]), "Contact"),
         missing
     );
-    assert_eq!(advice(&moved.generated_by(Role::Uas), "Contact"), missing);
-    assert_eq!(advice(&moved.generated_by(Role::Proxy), "Contact"), []);
+    assert_eq!(
+        advice(&moved.generated_by(&[Role::Uas]), "Contact"),
+        missing
+    );
+    assert_eq!(advice(&moved.generated_by(&[Role::Proxy]), "Contact"), []);
 }
 
 #[test]
@@ -368,7 +404,7 @@ fn negated_option_tag_conditions_a_uas_199_goes_unreliably() {
     let terminated = Response::new(SipCode::EarlyDialogTerminated)
         .method("INVITE")
         .in_dialog(false)
-        .generated_by(Role::Uas)
+        .generated_by(&[Role::Uas])
         .request_supported(&["100rel"])
         .headers(["Via", "From", "To", "Call-ID", "CSeq", "Reason", "RSeq"]);
     // RFC 6228 §5: unreliably, unless Require carried 100rel.

@@ -50,7 +50,7 @@ pub fn check(request: &Facts<'_>, response: &Response) -> Result<(), Violation> 
     let names: Vec<&str> = response.headers.iter().map(Header::name).collect();
     // Every response the example sends, it generates as a UAS.
     let check = sipcodes::Response::new(status(&response.status_code))
-        .generated_by(sipcodes::Role::Uas)
+        .generated_by(&[sipcodes::Role::Uas])
         .headers(&names)
         .body(!response.body.is_empty())
         .method(request.method)
