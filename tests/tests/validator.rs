@@ -372,6 +372,13 @@ fn sender_conditions_contact_in_a_redirect() {
         missing
     );
     assert_eq!(advice(&moved.generated_by(&[Role::Proxy]), "Contact"), []);
+    // RFC 3261 §16.5: a proxy that cannot build a target set names alternatives.
+    let ambiguous = Response::new(SipCode::Ambiguous).headers(BASE);
+    assert_eq!(
+        advice(&ambiguous.generated_by(&[Role::Proxy]), "Contact"),
+        missing
+    );
+    assert_eq!(advice(&ambiguous.generated_by(&[Role::Uas]), "Contact"), []);
 }
 
 #[test]
