@@ -134,16 +134,9 @@ struct Cost {
 }
 
 fn main() {
-    let rounds: usize = std::env::args()
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(3);
-    let benches = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sipcodes = benches
-        .parent()
-        .expect("benches/ is inside the workspace")
-        .join("sipcodes");
-    let work = benches.join("target").join("build-cost");
+    let rounds = sipcodes_benches::rounds(3);
+    let sipcodes = sipcodes_benches::sipcodes_dir();
+    let work = sipcodes_benches::work_dir("build-cost");
     let probes = probes(&sipcodes);
     let dirs: Vec<PathBuf> = probes
         .iter()
@@ -259,13 +252,9 @@ fn children_cpu() -> Duration {
 }
 
 fn median(runs: &[Cost]) -> Cost {
-    let mut cpu: Vec<Duration> = runs.iter().map(|cost| cost.cpu).collect();
-    let mut wall: Vec<Duration> = runs.iter().map(|cost| cost.wall).collect();
-    cpu.sort();
-    wall.sort();
     Cost {
-        cpu: cpu[cpu.len() / 2],
-        wall: wall[wall.len() / 2],
+        cpu: sipcodes_benches::median(runs.iter().map(|cost| cost.cpu).collect()),
+        wall: sipcodes_benches::median(runs.iter().map(|cost| cost.wall).collect()),
     }
 }
 

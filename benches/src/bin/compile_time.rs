@@ -21,16 +21,9 @@ const PRELUDE: &str =
 const SPECIFIC: [u16; 10] = [404, 408, 480, 481, 487, 488, 500, 503, 603, 604];
 
 fn main() {
-    let rounds: usize = std::env::args()
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(5);
-    let benches = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sipcodes = benches
-        .parent()
-        .expect("benches/ is inside the workspace")
-        .join("sipcodes");
-    let work = benches.join("target").join("compile-time");
+    let rounds = sipcodes_benches::rounds(5);
+    let sipcodes = sipcodes_benches::sipcodes_dir();
+    let work = sipcodes_benches::work_dir("compile-time");
     let derived = write_crate(&work, "derived", &sipcodes, &derived_source());
     let handwritten = write_crate(&work, "handwritten", &sipcodes, &handwritten_source());
     let target = work.join("target");
@@ -45,10 +38,7 @@ fn main() {
             times[slot].push(build(dir, &target));
         }
     }
-    let [derived_median, handwritten_median] = times.map(|mut samples| {
-        samples.sort();
-        samples[samples.len() / 2]
-    });
+    let [derived_median, handwritten_median] = times.map(sipcodes_benches::median);
     println!("crate of {ENUMS} handler enums, median of {rounds} builds (dependencies prebuilt):");
     println!(
         "  #[derive(SipResponseHandler)]  {:>8.3} s",
