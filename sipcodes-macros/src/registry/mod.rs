@@ -239,7 +239,6 @@ pub struct Header {
 }
 
 crate::spec::vocab::vocabulary! {
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum StatusWord {
         Current = "current",
         Deprecated = "deprecated",

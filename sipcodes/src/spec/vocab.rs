@@ -3,7 +3,8 @@
 use core::fmt;
 
 /// An enum whose variants are the words of one registry key, each with its
-/// spelling in `registry.toml`; `ALL` lists them, so the words a message offers
+/// spelling in `registry.toml`, and the derives of a plain value type; `ALL` lists
+/// them, so the words a message offers
 /// can never drift from the words the parser accepts.
 macro_rules! vocabulary {
     (
@@ -13,6 +14,7 @@ macro_rules! vocabulary {
         }
     ) => {
         $(#[$meta])*
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         $vis enum $name {
             $( $(#[$doc])* $variant, )*
         }
@@ -107,7 +109,6 @@ vocabulary! {
     /// assert_eq!(Level::MustNot.to_string(), "MUST NOT");
     /// assert_eq!(Level::MustNot.as_str(), "must-not");
     /// ```
-    #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
     pub enum Level {
         /// MUST: a response that breaks it is wrong.
         Must = "must",
@@ -164,7 +165,6 @@ vocabulary! {
     /// ```
     /// assert_eq!(sipcodes::Role::RedirectServer.as_str(), "redirect-server");
     /// ```
-    #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
     #[non_exhaustive]
     pub enum Role {
         /// User agent client: sends the request.
@@ -237,7 +237,6 @@ vocabulary! {
     /// assert_eq!(DialogEffect::Usage.as_str(), "usage");
     /// assert!(DialogEffect::Dialog > DialogEffect::Usage);
     /// ```
-    #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
     #[non_exhaustive]
     pub enum DialogEffect {
         /// Nothing beyond the transaction.
@@ -258,7 +257,6 @@ vocabulary! {
     /// ```
     /// assert_eq!(sipcodes::ProxyAction::CancelBranches.as_str(), "cancel-branches");
     /// ```
-    #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
     #[non_exhaustive]
     pub enum ProxyAction {
         /// Never forwarded upstream.
