@@ -4,8 +4,8 @@ use core::fmt;
 
 /// An enum whose variants are the words of one registry key, each with its
 /// spelling in `registry.toml`, and the derives of a plain value type; `ALL` lists
-/// them, so the words a message offers
-/// can never drift from the words the parser accepts.
+/// them, so the words a message offers can never drift from the words the parser
+/// accepts.
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
