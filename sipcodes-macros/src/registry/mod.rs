@@ -12,8 +12,8 @@ mod valid;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
-use crate::spec::grammar;
 use crate::spec::vocab::Citation;
+use crate::spec::{grammar, sort_by_key};
 
 pub use crate::spec::vocab::{DialogEffect, Level, ProxyAction, Role};
 pub use error::RegistryError;
@@ -38,7 +38,7 @@ pub fn load(source: &str) -> Result<Registry, Vec<RegistryError>> {
     let mut registry = parse::parse(source, &mut errors);
     valid::validate(source, &registry, &mut errors);
     if errors.is_empty() {
-        sort_by_key(&mut registry.entries, |entry| usize::from(entry.code));
+        sort_by_key(&mut registry.entries, |entry| entry.code);
         Ok(registry)
     } else {
         sort_by_key(&mut errors, |error| error.offset);
@@ -48,18 +48,6 @@ pub fn load(source: &str) -> Result<Registry, Vec<RegistryError>> {
         }
         located.dedup();
         Err(located)
-    }
-}
-
-/// A stable insertion sort. The lists are short (a few dozen codes or errors), and
-/// the standard library's sorts would add their code to every user's build.
-fn sort_by_key<T>(items: &mut [T], key: fn(&T) -> usize) {
-    for sorted in 1..items.len() {
-        let mut at = sorted;
-        while at > 0 && key(&items[at - 1]) > key(&items[at]) {
-            items.swap(at - 1, at);
-            at -= 1;
-        }
     }
 }
 

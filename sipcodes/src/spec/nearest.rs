@@ -25,14 +25,7 @@ pub fn nearest_codes(code: u16, registered: impl Iterator<Item = u16> + Clone) -
             None => break,
         }
     }
-    // At most COUNT codes: an insertion sort.
-    for sorted in 1..nearest.len {
-        let mut at = sorted;
-        while at > 0 && nearest.codes[at - 1] > nearest.codes[at] {
-            nearest.codes.swap(at - 1, at);
-            at -= 1;
-        }
-    }
+    super::sort_by_key(&mut nearest.codes[..nearest.len], |&code| code);
     nearest
 }
 
