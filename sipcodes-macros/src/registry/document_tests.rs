@@ -217,6 +217,22 @@ fn malformed_toml_is_located() {
             "1:3: invalid TOML: expected `=` after the key, found `1`",
         ),
         (
+            "# a note\u{7}\n",
+            "1:9: invalid TOML: control character U+0007 in a comment",
+        ),
+        (
+            "a = '\u{1b}'\n",
+            "1:6: invalid TOML: control character U+001B in a string; write it as an escape",
+        ),
+        (
+            "a = \"\\x4\"\n",
+            "1:6: invalid TOML: the escape needs 2 hex digits naming a Unicode scalar value",
+        ),
+        (
+            "[[code]] x\n",
+            "1:10: invalid TOML: expected a new line, found `x`",
+        ),
+        (
             "a = 1 2\n",
             "1:7: invalid TOML: expected a new line, found `2`",
         ),
