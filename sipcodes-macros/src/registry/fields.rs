@@ -45,8 +45,8 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// Every key of the table, with its offset, in file order.
-    pub fn keys(&self) -> &'a [(Key, Item)] {
+    /// Every key of the table with its value, in file order.
+    pub fn entries(&self) -> &'a [(Key, Item)] {
         self.table.entries()
     }
 

@@ -100,7 +100,7 @@ pub fn check_keys(
     extra: &[&str],
     errors: &mut Vec<RegistryError>,
 ) {
-    for (Key { name: key, offset }, _) in fields.keys() {
+    for (Key { name: key, offset }, _) in fields.entries() {
         let (key, offset) = (key.as_str(), *offset);
         let mut owners = Vec::new();
         for owner in KINDS {
