@@ -2,6 +2,7 @@
 //! the code to act on, the effect on the dialog, the header field to retry
 //! with, and what a proxy does with it.
 
+use crate::scope::{Circumstances, Decision};
 use crate::{
     Constraint, DialogEffect, GeneralRule, Level, ProxyAction, ProxyRule, ReceiverRule, Role,
     Scope, SipCode, StatusCode, Subject, header,
@@ -20,20 +21,35 @@ struct Known<'a> {
 impl Known<'_> {
     /// Whether a rule applies here. Rules limited by what the request carried,
     /// by who generated the response or by prose are left out: a receiver cannot
-    /// decide them from these facts.
+    /// decide them from these facts. After a final response went up, only the
+    /// rules about that time apply.
     fn admits(&self, scope: &Scope) -> bool {
-        scope.condition().is_none()
-            && scope.request_has().is_none()
-            && scope.request_requires().is_none()
-            && scope.request_supports().is_none()
-            && scope.request_not_requires().is_none()
-            && scope.request_not_supports().is_none()
-            && scope.generated_by().is_empty()
-            && scope.admits_method(self.method)
-            && scope
-                .in_dialog()
-                .is_none_or(|wanted| self.in_dialog == Some(wanted))
-            && scope.after_final().unwrap_or(false) == self.after_final
+        scope.decide(self) == Decision::Applies
+            && (scope.after_final().is_some() || !self.after_final)
+    }
+}
+
+impl Circumstances for Known<'_> {
+    fn method(&self) -> Option<&str> {
+        Some(self.method)
+    }
+    fn request_has(&self, _: &str) -> Option<bool> {
+        None
+    }
+    fn request_requires(&self, _: &str) -> Option<bool> {
+        None
+    }
+    fn request_supports(&self, _: &str) -> Option<bool> {
+        None
+    }
+    fn in_dialog(&self) -> Option<bool> {
+        self.in_dialog
+    }
+    fn after_final(&self) -> Option<bool> {
+        Some(self.after_final)
+    }
+    fn generated_by(&self, _: &[Role]) -> Option<bool> {
+        None
     }
 }
 

@@ -202,6 +202,44 @@ impl Scope {
         *self == Scope::ANY
     }
 
+    /// Whether the rule applies in the circumstances `known` describes. Every key
+    /// is named here, so a new one does not compile until it is decided.
+    pub(crate) fn decide(&self, known: &impl Circumstances) -> Decision {
+        let Scope {
+            methods,
+            except_methods,
+            request_has,
+            request_requires,
+            request_supports,
+            request_not_requires,
+            request_not_supports,
+            in_dialog,
+            after_final,
+            generated_by,
+            condition,
+        } = *self;
+        let answers = [
+            (!methods.is_empty() || !except_methods.is_empty())
+                .then(|| known.method().map(|method| self.admits_method(method))),
+            request_has.map(|name| known.request_has(name)),
+            request_requires.map(|tag| known.request_requires(tag)),
+            request_supports.map(|tag| known.request_supports(tag)),
+            request_not_requires.map(|tag| known.request_requires(tag).map(|has| !has)),
+            request_not_supports.map(|tag| known.request_supports(tag).map(|has| !has)),
+            in_dialog.map(|wanted| known.in_dialog().map(|actual| actual == wanted)),
+            after_final.map(|wanted| known.after_final().map(|actual| actual == wanted)),
+            (!generated_by.is_empty()).then(|| known.generated_by(generated_by)),
+            condition.map(|_| None),
+        ];
+        if answers.contains(&Some(Some(false))) {
+            Decision::DoesNotApply
+        } else if answers.contains(&Some(None)) {
+            Decision::Undecided
+        } else {
+            Decision::Applies
+        }
+    }
+
     pub(crate) fn view(&self) -> render::Scope<'static, &'static str> {
         render::Scope {
             methods: self.methods,
@@ -217,4 +255,32 @@ impl Scope {
             condition: self.condition,
         }
     }
+}
+
+/// What an element knows of the circumstances of a response; each answer is
+/// `None` where it does not know.
+pub(crate) trait Circumstances {
+    /// The method of the request.
+    fn method(&self) -> Option<&str>;
+    /// Whether the request carried this header field.
+    fn request_has(&self, name: &str) -> Option<bool>;
+    /// Whether the request's Require header field carried this option tag.
+    fn request_requires(&self, tag: &str) -> Option<bool>;
+    /// Whether the request's Supported header field carried this option tag.
+    fn request_supports(&self, tag: &str) -> Option<bool>;
+    /// Whether the request was sent inside a dialog.
+    fn in_dialog(&self) -> Option<bool>;
+    /// Whether a proxy already sent a final response upstream.
+    fn after_final(&self) -> Option<bool>;
+    /// Whether the element that generated the response plays one of these roles.
+    fn generated_by(&self, roles: &[Role]) -> Option<bool>;
+}
+
+/// Whether a rule applies in the circumstances known.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Decision {
+    Applies,
+    DoesNotApply,
+    /// What the rule is limited to is not known, or is stated in prose.
+    Undecided,
 }

@@ -3,6 +3,7 @@
 
 use core::fmt;
 
+use crate::scope::{Circumstances, Decision};
 use crate::{Constraint, Level, Role, Scope, StatusCode, Subject, header};
 
 /// What a validator knows about a response: its code, the names of its header
@@ -309,51 +310,31 @@ where
     }
 
     fn decide(&self, constraint: &Constraint) -> Decision {
-        let scope = constraint.scope();
-        let request = &self.request;
-        // For a method rule the methods are what it is about, not a limit.
-        let methods = match constraint.subject() {
-            Subject::Answers => None,
-            _ => Some(self.method.map(|method| scope.admits_method(method))),
+        let scope = *constraint.scope();
+        if constraint.subject() != Subject::Answers {
+            return scope.decide(self);
+        }
+        // For a method rule the methods, and whether the request came inside a
+        // dialog, are what it is about, not limits.
+        let about = Scope {
+            methods: &[],
+            except_methods: &[],
+            in_dialog: None,
+            ..scope
         };
-        let limited_by_method = !scope.methods().is_empty() || !scope.except_methods().is_empty();
-        let answers = [
-            methods.filter(|_| limited_by_method),
-            scope.request_has().map(|name| {
-                request
-                    .headers
-                    .map(|names| names.iter().any(|given| header::same(given, name)))
-            }),
-            scope
-                .request_requires()
-                .map(|tag| request.require.map(|tags| tags.contains(&tag))),
-            scope
-                .request_supports()
-                .map(|tag| request.supported.map(|tags| tags.contains(&tag))),
-            scope
-                .request_not_requires()
-                .map(|tag| request.require.map(|tags| !tags.contains(&tag))),
-            scope
-                .request_not_supports()
-                .map(|tag| request.supported.map(|tags| !tags.contains(&tag))),
-            scope
-                .in_dialog()
-                .map(|wanted| request.in_dialog.map(|actual| actual == wanted)),
-            scope.after_final().map(|_| None),
-            (!scope.generated_by().is_empty()).then(|| {
-                self.generated_by
-                    .map(|roles| roles.iter().any(|role| scope.generated_by().contains(role)))
-            }),
-            scope.condition().map(|_| None),
-        ];
-        if answers.contains(&Some(Some(false))) {
-            Decision::DoesNotApply
-        } else if answers.contains(&Some(None))
-            || (constraint.subject() == Subject::Answers && self.method.is_none())
-        {
-            Decision::Undecided
-        } else {
-            Decision::Applies
+        match about.decide(self) {
+            Decision::Applies if self.answered(&scope).is_none() => Decision::Undecided,
+            decision => decision,
+        }
+    }
+
+    /// Whether the request is one a method rule lets the code answer; `None`
+    /// when what is known of the request does not tell.
+    fn answered(&self, scope: &Scope) -> Option<bool> {
+        let method = scope.admits_method(self.method?);
+        match scope.in_dialog() {
+            Some(wanted) if method => self.request.in_dialog.map(|actual| actual == wanted),
+            _ => Some(method),
         }
     }
 
@@ -382,19 +363,39 @@ where
                 _ => None,
             },
             Subject::Answers => {
-                let in_list = constraint.scope().admits_method(self.method?);
-                (in_list != required).then_some(Problem::UnexpectedMethod)
+                let answered = self.answered(constraint.scope())?;
+                (answered != required).then_some(Problem::UnexpectedMethod)
             }
             _ => None,
         }
     }
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-enum Decision {
-    Applies,
-    DoesNotApply,
-    Undecided,
+impl<H> Circumstances for Response<'_, H> {
+    fn method(&self) -> Option<&str> {
+        self.method
+    }
+    fn request_has(&self, name: &str) -> Option<bool> {
+        let names = self.request.headers?;
+        Some(names.iter().any(|given| header::same(given, name)))
+    }
+    fn request_requires(&self, tag: &str) -> Option<bool> {
+        self.request.require.map(|tags| tags.contains(&tag))
+    }
+    fn request_supports(&self, tag: &str) -> Option<bool> {
+        self.request.supported.map(|tags| tags.contains(&tag))
+    }
+    fn in_dialog(&self) -> Option<bool> {
+        self.request.in_dialog
+    }
+    /// A validator never knows it: the rules about that time are undecided.
+    fn after_final(&self) -> Option<bool> {
+        None
+    }
+    fn generated_by(&self, roles: &[Role]) -> Option<bool> {
+        let mine = self.generated_by?;
+        Some(mine.iter().any(|role| roles.contains(role)))
+    }
 }
 
 /// One rule a response breaks.
@@ -433,7 +434,8 @@ pub enum Problem {
     MissingBody,
     /// The rule forbids a message body and there is one.
     ForbiddenBody,
-    /// The code may not answer the request's method.
+    /// The code does not answer this request: its method, or whether it was
+    /// sent inside a dialog, is not one the rule names.
     UnexpectedMethod,
 }
 
@@ -533,25 +535,21 @@ impl fmt::Display for Violation {
 }
 
 /// `answer only INVITE`, `answer any method but CANCEL`, or after MUST NOT,
-/// `answer CANCEL`.
+/// `answer CANCEL`; then `inside a dialog` or `outside a dialog` if the rule
+/// says.
 fn write_methods(f: &mut fmt::Formatter<'_>, scope: &Scope, negative: bool) -> fmt::Result {
-    match (negative, scope.methods().is_empty()) {
-        (false, false) => {
-            f.write_str("answer only ")?;
-            list(f, scope.methods(), ", ")
-        }
-        (false, true) => {
-            f.write_str("answer any method but ")?;
-            list(f, scope.except_methods(), ", ")
-        }
-        (true, false) => {
-            f.write_str("answer ")?;
-            list(f, scope.methods(), ", ")
-        }
-        (true, true) => {
-            f.write_str("answer methods other than ")?;
-            list(f, scope.except_methods(), ", ")
-        }
+    let (words, methods) = match (negative, scope.methods().is_empty()) {
+        (false, false) => ("answer only ", scope.methods()),
+        (false, true) => ("answer any method but ", scope.except_methods()),
+        (true, false) => ("answer ", scope.methods()),
+        (true, true) => ("answer methods other than ", scope.except_methods()),
+    };
+    f.write_str(words)?;
+    list(f, methods, ", ")?;
+    match scope.in_dialog() {
+        Some(true) => f.write_str(" inside a dialog"),
+        Some(false) => f.write_str(" outside a dialog"),
+        None => Ok(()),
     }
 }
 

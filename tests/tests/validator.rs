@@ -210,6 +210,40 @@ fn codes_that_never_answer_some_methods() {
 }
 
 #[test]
+fn which_methods_a_code_answers_is_undecided_without_the_method() {
+    let answers = |response: &Response<'_>| {
+        response
+            .undecided()
+            .filter(|rule| rule.subject() == Subject::Answers)
+            .count()
+    };
+    let timeout = Response::new(SipCode::RequestTimeout);
+    assert_eq!(answers(&timeout), 1);
+    assert_eq!(answers(&timeout.method("INVITE")), 0);
+    // 204 answers only a SUBSCRIBE inside a dialog (RFC 5839 §7.1): with the
+    // method known, the dialog still has to be.
+    let no_notification = Response::new(SipCode::NoNotification);
+    assert_eq!(answers(&no_notification.method("SUBSCRIBE")), 1);
+    assert_eq!(
+        answers(&no_notification.method("SUBSCRIBE").in_dialog(true)),
+        0
+    );
+    let wrong_request = |response: Response<'_>| -> Vec<String> {
+        response
+            .violations()
+            .filter(|v| v.problem() == Problem::UnexpectedMethod)
+            .map(|v| v.to_string())
+            .collect()
+    };
+    assert_eq!(
+        wrong_request(no_notification.method("SUBSCRIBE").in_dialog(false)),
+        ["204 No Notification MUST answer only SUBSCRIBE inside a dialog (RFC 5839 §7.1)"]
+    );
+    assert_eq!(wrong_request(no_notification.method("NOTIFY")).len(), 1);
+    assert!(wrong_request(no_notification.method("SUBSCRIBE").in_dialog(true)).is_empty());
+}
+
+#[test]
 fn request_header_conditions_timestamp_in_100() {
     let trying = Response::new(SipCode::Trying)
         .headers(BASE)
