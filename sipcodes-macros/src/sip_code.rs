@@ -100,7 +100,7 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
     // The short names `constraint_data` writes, in scope where it is used.
     let constraint_scope = quote! {
         use crate::constraint::{Constraint as C, ProxyRule, ReceiverRule, Subject::*};
-        use crate::spec::vocab::{DialogEffect, Level::*, ProxyAction, Role as O};
+        use crate::spec::vocab::{DialogEffect, Failure, Level::*, ProxyAction, Role as O};
         use crate::Scope;
         use #ident as S;
         use references::*;
@@ -244,15 +244,21 @@ fn constraint_data(
             roles: list,
             treat_as,
             unless_header,
+            stands_for,
         } => {
             let list = roles_data(list);
             let treat_as = code(treat_as);
             let unless_header = option(unless_header.as_ref().map(|header| quote!(#header)));
+            let stands_for = option(stands_for.as_ref().map(|failure| {
+                let failure = debug_ident(failure.value);
+                quote!(Failure::#failure)
+            }));
             quote! {
                 Receiver(ReceiverRule {
                     roles: #list,
                     treat_as: #treat_as,
                     unless_header: #unless_header,
+                    stands_for: #stands_for,
                 })
             }
         }

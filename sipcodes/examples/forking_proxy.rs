@@ -8,48 +8,96 @@
 
 use std::fmt::Write as _;
 
-use sipcodes::StatusCode;
 use sipcodes::proxy::{Action, Best, ResponseContext, Slot};
+use sipcodes::{Failure, SipCode, StatusCode};
 
-/// A scenario: the method, the number of branches, and the responses in the
-/// order they arrive as (branch, code); a branch with no final response times out.
-type Scenario = (&'static str, &'static str, usize, &'static [(usize, u16)]);
+/// What a branch reports: a response with this code, or a failure of its
+/// transaction or transport layer.
+#[derive(Clone, Copy)]
+enum Arrival {
+    R(u16),
+    F(Failure),
+}
+use Arrival::{F, R};
+
+/// A scenario: the method, the number of branches, and what arrives in order
+/// as (branch, arrival); a branch with no final response at the end times out.
+type Scenario = (
+    &'static str,
+    &'static str,
+    usize,
+    &'static [(usize, Arrival)],
+);
 
 const SCENARIOS: &[Scenario] = &[
     (
         "a call answered on one branch",
         "INVITE",
         2,
-        &[(0, 100), (0, 180), (1, 180), (1, 200), (0, 486)],
+        &[
+            (0, R(100)),
+            (0, R(180)),
+            (1, R(180)),
+            (1, R(200)),
+            (0, R(486)),
+        ],
     ),
     (
         "a callee declines everywhere",
         "INVITE",
         3,
-        &[(0, 180), (1, 603), (0, 487), (2, 487)],
+        &[(0, R(180)), (1, R(603)), (0, R(487)), (2, R(487))],
     ),
-    ("a 2xx after a 6xx", "INVITE", 2, &[(0, 603), (1, 200)]),
+    (
+        "a 2xx after a 6xx",
+        "INVITE",
+        2,
+        &[(0, R(603)), (1, R(200))],
+    ),
     (
         "two challenges and a 404",
         "INVITE",
         3,
-        &[(0, 404), (1, 401), (2, 407)],
+        &[(0, R(404)), (1, R(401)), (2, R(407))],
     ),
-    ("a lone 503", "INVITE", 1, &[(0, 503)]),
+    ("a lone 503", "INVITE", 1, &[(0, R(503))]),
     (
         "a redirect and a failure",
         "INVITE",
         2,
-        &[(0, 480), (1, 302)],
+        &[(0, R(480)), (1, R(302))],
     ),
-    ("unregistered codes", "INVITE", 2, &[(0, 599), (1, 499)]),
+    (
+        "unregistered codes",
+        "INVITE",
+        2,
+        &[(0, R(599)), (1, R(499))],
+    ),
     (
         "no branch answers an INVITE",
         "INVITE",
         2,
-        &[(0, 100), (1, 180)],
+        &[(0, R(100)), (1, R(180))],
     ),
     ("no branch answers an OPTIONS", "OPTIONS", 2, &[]),
+    (
+        "a 5xx and a branch that times out",
+        "INVITE",
+        2,
+        &[(0, R(500))],
+    ),
+    (
+        "a transport error and a 486",
+        "INVITE",
+        2,
+        &[(0, F(Failure::TransportError)), (1, R(486))],
+    ),
+    (
+        "a transport error on the only branch",
+        "MESSAGE",
+        1,
+        &[(0, F(Failure::TransportError))],
+    ),
 ];
 
 fn main() {
@@ -59,24 +107,28 @@ fn main() {
 fn report() -> String {
     let mut out = String::new();
     for &(title, method, branches, responses) in SCENARIOS {
-        let _ = writeln!(out, "{title} ({method} on {branches} branches):");
+        let plural = if branches == 1 { "" } else { "es" };
+        let _ = writeln!(out, "{title} ({method} on {branches} branch{plural}):");
         let mut slots: Vec<Slot<StatusCode>> = (0..branches).map(|_| Slot::Pending).collect();
         let mut context = ResponseContext::new(method, &mut slots);
-        for &(branch, number) in responses {
-            let Ok(status) = StatusCode::new(number) else {
-                continue;
+        for &(branch, arrival) in responses {
+            let (what, action) = match arrival {
+                R(number) => {
+                    let Ok(status) = StatusCode::new(number) else {
+                        continue;
+                    };
+                    (status.to_string(), context.receive(branch, status))
+                }
+                F(failure) => (failed(failure), context.fail_branch(branch, failure)),
             };
-            let action = match context.receive(branch, status) {
-                Action::Absorb => "absorb",
-                Action::Forward => "forward upstream",
-                Action::CancelOthers => "keep, cancel the other branches",
-                Action::Keep => "keep as a candidate",
-                _ => "other",
-            };
-            let _ = writeln!(out, "  branch {branch}: {status:<36} -> {action}");
+            let _ = writeln!(out, "  branch {branch}: {what:<36} -> {}", describe(action));
         }
         for branch in 0..branches {
-            context.end_branch(branch);
+            let action = context.fail_branch(branch, Failure::Timeout);
+            if action != Action::Absorb {
+                let what = failed(Failure::Timeout);
+                let _ = writeln!(out, "  branch {branch}: {what:<36} -> {}", describe(action));
+            }
         }
         let best = match context.best() {
             Some(Best::Response {
@@ -108,6 +160,26 @@ fn report() -> String {
     out
 }
 
+fn describe(action: Action) -> &'static str {
+    match action {
+        Action::Absorb => "absorb",
+        Action::Forward => "forward upstream",
+        Action::CancelOthers => "keep, cancel the other branches",
+        Action::Keep => "keep as a candidate",
+        _ => "other",
+    }
+}
+
+/// `timed out (as 408)`: the failure and the code the registry says it stands for.
+fn failed(failure: Failure) -> String {
+    let stands_for = SipCode::for_failure(failure, sipcodes::Role::Proxy)
+        .map_or(String::new(), |code| format!(" (as {})", code.as_u16()));
+    match failure {
+        Failure::Timeout => format!("timed out{stands_for}"),
+        _ => format!("transport error{stands_for}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::report;
@@ -126,6 +198,10 @@ mod tests {
             "send 302 Moved Temporarily",
             "send 499",
             "send 408 Request Timeout of its own",
+            "branch 1: timed out (as 408)                   -> keep as a candidate",
+            "branch 0: transport error (as 503)             -> keep as a candidate",
+            "send 486 Busy Here",
+            "send 500 Server Internal Error of its own",
         ] {
             assert!(
                 report.contains(expected),
@@ -133,6 +209,13 @@ mod tests {
             );
         }
         assert_eq!(report.matches("nothing more to send").count(), 3);
+        // No branch answered the INVITE, and a timeout beat a 500.
+        assert_eq!(
+            report
+                .matches("send 408 Request Timeout of its own")
+                .count(),
+            2
+        );
         assert!(report.contains("branch 1: 200 OK                               -> forward upstream\n  when every branch has ended: nothing more to send"));
     }
 }

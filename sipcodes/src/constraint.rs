@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::spec::render;
-use crate::spec::vocab::{DialogEffect, Level, ProxyAction, Role};
+use crate::spec::vocab::{DialogEffect, Failure, Level, ProxyAction, Role};
 use crate::{Reference, Scope, SipCode};
 
 /// One rule an RFC states about responses with a given code: which header fields
@@ -229,6 +229,7 @@ pub struct ReceiverRule {
     pub(crate) roles: &'static [Role],
     pub(crate) treat_as: Option<SipCode>,
     pub(crate) unless_header: Option<&'static str>,
+    pub(crate) stands_for: Option<Failure>,
 }
 
 impl ReceiverRule {
@@ -276,6 +277,22 @@ impl ReceiverRule {
     /// ```
     pub const fn unless_header(&self) -> Option<&'static str> {
         self.unless_header
+    }
+
+    /// The failure the receiver handles as if a response with this code had
+    /// arrived, if the rule names one; [`SipCode::for_failure`] looks it up.
+    ///
+    /// ```
+    /// use sipcodes::{Failure, SipCode, Subject};
+    ///
+    /// let failure = SipCode::RequestTimeout.constraints().iter().find_map(|c| match c.subject() {
+    ///     Subject::Receiver(rule) => rule.stands_for(),
+    ///     _ => None,
+    /// });
+    /// assert_eq!(failure, Some(Failure::Timeout));
+    /// ```
+    pub const fn stands_for(&self) -> Option<Failure> {
+        self.stands_for
     }
 }
 

@@ -99,7 +99,7 @@ pub use scope::Scope;
 /// Derives [`SipResponseHandler`](trait@SipResponseHandler); see the trait for the syntax and rules.
 pub use sipcodes_macros::SipResponseHandler;
 pub use spec::grammar::ReasonPhraseError;
-pub use spec::vocab::{DialogEffect, Level, ProxyAction, Role};
+pub use spec::vocab::{DialogEffect, Failure, Level, ProxyAction, Role};
 pub use status::StatusCode;
 pub use status_line::{StatusLine, StatusLineError};
 pub use validate::{Problem, Response, Violation};

@@ -24,7 +24,9 @@
 //! assert_eq!((*response, send_as), (StatusCode::UNAUTHORIZED, StatusCode::UNAUTHORIZED));
 //! ```
 
-use crate::{ProxyAction, ProxyRule, SipCode, StatusCode, Subject};
+use crate::{
+    Failure, Problem, ProxyAction, ProxyRule, Response, Role, SipCode, StatusCode, Subject,
+};
 
 /// An application's response, as the response context needs it: its status code.
 ///
@@ -93,10 +95,14 @@ pub enum Slot<R> {
     #[default]
     Pending,
     /// Ended without a response to keep: its final response was forwarded, or
-    /// it timed out.
+    /// the caller ended it.
     Ended,
     /// Ended with a final response kept as a candidate.
     Kept(R),
+    /// Ended by a failure its transaction or transport layer reported, kept as
+    /// a candidate with the code the registry says the failure stands for (a
+    /// timeout as 408, a transport error as 503: RFC 3261 §16.8, §16.9).
+    Failed(SipCode),
 }
 
 /// The response to send upstream once every branch has ended.
@@ -127,8 +133,9 @@ pub enum Best<'c, R> {
         /// The header fields to merge from the other challenges.
         merge: &'static [&'static str],
     },
-    /// No branch gave a final response: send this code of your own (408 to an
-    /// INVITE).
+    /// Send a response of your own with this code: no branch gave a final
+    /// response (408 to an INVITE), or the best candidate is a failed branch's
+    /// stand-in (a transport error counts as 503, sent upstream as 500).
     Generate(SipCode),
 }
 
@@ -211,21 +218,60 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
                 }
                 Action::Forward
             }
-            ProxyAction::Collect | ProxyAction::CancelBranches if status.is_final() => {
-                let cancel = rule.action() == ProxyAction::CancelBranches;
-                *slot = Slot::Kept(response);
-                if cancel {
-                    Action::CancelOthers
-                } else {
-                    Action::Keep
+            action if status.is_final() => match keeping(action) {
+                Some(kept) => {
+                    *slot = Slot::Kept(response);
+                    kept
                 }
-            }
+                None => Action::Absorb,
+            },
             _ => Action::Absorb,
         }
     }
 
-    /// A branch's client transaction ended without a final response (it timed
-    /// out, or could not be sent).
+    /// A branch's client transaction failed without a final response: it
+    /// timed out (for an INVITE, Timer C fired before any provisional response;
+    /// after one, send a CANCEL instead, §16.8), or the transport layer could not
+    /// send the request (§16.9). The branch ends with the code the registry says
+    /// the failure stands for, kept as a candidate like a received response.
+    /// A branch out of range, or one that already ended, gets
+    /// [`Action::Absorb`].
+    ///
+    /// ```
+    /// use sipcodes::{Failure, SipCode, StatusCode};
+    /// use sipcodes::proxy::{Action, Best, ResponseContext, Slot};
+    ///
+    /// let mut slots: [Slot<StatusCode>; 2] = Default::default();
+    /// let mut context = ResponseContext::new("INVITE", &mut slots);
+    /// assert_eq!(context.fail_branch(0, Failure::Timeout), Action::Keep);
+    /// context.receive(1, StatusCode::SERVER_INTERNAL_ERROR);
+    /// // The timeout counts as a 408, a 4xx, which beats the 5xx.
+    /// assert_eq!(context.best(), Some(Best::Generate(SipCode::RequestTimeout)));
+    /// ```
+    pub fn fail_branch(&mut self, branch: usize, failure: Failure) -> Action {
+        let Some(slot @ Slot::Pending) = self.slots.get_mut(branch) else {
+            return Action::Absorb;
+        };
+        let code = SipCode::for_failure(failure, Role::Proxy);
+        let kept = code.and_then(|code| {
+            let rule = StatusCode::from_sip_code(code).proxy_rule(self.method, self.final_sent)?;
+            keeping(rule.action())
+        });
+        match (code, kept) {
+            (Some(code), Some(kept)) => {
+                *slot = Slot::Failed(code);
+                kept
+            }
+            _ => {
+                *slot = Slot::Ended;
+                Action::Absorb
+            }
+        }
+    }
+
+    /// A branch ended without a final response for a reason of the caller's
+    /// own; a branch that timed out or could not be sent is
+    /// [`fail_branch`](ResponseContext::fail_branch)'s.
     ///
     /// ```
     /// use sipcodes::StatusCode;
@@ -282,19 +328,27 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
         }
         let chosen = self
             .kept()
-            .map(|(response, rule)| {
+            .filter_map(|(candidate, rule)| {
+                let send_as = rule
+                    .and_then(|rule| rule.upstream_as())
+                    .map_or(candidate.status(), StatusCode::from_sip_code);
+                // RFC 4320 §4.2: a code that does not answer the method (408 to
+                // a non-INVITE) is never sent upstream.
+                let answers = Response::new(send_as)
+                    .method(self.method)
+                    .violations()
+                    .all(|violation| violation.problem() != Problem::UnexpectedMethod);
                 let rank = rule.and_then(|rule| rule.prefer()).unwrap_or(u8::MAX);
-                (rank, response, rule)
+                answers.then_some((rank, candidate, send_as, rule))
             })
             .reduce(|best, next| if next.0 < best.0 { next } else { best });
         match chosen {
-            Some((_, response, rule)) => Some(Best::Response {
+            Some((_, Candidate::Received(response), send_as, rule)) => Some(Best::Response {
                 response,
-                send_as: rule
-                    .and_then(|rule| rule.upstream_as())
-                    .map_or(response.status(), StatusCode::from_sip_code),
+                send_as,
                 merge: rule.map_or(&[], |rule| rule.merge()),
             }),
+            Some((_, Candidate::StandIn(_), send_as, _)) => send_as.known().map(Best::Generate),
             None => no_final_response(self.method).map(Best::Generate),
         }
     }
@@ -321,16 +375,46 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
             matches!(self.best(), Some(Best::Response { merge, .. }) if !merge.is_empty());
         self.kept()
             .filter(move |(_, rule)| merging && rule.is_some_and(|rule| !rule.merge().is_empty()))
-            .map(|(response, _)| response)
+            .filter_map(|(candidate, _)| match candidate {
+                Candidate::Received(response) => Some(response),
+                Candidate::StandIn(_) => None,
+            })
     }
 
-    fn kept(&self) -> impl Iterator<Item = (&R, Option<ProxyRule>)> {
-        self.slots.iter().filter_map(|slot| match slot {
-            Slot::Kept(response) => {
-                Some((response, response.status().proxy_rule(self.method, false)))
-            }
-            _ => None,
+    fn kept(&self) -> impl Iterator<Item = (Candidate<'_, R>, Option<ProxyRule>)> {
+        self.slots.iter().filter_map(|slot| {
+            let candidate = match slot {
+                Slot::Kept(response) => Candidate::Received(response),
+                &Slot::Failed(code) => Candidate::StandIn(code),
+                Slot::Pending | Slot::Ended => return None,
+            };
+            let rule = candidate.status().proxy_rule(self.method, false);
+            Some((candidate, rule))
         })
+    }
+}
+
+/// A kept final response: received, or standing in for a failed branch.
+enum Candidate<'c, R> {
+    Received(&'c R),
+    StandIn(SipCode),
+}
+
+impl<R: ProxiedResponse> Candidate<'_, R> {
+    fn status(&self) -> StatusCode {
+        match self {
+            Candidate::Received(response) => response.status(),
+            Candidate::StandIn(code) => StatusCode::from_sip_code(*code),
+        }
+    }
+}
+
+/// What a kept final response makes the proxy do now, by its action.
+fn keeping(action: ProxyAction) -> Option<Action> {
+    match action {
+        ProxyAction::Collect => Some(Action::Keep),
+        ProxyAction::CancelBranches => Some(Action::CancelOthers),
+        _ => None,
     }
 }
 

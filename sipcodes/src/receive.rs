@@ -4,8 +4,8 @@
 
 use crate::scope::{Circumstances, Decision};
 use crate::{
-    Constraint, DialogEffect, GeneralRule, Level, ProxyAction, ProxyRule, ReceiverRule, Role,
-    Scope, SipCode, StatusCode, Subject, header,
+    Constraint, DialogEffect, Failure, GeneralRule, Level, ProxyAction, ProxyRule, ReceiverRule,
+    Role, Scope, SipCode, StatusCode, Subject, header,
 };
 
 /// The circumstances an element receiving a response knows: the method of its
@@ -113,6 +113,7 @@ impl StatusCode {
                 roles,
                 treat_as: Some(target),
                 unless_header,
+                ..
             }) = constraint.subject()
             else {
                 return None;
@@ -226,5 +227,32 @@ impl StatusCode {
             _ => None,
         })
         .next()
+    }
+}
+
+impl SipCode {
+    /// The code an element in this role acts on when its transaction or
+    /// transport layer reports this failure instead of a response, as the
+    /// registry states it: a timeout as 408, a transport error as 503, for a
+    /// UAC (RFC 3261 §8.1.3.1) and a proxy (§16.8, §16.9). `None` for a role the
+    /// registry states nothing for.
+    ///
+    /// ```
+    /// use sipcodes::{Failure, Role, SipCode};
+    ///
+    /// assert_eq!(SipCode::for_failure(Failure::Timeout, Role::Uac), Some(SipCode::RequestTimeout));
+    /// assert_eq!(
+    ///     SipCode::for_failure(Failure::TransportError, Role::Proxy),
+    ///     Some(SipCode::ServiceUnavailable)
+    /// );
+    /// assert_eq!(SipCode::for_failure(Failure::Timeout, Role::Registrar), None);
+    /// ```
+    pub fn for_failure(failure: Failure, role: Role) -> Option<SipCode> {
+        SipCode::ALL.into_iter().find(|code| {
+            code.constraints().iter().any(|constraint| {
+                matches!(constraint.subject(), Subject::Receiver(rule)
+                    if rule.stands_for() == Some(failure) && rule.roles().contains(&role))
+            })
+        })
     }
 }

@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 use sipcodes::proxy::{Action, Best, ResponseContext, Slot};
-use sipcodes::{SipCode, StatusCode};
+use sipcodes::{Failure, SipCode, StatusCode};
 
 fn code(number: u16) -> StatusCode {
     StatusCode::new(number).unwrap()
@@ -24,14 +24,19 @@ fn run(
     for branch in 0..branches {
         context.end_branch(branch);
     }
-    let best = match context.best() {
+    (actions, best(&context))
+}
+
+/// The best response as (status, send_as), with status 0 for a code of the
+/// proxy's own.
+fn best(context: &ResponseContext<'_, '_, StatusCode>) -> Option<(u16, u16)> {
+    match context.best() {
         Some(Best::Response {
             response, send_as, ..
         }) => Some((response.as_u16(), send_as.as_u16())),
         Some(Best::Generate(code)) => Some((0, code.as_u16())),
         None => None,
-    };
-    (actions, best)
+    }
 }
 
 #[test]
@@ -149,6 +154,88 @@ fn no_408_is_produced_for_a_non_invite_request() {
     assert_eq!(run("BYE", 1, &[(0, 100)]).1, None);
 }
 
+/// A branch's event: a response with this code, or a failure.
+#[derive(Clone, Copy, Debug)]
+enum Event {
+    Response(u16),
+    Failed(Failure),
+}
+
+/// One event per branch, in branch order; returns the actions and the best
+/// response as `run` does.
+fn run_events(method: &str, events: &[Event]) -> (Vec<Action>, Option<(u16, u16)>) {
+    let mut slots: Vec<Slot<StatusCode>> = events.iter().map(|_| Slot::Pending).collect();
+    let mut context = ResponseContext::new(method, &mut slots);
+    let actions = events
+        .iter()
+        .enumerate()
+        .map(|(branch, event)| match *event {
+            Event::Response(number) => context.receive(branch, code(number)),
+            Event::Failed(failure) => context.fail_branch(branch, failure),
+        })
+        .collect();
+    (actions, best(&context))
+}
+
+#[test]
+fn a_timed_out_branch_counts_as_a_408() {
+    use Event::*;
+    // RFC 3261 §16.8: as if the branch had received a 408, which as a 4xx beats
+    // a 5xx (§16.7 step 6).
+    let (actions, best) = run_events("INVITE", &[Failed(Failure::Timeout), Response(500)]);
+    assert_eq!(actions, [Action::Keep, Action::Keep]);
+    assert_eq!(best, Some((0, 408)));
+    // A 3xx still beats it.
+    let (_, best) = run_events("INVITE", &[Failed(Failure::Timeout), Response(302)]);
+    assert_eq!(best, Some((302, 302)));
+}
+
+#[test]
+fn a_failed_transport_counts_as_a_503_and_goes_upstream_as_500() {
+    use Event::*;
+    // RFC 3261 §16.9, and §16.7 step 6 for the 503.
+    let (actions, best) = run_events("INVITE", &[Failed(Failure::TransportError)]);
+    assert_eq!(actions, [Action::Keep]);
+    assert_eq!(best, Some((0, 500)));
+    let (_, best) = run_events("INVITE", &[Failed(Failure::TransportError), Response(486)]);
+    assert_eq!(best, Some((486, 486)));
+    let (_, best) = run_events("MESSAGE", &[Failed(Failure::TransportError)]);
+    assert_eq!(best, Some((0, 500)));
+}
+
+#[test]
+fn no_408_goes_upstream_for_a_non_invite_request_even_from_a_branch() {
+    use Event::*;
+    // RFC 4320 §4.2: the timeout's 408 is not sent; another candidate is.
+    let (_, best) = run_events("OPTIONS", &[Failed(Failure::Timeout), Response(404)]);
+    assert_eq!(best, Some((404, 404)));
+    let (_, best) = run_events("OPTIONS", &[Failed(Failure::Timeout)]);
+    assert_eq!(best, None);
+    // Nor a 408 a branch sent against that rule.
+    assert_eq!(run_events("BYE", &[Response(408)]).1, None);
+    assert_eq!(run_events("INVITE", &[Response(408)]).1, Some((408, 408)));
+}
+
+#[test]
+fn a_failure_after_the_branch_ended_is_absorbed() {
+    let mut slots: [Slot<StatusCode>; 2] = Default::default();
+    let mut context = ResponseContext::new("OPTIONS", &mut slots);
+    context.receive(0, StatusCode::NOT_FOUND);
+    assert_eq!(context.fail_branch(0, Failure::Timeout), Action::Absorb);
+    assert_eq!(context.fail_branch(7, Failure::Timeout), Action::Absorb);
+    // After a final response went upstream, a failure is kept for nothing.
+    let mut slots: [Slot<StatusCode>; 2] = Default::default();
+    let mut context = ResponseContext::new("INVITE", &mut slots);
+    context.receive(0, StatusCode::OK);
+    assert_eq!(
+        context.fail_branch(1, Failure::TransportError),
+        Action::Absorb
+    );
+    assert!(context.is_complete());
+    assert_eq!(context.best(), None);
+    assert!(matches!(slots[1], Slot::Ended));
+}
+
 #[test]
 fn best_waits_for_every_branch() {
     let mut slots: [Slot<StatusCode>; 2] = Default::default();
@@ -218,6 +305,47 @@ proptest! {
             }
             None => prop_assert!(
                 codes.iter().any(|&c| (200..300).contains(&c)) || method != "INVITE"
+            ),
+        }
+    }
+
+    /// With failed branches among the responses, the best is still one
+    /// received, or a failure's stand-in as the registry sends it upstream; a
+    /// non-INVITE request never gets a 408.
+    #[test]
+    fn failed_branches_stand_in_for_responses(
+        events in proptest::collection::vec(
+            prop_oneof![
+                any_final().prop_map(Event::Response),
+                Just(Event::Failed(Failure::Timeout)),
+                Just(Event::Failed(Failure::TransportError)),
+            ],
+            1..6,
+        ),
+        method in prop_oneof![Just("INVITE"), Just("OPTIONS")],
+    ) {
+        let (_, best) = run_events(method, &events);
+        let received: Vec<u16> = events
+            .iter()
+            .filter_map(|event| match event {
+                Event::Response(number) => Some(*number),
+                Event::Failed(_) => None,
+            })
+            .collect();
+        let failed = |wanted: Failure| {
+            events.iter().any(|event| matches!(event, Event::Failed(failure) if *failure == wanted))
+        };
+        match best {
+            Some((0, 408)) => prop_assert!(method == "INVITE" && failed(Failure::Timeout)),
+            Some((0, 500)) => prop_assert!(failed(Failure::TransportError)),
+            Some((0, other)) => prop_assert!(false, "generated {}", other),
+            Some((chosen, sent)) => {
+                prop_assert!(received.contains(&chosen));
+                prop_assert!(sent == chosen || (chosen == 503 && sent == 500));
+                prop_assert!(!(chosen == 408 && method != "INVITE"));
+            }
+            None => prop_assert!(
+                received.iter().any(|c| (200..300).contains(c)) || method != "INVITE"
             ),
         }
     }

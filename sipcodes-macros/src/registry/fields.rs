@@ -6,7 +6,7 @@ use super::document::{Item, Key, Table, Value};
 use super::{RegistryError, key_list};
 
 /// A value and the byte offset where it starts in the source.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct At<T> {
     pub value: T,
     pub offset: usize,

@@ -5,8 +5,8 @@
 use super::document::Key;
 use super::fields::{At, Fields};
 use super::symbol::{
-    ACTION, CONSTRAINT_KEYS, CONTENT_TYPE, EFFECT, HEADER, MERGE, PREFER, ROLES, TREAT_AS,
-    UNLESS_HEADER, UPSTREAM_AS,
+    ACTION, CONSTRAINT_KEYS, CONTENT_TYPE, EFFECT, HEADER, MERGE, PREFER, ROLES, STANDS_FOR,
+    TREAT_AS, UNLESS_HEADER, UPSTREAM_AS, scope_keys,
 };
 use super::{Kind, RegistryError, Role, check_token, key_list, one_of};
 use crate::spec::grammar::{self, OutOfRange};
@@ -58,13 +58,15 @@ pub const KINDS: &[KindSpec] = &[
     },
     KindSpec {
         word: "receiver",
-        keys: &[ROLES, TREAT_AS, UNLESS_HEADER],
+        keys: &[ROLES, TREAT_AS, UNLESS_HEADER, STANDS_FOR],
         parse: receiver,
     },
     KindSpec {
         word: "dialog",
         keys: &[EFFECT],
-        parse: |fields, _, errors| word(fields, EFFECT, true, errors).map(Kind::Dialog),
+        parse: |fields, _, errors| {
+            word(fields, EFFECT, true, errors).map(|at| Kind::Dialog(at.value))
+        },
     },
     KindSpec {
         word: "proxy",
@@ -151,9 +153,9 @@ pub fn word<T: Vocabulary>(
     key: &str,
     required: bool,
     errors: &mut Vec<RegistryError>,
-) -> Option<T> {
+) -> Option<At<T>> {
     let At { value, offset } = fields.string(key, required, errors)?;
-    let parsed = T::from_word(&value);
+    let parsed = T::from_word(&value).map(|value| At { value, offset });
     if parsed.is_none() {
         errors.push(RegistryError::at(
             offset,
@@ -208,15 +210,31 @@ fn receiver(fields: &Fields<'_>, uses: &mut Uses, errors: &mut Vec<RegistryError
     let unless_header = fields
         .string(UNLESS_HEADER, false, errors)
         .map(|name| header_name(fields, UNLESS_HEADER, name, uses, errors));
+    let stands_for = word(fields, STANDS_FOR, false, errors);
+    if stands_for.is_some() {
+        for &key in scope_keys().iter().chain(&[TREAT_AS, UNLESS_HEADER]) {
+            if fields.has(key) {
+                errors.push(RegistryError::at(
+                    fields.offset_of(key),
+                    format!(
+                        "`{key}` in {} does not go with `{STANDS_FOR}`: a failure stands for \
+                         the code whatever the request was; state `{key}` in a rule of its own",
+                        fields.context()
+                    ),
+                ));
+            }
+        }
+    }
     Some(Kind::Receiver {
         roles: roles?,
         treat_as,
         unless_header,
+        stands_for,
     })
 }
 
 fn proxy(fields: &Fields<'_>, uses: &mut Uses, errors: &mut Vec<RegistryError>) -> Option<Kind> {
-    let action = word(fields, ACTION, true, errors);
+    let action = word(fields, ACTION, true, errors).map(|at| at.value);
     let prefer = match fields.integer(PREFER, false, errors) {
         Some(At { value, offset }) => match u8::try_from(value) {
             Ok(rank) if rank >= 1 => Some(rank),

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use crate::spec::vocab::Citation;
 use crate::spec::{grammar, sort_by_key};
 
-pub use crate::spec::vocab::{DialogEffect, Level, ProxyAction, Role};
+pub use crate::spec::vocab::{DialogEffect, Failure, Level, ProxyAction, Role};
 pub use error::RegistryError;
 use fields::{At, Fields};
 
@@ -187,6 +187,8 @@ pub enum Kind {
         roles: Vec<Role>,
         treat_as: Option<u16>,
         unless_header: Option<String>,
+        /// The failure the receiver handles as if this code had arrived.
+        stands_for: Option<At<Failure>>,
     },
     Dialog(DialogEffect),
     Proxy {

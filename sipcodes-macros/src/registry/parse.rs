@@ -181,7 +181,7 @@ fn entry(table: &Table, offset: usize, errors: &mut Vec<RegistryError>) -> Optio
         ));
     }
     let variant = variant(&fields, phrase.as_ref(), errors);
-    let status: Option<StatusWord> = kinds::word(&fields, STATUS, true, errors);
+    let status = kinds::word::<StatusWord>(&fields, STATUS, true, errors).map(|at| at.value);
     let deprecation = fields.string(DEPRECATION, false, errors);
     match (status, &deprecation) {
         (Some(StatusWord::Deprecated), None) => errors.push(RegistryError::at(
@@ -341,7 +341,7 @@ fn constraint(
             kind
         });
     kinds::check_keys(&fields, kind, extra_keys, errors);
-    let level: Option<Level> = kinds::word(&fields, LEVEL, true, errors);
+    let level = kinds::word::<Level>(&fields, LEVEL, true, errors).map(|at| at.value);
     let rule = fields.string(RULE, true, errors);
     let reference = fields
         .string(REFERENCE, true, errors)

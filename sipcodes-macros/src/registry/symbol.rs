@@ -36,6 +36,7 @@ pub const HEADER: &str = "header";
 pub const ROLES: &str = "roles";
 pub const TREAT_AS: &str = "treat-as";
 pub const UNLESS_HEADER: &str = "unless-header";
+pub const STANDS_FOR: &str = "stands-for";
 pub const CONTENT_TYPE: &str = "content-type";
 pub const EFFECT: &str = "effect";
 pub const ACTION: &str = "action";
@@ -83,3 +84,8 @@ pub const CONSTRAINT_KEYS: &[&str] = &[
     GENERATED_BY,
     WHEN,
 ];
+
+/// The scope keys: those of `CONSTRAINT_KEYS` after the four every constraint has.
+pub fn scope_keys() -> &'static [&'static str] {
+    &CONSTRAINT_KEYS[4..]
+}

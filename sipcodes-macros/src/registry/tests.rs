@@ -304,7 +304,7 @@ fn treat_as_must_name_a_registered_code() {
     let registry = load(&with_headers(&source)).expect("405 is defined");
     assert!(matches!(
         &registry.entries[0].constraints[0].kind,
-        Kind::Receiver { roles, treat_as: Some(405), unless_header: None } if roles == &[Role::Uac]
+        Kind::Receiver { roles, treat_as: Some(405), unless_header: None, stands_for: None } if roles == &[Role::Uac]
     ));
 }
 
@@ -604,4 +604,60 @@ fn rules_over_many_codes_are_checked() {
         errors(&rule("")),
         ["registry.toml:9:1: a [[rule]] has no `codes`; add `codes = …`",]
     );
+}
+
+#[test]
+fn stand_ins_are_checked() {
+    let receiver =
+        |keys: &str| with_constraint(&format!("kind = \"receiver\"\nroles = [\"uac\"]\n{keys}"));
+    let valid = load(&with_headers(&receiver("stands-for = \"timeout\""))).expect("valid");
+    assert!(matches!(
+        valid.entries[0].constraints[0].kind,
+        Kind::Receiver { stands_for: Some(ref failure), .. } if failure.value == super::Failure::Timeout
+    ));
+    assert_eq!(
+        errors(&receiver("stands-for = \"crash\"")),
+        [
+            "registry.toml:11:14: unknown stands-for \"crash\" in a constraint of code 405; use \
+             \"timeout\" or \"transport-error\""
+        ]
+    );
+    assert_eq!(
+        errors(&receiver(
+            "stands-for = \"timeout\"\nmethods = [\"INVITE\"]\ntreat-as = 405"
+        )),
+        [
+            "registry.toml:12:11: `methods` in a constraint of code 405 does not go with \
+             `stands-for`: a failure stands for the code whatever the request was; state \
+             `methods` in a rule of its own",
+            "registry.toml:13:12: `treat-as` in a constraint of code 405 does not go with \
+             `stands-for`: a failure stands for the code whatever the request was; state \
+             `treat-as` in a rule of its own",
+        ]
+    );
+    assert_eq!(
+        errors(&format!(
+            "{ENTRY_405}\n[[rule]]\ncodes = [405]\nkind = \"receiver\"\nroles = [\"uac\"]\n\
+             stands-for = \"timeout\"\nlevel = \"must\"\nrule = \"r\"\n\
+             reference = \"RFC 3261 §8.1.3.1\"\n"
+        )),
+        [
+            "registry.toml:13:14: `stands-for = \"timeout\"` in a [[rule]]: a failure stands for \
+             one code; state it in that code's [[code.constraints]]"
+        ]
+    );
+    let twice = receiver("stands-for = \"timeout\"");
+    let other = twice
+        .replace("405", "406")
+        .replace("Method Not Allowed", "Not Acceptable");
+    assert_eq!(
+        errors(&format!("{twice}{other}")),
+        [
+            "registry.toml:25:14: `stands-for = \"timeout\"` in code 406 is also in code 405 \
+             (line 2) for the same role; a failure stands for one code per role"
+        ]
+    );
+    // Another role may have its own code for the same failure.
+    let proxy = other.replace("[\"uac\"]", "[\"proxy\"]");
+    assert!(errors(&format!("{twice}{proxy}")).is_empty());
 }

@@ -4,7 +4,8 @@ use super::error::line_of;
 use super::fields::At;
 use super::names::nearest;
 use super::names::{GENERATED_ITEMS, constant_name};
-use super::{Constraint, Entry, Header, Registry, RegistryError, Status};
+use super::symbol::STANDS_FOR;
+use super::{Constraint, Entry, Failure, Header, Kind, Registry, RegistryError, Role, Status};
 
 /// The registry's tables are in file order.
 pub fn validate(source: &str, registry: &Registry, errors: &mut Vec<RegistryError>) {
@@ -84,7 +85,18 @@ pub fn validate(source: &str, registry: &Registry, errors: &mut Vec<RegistryErro
     }
     for rule in &registry.rules {
         check_names(registry, &rule.constraint, "a [[rule]]", errors);
+        if let Some(failure) = stands_for(&rule.constraint) {
+            errors.push(RegistryError::at(
+                failure.offset,
+                format!(
+                    "`{STANDS_FOR} = \"{}\"` in a [[rule]]: a failure stands for one code; \
+                     state it in that code's [[code.constraints]]",
+                    failure.value.as_str()
+                ),
+            ));
+        }
     }
+    stand_ins(source, entries, errors);
     for rule in &registry.rules {
         for &code in rule.applies.codes.iter().chain(&rule.applies.except) {
             if !is_registered(entries, code) {
@@ -97,6 +109,49 @@ pub fn validate(source: &str, registry: &Registry, errors: &mut Vec<RegistryErro
                 ));
             }
         }
+    }
+}
+
+/// Each failure stands for one code per receiving role.
+fn stand_ins(source: &str, entries: &[Entry], errors: &mut Vec<RegistryError>) {
+    let mut seen: Vec<(&Entry, &[Role], At<Failure>)> = Vec::new();
+    for entry in entries {
+        for constraint in &entry.constraints {
+            let Kind::Receiver {
+                roles,
+                stands_for: Some(failure),
+                ..
+            } = &constraint.kind
+            else {
+                continue;
+            };
+            let earlier = seen.iter().find(|(first, first_roles, first_failure)| {
+                first.code != entry.code
+                    && first_failure.value == failure.value
+                    && roles.iter().any(|role| first_roles.contains(role))
+            });
+            if let Some((first, ..)) = earlier {
+                errors.push(RegistryError::at(
+                    failure.offset,
+                    format!(
+                        "`{STANDS_FOR} = \"{}\"` in code {} is also in code {} (line {}) for the \
+                         same role; a failure stands for one code per role",
+                        failure.value.as_str(),
+                        entry.code,
+                        first.code,
+                        line_of(source, first.offset)
+                    ),
+                ));
+            }
+            seen.push((entry, roles, *failure));
+        }
+    }
+}
+
+fn stands_for(constraint: &Constraint) -> Option<At<Failure>> {
+    match constraint.kind {
+        Kind::Receiver { stands_for, .. } => stands_for,
+        _ => None,
     }
 }
 

@@ -274,5 +274,24 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// A failure the transaction or transport layer reports instead of a
+    /// response; the registry names the code an element acts on for each
+    /// (RFC 3261 §8.1.3.1, §16.8, §16.9).
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::Failure::TransportError.as_str(), "transport-error");
+    /// ```
+    #[non_exhaustive]
+    pub enum Failure {
+        /// The client transaction timed out without a final response (for a
+        /// proxy: Timer C fired before any provisional response).
+        Timeout = "timeout",
+        /// The transport layer reported a fatal error sending the request.
+        TransportError = "transport-error",
+    }
+}
+
 display_as_word!(DialogEffect, "subscription");
+display_as_word!(Failure, "transport-error");
 display_as_word!(ProxyAction, "cancel-branches");

@@ -1,0 +1,39 @@
+//! What an element acts on when its transaction or transport layer reports a
+//! failure instead of a response (RFC 3261 §8.1.3.1, §16.8, §16.9).
+
+use sipcodes::{Failure, Role, SipCode, StatusCode};
+
+#[test]
+fn failures_stand_for_the_codes_the_registry_names() {
+    for role in [Role::Uac, Role::Proxy] {
+        assert_eq!(
+            SipCode::for_failure(Failure::Timeout, role),
+            Some(SipCode::RequestTimeout)
+        );
+        assert_eq!(
+            SipCode::for_failure(Failure::TransportError, role),
+            Some(SipCode::ServiceUnavailable)
+        );
+    }
+    // A UAS reports no failure of a request it sent.
+    for failure in Failure::ALL {
+        assert_eq!(SipCode::for_failure(*failure, Role::Uas), None);
+    }
+}
+
+#[test]
+fn a_stand_in_is_acted_on_like_the_code_it_stands_for() {
+    let none: [&str; 0] = [];
+    // The transport error's 503 carries no Retry-After: a UAC acts on it as on
+    // a 500 (RFC 3261 §21.5.4).
+    let transport = SipCode::for_failure(Failure::TransportError, Role::Uac).unwrap();
+    assert_eq!(
+        StatusCode::from(transport).effective_for(Role::Uac, "INVITE", none),
+        SipCode::ServerInternalError
+    );
+    let timeout = SipCode::for_failure(Failure::Timeout, Role::Uac).unwrap();
+    assert_eq!(
+        StatusCode::from(timeout).effective_for(Role::Uac, "INVITE", none),
+        SipCode::RequestTimeout
+    );
+}
