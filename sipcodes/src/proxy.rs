@@ -183,8 +183,11 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
     }
 
     /// What to do with a response received on `branch`. A final response ends
-    /// the branch; a kept one is stored in its slot. A branch out of range, or
-    /// one that already ended, gets [`Action::Absorb`] (a retransmission).
+    /// the branch; a kept one is stored in its slot. A branch out of range gets
+    /// [`Action::Absorb`]. On a branch that already ended, the registry's rules
+    /// for after a final response apply: another 2xx to an INVITE is forwarded
+    /// (a fork further downstream answered too; RFC 6026), anything else is
+    /// absorbed (a retransmission, or a provisional response arriving late).
     ///
     /// ```
     /// use sipcodes::StatusCode;
@@ -197,28 +200,31 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
     /// assert_eq!(context.receive(1, StatusCode::OK), Action::Forward);
     /// // … and nothing else once a final response was sent.
     /// assert_eq!(context.receive(2, StatusCode::RINGING), Action::Absorb);
+    /// // A second 2xx on one branch goes up too.
+    /// assert_eq!(context.receive(0, StatusCode::OK), Action::Forward);
     /// ```
     pub fn receive(&mut self, branch: usize, response: R) -> Action {
         let status = response.status();
         let Some(slot) = self.slots.get_mut(branch) else {
             return Action::Absorb;
         };
-        // A final response on a branch that already has one is a retransmission.
-        if status.is_final() && !matches!(slot, Slot::Pending) {
-            return Action::Absorb;
-        }
-        let Some(rule) = status.proxy_rule(self.method, self.final_sent) else {
+        // A branch that had its final response is past it, as the response
+        // context is once a final response went upstream.
+        let ended = !matches!(slot, Slot::Pending);
+        let Some(rule) = status.proxy_rule(self.method, self.final_sent || ended) else {
             return Action::Absorb;
         };
         match rule.action() {
             ProxyAction::Forward => {
                 if status.is_final() {
-                    *slot = Slot::Ended;
+                    if !ended {
+                        *slot = Slot::Ended;
+                    }
                     self.final_sent = true;
                 }
                 Action::Forward
             }
-            action if status.is_final() => match keeping(action) {
+            action if status.is_final() && !ended => match keeping(action) {
                 Some(kept) => {
                     *slot = Slot::Kept(response);
                     kept

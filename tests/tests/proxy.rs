@@ -64,6 +64,35 @@ fn only_the_first_2xx_to_a_non_invite_is_forwarded() {
 }
 
 #[test]
+fn every_2xx_on_one_invite_branch_is_forwarded() {
+    // A proxy further downstream forked the INVITE and two callees answered.
+    let (actions, best) = run("INVITE", 2, &[(0, 200), (0, 200), (1, 486), (1, 200)]);
+    assert_eq!(
+        actions,
+        [
+            Action::Forward,
+            Action::Forward,
+            Action::Absorb,
+            Action::Forward
+        ]
+    );
+    assert_eq!(best, None);
+    let (actions, _) = run("OPTIONS", 1, &[(0, 200), (0, 200)]);
+    assert_eq!(actions, [Action::Forward, Action::Absorb]);
+}
+
+#[test]
+fn what_else_arrives_on_an_ended_branch_is_absorbed() {
+    // A late provisional response, and a retransmitted final one.
+    let (actions, best) = run("INVITE", 2, &[(0, 486), (0, 180), (0, 486), (1, 404)]);
+    assert_eq!(
+        actions,
+        [Action::Keep, Action::Absorb, Action::Absorb, Action::Keep]
+    );
+    assert_eq!(best, Some((486, 486)));
+}
+
+#[test]
 fn a_6xx_cancels_the_other_branches_and_wins() {
     // The other branches answer the CANCEL with 487; the 6xx is then sent.
     let (actions, best) = run("INVITE", 3, &[(0, 404), (1, 603), (2, 487)]);
