@@ -4,7 +4,7 @@
 use core::fmt;
 
 use crate::scope::{Circumstances, Decision};
-use crate::{Constraint, Level, Role, Scope, StatusCode, Subject, header};
+use crate::{Constraint, Level, Role, Scope, SipCode, StatusCode, Subject, header};
 
 /// What a validator knows about a response: its code, the names of its header
 /// fields, whether it has a body, which element generated it, and whatever is
@@ -306,7 +306,37 @@ where
                     Subject::Header(_) | Subject::Body(_) | Subject::Answers
                 )
             })
-            .map(|constraint| (constraint, self.decide(constraint)))
+            .map(|constraint| (constraint, self.decide_among_own(constraint)))
+    }
+
+    /// A rule over many codes gives way wherever one of the code's own rules
+    /// about the same thing says the opposite (forbids what it requires, or
+    /// requires or allows what it forbids) and applies; it is undecided
+    /// where such a rule might apply. Rules that agree both stand.
+    fn decide_among_own(&self, constraint: &'static Constraint) -> Decision {
+        let decision = self.decide(constraint);
+        let own: &'static [Constraint] = self.status.known().map_or(&[], SipCode::constraints);
+        if decision == Decision::DoesNotApply
+            || own.iter().any(|mine| core::ptr::eq(mine, constraint))
+        {
+            return decision;
+        }
+        let mut overridden = Decision::DoesNotApply;
+        let opposite = |mine: &&Constraint| {
+            mine.subject() == constraint.subject()
+                && mine.level().is_negative() != constraint.level().is_negative()
+        };
+        for mine in own.iter().filter(opposite) {
+            match self.decide(mine) {
+                Decision::Applies => return Decision::DoesNotApply,
+                Decision::Undecided => overridden = Decision::Undecided,
+                Decision::DoesNotApply => {}
+            }
+        }
+        match overridden {
+            Decision::Undecided => Decision::Undecided,
+            _ => decision,
+        }
     }
 
     fn decide(&self, constraint: &Constraint) -> Decision {

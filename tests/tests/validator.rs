@@ -358,6 +358,29 @@ fn sender_conditions_contact_in_a_proxy_199() {
         advice(&terminated.generated_by(&[Role::Uas]), "Contact"),
         []
     );
+    // Without Contact, the proxy's 199 breaks nothing: its own rule overrides the
+    // Contact every other provisional response to an initial INVITE carries.
+    let without = Response::new(SipCode::EarlyDialogTerminated)
+        .method("INVITE")
+        .in_dialog(false)
+        .headers(["Via", "From", "To", "Call-ID", "CSeq", "Reason"]);
+    let contact = |response: Response<'_, [&str; 6]>| -> Vec<(Level, Problem)> {
+        response
+            .violations()
+            .filter(|v| v.header() == Some("Contact"))
+            .map(|v| (v.level(), v.problem()))
+            .collect()
+    };
+    assert_eq!(contact(without.generated_by(&[Role::Proxy])), []);
+    assert_eq!(
+        contact(without.generated_by(&[Role::Uas])),
+        [(Level::Must, Problem::MissingHeader)]
+    );
+    // Not knowing who generated it, the class rule is undecided too.
+    assert_eq!(contact(without), []);
+    assert!(without.undecided().any(|rule| {
+        rule.subject() == Subject::Header(&["Contact"]) && rule.level() == Level::Must
+    }));
 }
 
 #[test]
@@ -454,6 +477,15 @@ fn negated_option_tag_conditions_a_uas_199_goes_unreliably() {
         [(Level::ShouldNot, Problem::ForbiddenHeader)]
     );
     assert_eq!(advice(&terminated.request_require(&["100rel"]), "RSeq"), []);
+    // Without 100rel announced at all, RFC 3262 §3 forbids RSeq outright: the
+    // 199's own SHOULD NOT agrees with that MUST NOT, so both stand.
+    let unannounced = terminated.request_supported(&[]).request_require(&[]);
+    let levels: Vec<Level> = unannounced
+        .violations()
+        .filter(|v| v.header() == Some("RSeq"))
+        .map(|v| v.level())
+        .collect();
+    assert_eq!(levels, [Level::ShouldNot, Level::MustNot]);
 }
 
 #[test]
