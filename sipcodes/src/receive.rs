@@ -137,8 +137,9 @@ impl StatusCode {
     /// the subscription, or of the whole dialog. `in_dialog` says whether the
     /// request was sent inside a dialog. The code's own rules win over the rules
     /// of its class; among the rules that apply the widest effect wins. Rules
-    /// limited by prose are not applied, and a provisional or unregistered code
-    /// gets the effect of its class.
+    /// limited by prose are not applied, and an unregistered code gets the
+    /// effect of its class. A provisional response ends nothing, but for 199,
+    /// which ends the early dialog it names (RFC 6228 §7).
     ///
     /// ```
     /// use sipcodes::{DialogEffect, StatusCode};
@@ -151,6 +152,8 @@ impl StatusCode {
     /// // A failed initial INVITE ends its early dialogs.
     /// assert_eq!(StatusCode::new(499)?.dialog_effect("INVITE", false), DialogEffect::Dialog);
     /// assert_eq!(StatusCode::OK.dialog_effect("INVITE", false), DialogEffect::Transaction);
+    /// assert_eq!(StatusCode::EARLY_DIALOG_TERMINATED.dialog_effect("INVITE", false), DialogEffect::Dialog);
+    /// assert_eq!(StatusCode::EARLY_DIALOG_TERMINATED.dialog_effect("INVITE", true), DialogEffect::Transaction);
     /// # Ok::<(), sipcodes::CodeError>(())
     /// ```
     pub fn dialog_effect(self, method: &str, in_dialog: bool) -> DialogEffect {

@@ -268,18 +268,22 @@ where
 
     /// The rules the validator could not decide: their circumstances need what
     /// was not given (the method, the request's header fields or option tags,
-    /// the dialog) or are stated in prose ([`Scope::condition`]).
+    /// the dialog, who generated the response) or are stated in prose
+    /// ([`Scope::condition`]). MAY rules are left out: nothing breaks them.
     ///
     /// ```
-    /// use sipcodes::{Response, SipCode};
+    /// use sipcodes::{Level, Response, SipCode};
     ///
     /// let unknown_method = Response::new(SipCode::Ok);
     /// let known_method = unknown_method.method("OPTIONS");
     /// assert!(unknown_method.undecided().count() > known_method.undecided().count());
+    /// assert!(unknown_method.undecided().all(|rule| rule.level() != Level::May));
     /// ```
     pub fn undecided(&self) -> impl Iterator<Item = &'static Constraint> + '_ {
         self.checked()
-            .filter(|(_, decision)| *decision == Decision::Undecided)
+            .filter(|(constraint, decision)| {
+                *decision == Decision::Undecided && constraint.level() != Level::May
+            })
             .map(|(constraint, _)| constraint)
     }
 
