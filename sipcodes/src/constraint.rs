@@ -348,7 +348,8 @@ impl ProxyRule {
         self.prefer
     }
 
-    /// The code sent upstream instead, if any (a lone 503 goes up as 500).
+    /// The code sent upstream instead, if any (a 503 the proxy chose goes up as
+    /// 500, RFC 3261 §16.7 step 6 and §21.5.4).
     ///
     /// ```
     /// use sipcodes::{SipCode, Subject};

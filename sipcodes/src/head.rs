@@ -1,7 +1,7 @@
 //! A response read from its bytes, for the validator: any stack can check what
 //! it is about to send, or what it received, without mapping its own types.
 
-use crate::{ReceivedError, Response, StatusLine};
+use crate::{ReceivedError, Response, StatusLine, header};
 
 /// The names of the header fields of a message head, in order, as written
 /// (full or compact); a folded continuation line is part of the field before it.
@@ -62,6 +62,13 @@ impl<'a> Iterator for HeaderNamesIter<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
+        self.next_field().map(|(name, _)| name)
+    }
+}
+
+impl<'a> HeaderNamesIter<'a> {
+    /// The next header field's name and the value on its first line.
+    fn next_field(&mut self) -> Option<(&'a str, &'a [u8])> {
         loop {
             if self.rest.is_empty() {
                 return None;
@@ -83,17 +90,33 @@ impl<'a> Iterator for HeaderNamesIter<'a> {
             if let Ok(name) = core::str::from_utf8(name)
                 && !name.is_empty()
             {
-                return Some(name);
+                return Some((name, &line[colon + 1..]));
             }
         }
     }
 }
 
+/// The length the Content-Length header field (or its compact form `l`)
+/// gives, if there is one and it is a number.
+fn content_length(fields: &[u8]) -> Option<usize> {
+    let mut iter = HeaderNamesIter { rest: fields };
+    while let Some((name, value)) = iter.next_field() {
+        if header::same(name, "Content-Length") {
+            let digits = trim_end(trim_start(value));
+            return core::str::from_utf8(digits).ok()?.parse().ok();
+        }
+    }
+    None
+}
+
 impl<'a> Response<'a, HeaderNames<'a>> {
     /// A response read from its bytes: the status line (parsed as
-    /// [`StatusLine::parse_received`] does), the names of its header fields,
-    /// and whether anything follows the blank line that ends the head (the
-    /// body). What is known of the request is added with the builder methods.
+    /// [`StatusLine::parse_received`] does, after any line ends before it,
+    /// which RFC 3261 §7.5 says to ignore), the names of its header fields, and
+    /// whether it has a body: its Content-Length (or `l`) is above zero, or,
+    /// without one, something follows the blank line that ends the head (RFC
+    /// 3261 §18.3: bytes beyond Content-Length are not the body). What is known
+    /// of the request is added with the builder methods.
     ///
     /// ```
     /// use sipcodes::{Response, StatusCode};
@@ -108,12 +131,21 @@ impl<'a> Response<'a, HeaderNames<'a>> {
     /// # Ok::<(), sipcodes::ReceivedError>(())
     /// ```
     pub fn from_head(message: &'a [u8]) -> Result<Self, ReceivedError> {
+        let mut message = message;
+        // RFC 3261 §7.5: line ends before the start line are ignored.
+        while let [b'\r' | b'\n', rest @ ..] = message {
+            message = rest;
+        }
         let (start, after_start) = split_line(message);
         let line = StatusLine::parse_received(start)?;
         let (fields, body) = split_head(after_start);
+        let has_body = match content_length(fields) {
+            Some(length) => length > 0,
+            None => !body.is_empty(),
+        };
         Ok(Response::new(line.status())
             .headers(HeaderNames { fields })
-            .body(!body.is_empty()))
+            .body(has_body))
     }
 }
 
@@ -141,6 +173,13 @@ fn split_head(fields: &[u8]) -> (&[u8], &[u8]) {
         rest = after;
     }
     (fields, &[])
+}
+
+fn trim_start(mut bytes: &[u8]) -> &[u8] {
+    while let [b' ' | b'\t', rest @ ..] = bytes {
+        bytes = rest;
+    }
+    bytes
 }
 
 fn trim_end(mut bytes: &[u8]) -> &[u8] {

@@ -115,16 +115,17 @@ pub enum Slot<R> {
 /// let mut context = ResponseContext::new("INVITE", &mut slots);
 /// context.receive(0, StatusCode::SERVICE_UNAVAILABLE);
 /// context.end_branch(1);
-/// // A lone 503 goes upstream as 500 (RFC 3261 §16.7 step 6).
+/// // A chosen 503 goes upstream as 500 (RFC 3261 §16.7 step 6, §21.5.4).
 /// let Some(Best::Response { response, send_as, .. }) = context.best() else { panic!() };
 /// assert_eq!((*response, send_as), (StatusCode::SERVICE_UNAVAILABLE, StatusCode::SERVER_INTERNAL_ERROR));
 /// ```
 #[derive(Debug, PartialEq, Eq)]
 pub enum Best<'c, R> {
-    /// Send this received response, with this status code (a lone 503 goes up
-    /// as 500); when `merge` names header fields, copy their values from every
-    /// response [`merged`](ResponseContext::merged) gives into it (the
-    /// challenges of every 401 and 407).
+    /// Send this received response, with this status code (a chosen 503 goes
+    /// up as 500: give it the 500's status line, not the 503's phrase); when
+    /// `merge` names header fields, copy their
+    /// values from every response [`merged`](ResponseContext::merged) gives
+    /// into it (the challenges of every 401 and 407).
     Response {
         /// The chosen response.
         response: &'c R,

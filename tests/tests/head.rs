@@ -56,6 +56,37 @@ fn a_body_after_the_head_counts() {
 }
 
 #[test]
+fn content_length_decides_whether_there_is_a_body() {
+    let to_message = |tail: &str| {
+        format!(
+            "SIP/2.0 200 OK\r\nVia: x\r\nFrom: a\r\nTo: b\r\nCall-ID: c\r\nCSeq: 1 MESSAGE\r\n{tail}"
+        )
+    };
+    let valid = |tail: &str| {
+        Response::from_head(to_message(tail).as_bytes())
+            .unwrap()
+            .method("MESSAGE")
+            .is_valid()
+    };
+    // RFC 3261 §18.3: bytes beyond Content-Length are not the body.
+    assert!(valid("Content-Length: 0\r\n\r\n\r\n"));
+    assert!(valid("l:0\r\n\r\npadding"));
+    assert!(!valid("Content-Length:  5 \r\n\r\nhello"));
+    assert!(!valid("content-length: 5\r\n\r\n"));
+    // Without a usable Content-Length, whatever follows the head is the body.
+    assert!(!valid("Content-Length: five\r\n\r\nhello"));
+    assert!(!valid("\r\nhello"));
+}
+
+#[test]
+fn line_ends_before_the_status_line_are_skipped() {
+    // RFC 3261 §7.5.
+    let response =
+        Response::from_head(b"\r\n\r\nSIP/2.0 100 Trying\r\nCSeq: 1 INVITE\r\n\r\n").unwrap();
+    assert_eq!(response.status(), StatusCode::TRYING);
+}
+
+#[test]
 fn a_bad_status_line_is_a_typed_error() {
     assert!(matches!(
         Response::from_head(b"SIP/7.0 200 OK\r\n\r\n"),
