@@ -90,9 +90,12 @@ pub trait SipResponseHandler: Sized {
     fn from_code(code: SipCode) -> Self;
 
     /// The handling of a code from the wire. A registered code is handled as by
-    /// [`from_code`](Self::from_code). An unregistered code goes where its
-    /// [`StatusCode::effective`] code goes; a variant carrying `StatusCode`
-    /// receives the number as received, so nothing is lost.
+    /// [`from_code`](Self::from_code). An unregistered code goes to the variant
+    /// that lists its class, if one does, else where its
+    /// [`StatusCode::effective`] code goes (RFC 3261 §8.1.3.2); a variant
+    /// carrying `StatusCode` receives the number as received, so nothing is
+    /// lost. A unit variant keeps no number: its [`status`](Self::status) is
+    /// the first code it lists.
     ///
     /// ```
     /// use sipcodes::{SipResponseHandler, StatusCode};

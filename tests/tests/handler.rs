@@ -123,8 +123,9 @@ fn classes_cover_every_number() {
     assert_eq!(ByClass::Global.status(), Some(SipCode::Decline.into()));
 }
 
-/// A specific code wins over its class, and a class over `other`; the
-/// effective code of an unregistered number picks the arm.
+/// A specific code wins over its class, and a class over `other`; an
+/// unregistered number goes to its class's variant, else where its effective
+/// code goes.
 #[derive(Debug, PartialEq, SipResponseHandler)]
 enum Precedence {
     #[sip(400)]
@@ -142,17 +143,24 @@ fn specific_codes_win_over_classes_and_classes_over_other() {
     for number in 100..=699 {
         let status = StatusCode::new(number).unwrap();
         let effective = status.effective();
+        let registered = status.known().is_some();
         let expected = match effective.as_u16() {
-            400 => Precedence::BadRequest(status),
-            401..=499 => Precedence::ClientError(status),
+            400 if registered => Precedence::BadRequest(status),
+            400..=499 => Precedence::ClientError(status),
             200 => Precedence::Done,
             _ => Precedence::Rest(effective),
         };
         assert_eq!(Precedence::from_status(status), expected, "{number}");
     }
+    // 499 is acted on as 400 (RFC 3261 §8.1.3.2), but the enum says where the
+    // 4xx it does not list go; 299 has no class variant and goes where 200 does.
     assert_eq!(
         Precedence::from_status(StatusCode::new(499).unwrap()),
-        Precedence::BadRequest(StatusCode::new(499).unwrap())
+        Precedence::ClientError(StatusCode::new(499).unwrap())
+    );
+    assert_eq!(
+        Precedence::from_status(StatusCode::new(299).unwrap()),
+        Precedence::Done
     );
     assert_eq!(Precedence::Done.status(), Some(SipCode::Ok.into()));
     assert_eq!(

@@ -6,6 +6,8 @@ enum Outcome {
     Busy,
     #[sip(-486)]
     Negative,
+    #[sip(099, 000, 0700)]
+    Padded,
     #[sip(other)]
     Rest,
 }

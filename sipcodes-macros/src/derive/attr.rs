@@ -8,7 +8,7 @@ use syn::punctuated::Punctuated;
 use syn::{Attribute, Ident, LitInt, LitStr, Path, Token};
 
 use super::Errors;
-use crate::spec::grammar::OutOfRange;
+use crate::spec::grammar::{self, OutOfRange};
 
 /// What a variant's `#[sip(...)]` may list, for messages.
 const EXPECTED: &str = "codes (`486`), names (`BusyHere`), classes (`4xx`), \
@@ -217,10 +217,13 @@ fn decimal(literal: &LitInt, errors: &mut Errors) -> Option<String> {
     } else if number.contains('_') {
         format!("`{written}` has an underscore; write a code as three decimal digits, e.g. `486`")
     } else if number.len() > 1 && number.starts_with('0') {
-        format!(
-            "`{written}` has a leading zero; write `{}`",
-            written.trim_start_matches('0')
-        )
+        let digits = number.trim_start_matches('0');
+        match digits.parse::<u16>() {
+            Ok(code) if grammar::is_code(code) => {
+                format!("`{written}` has a leading zero; write `{digits}`")
+            }
+            _ => OutOfRange(number).to_string(),
+        }
     } else {
         return Some(number.to_owned());
     };

@@ -77,8 +77,31 @@ pub fn expand(resolved: &Resolved<'_, '_>) -> TokenStream {
             }
         })
     };
+    // An unregistered number goes to its class's variant, if the enum lists
+    // its class; else where its `effective()` code goes (RFC 3261 §8.1.3.2).
+    let mut class_arms = Vec::new();
+    for (digit, claim) in resolved.classes.iter().enumerate() {
+        if let Some(index) = *claim {
+            let variant = &handler.variants[index];
+            let value = construct(krate, variant.ident, &variant.carries, quote!(status));
+            let digit = Literal::usize_unsuffixed(digit);
+            class_arms.push(quote!(#digit => return #value,));
+        }
+    }
+    let by_class = (!class_arms.is_empty()).then(|| {
+        quote! {
+            match status.as_u16() / 100 {
+                #(#class_arms)*
+                _ => {}
+            }
+        }
+    });
     let from_status = quote! {
         #vendor
+        if let #option::Some(code) = status.known() {
+            return <Self as #krate::SipResponseHandler>::from_code(code);
+        }
+        #by_class
         match <Self as #krate::SipResponseHandler>::from_code(status.effective()) {
             #(#carrying_arms)*
             handled => handled,

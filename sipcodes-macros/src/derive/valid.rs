@@ -16,6 +16,8 @@ use crate::spec::nearest::nearest_codes;
 pub struct Resolved<'h, 'r> {
     pub handler: &'h Handler<'h>,
     pub routes: Vec<Route<'r>>,
+    /// The variant that lists each class, by its digit (1 to 6).
+    pub classes: [Option<usize>; 7],
 }
 
 /// One handler variant, resolved.
@@ -124,6 +126,7 @@ impl<'h> Handler<'h> {
         Some(Resolved {
             handler: self,
             routes,
+            classes: classes.map(|claim| claim.map(|(index, _)| index)),
         })
     }
 }
@@ -227,7 +230,7 @@ fn unregistered(registry: &Registry, code: u16) -> String {
     }
     format!(
         "{code} is not a registered SIP response code{historic}; the nearest registered codes are \
-            {near}; unregistered codes reach the `other` variant or their class"
+            {near}; to handle this number anyway, list it as `unregistered({code})`"
     )
 }
 
