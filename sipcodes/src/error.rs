@@ -61,6 +61,21 @@ pub enum CodeError {
     },
 }
 
+impl CodeError {
+    /// The error of a status code that starts at byte `start` of a line, with
+    /// every byte counted from the start of the line.
+    pub(crate) fn fmt_in_line(&self, f: &mut fmt::Formatter<'_>, start: usize) -> fmt::Result {
+        match *self {
+            CodeError::InvalidDigit { position, found } => write!(
+                f,
+                "in the status code: expected an ASCII digit at byte {}, found {found:?}",
+                start + position
+            ),
+            _ => write!(f, "in the status code at byte {start}: {self}"),
+        }
+    }
+}
+
 impl fmt::Display for CodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {

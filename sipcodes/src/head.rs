@@ -13,7 +13,7 @@ use crate::{ReceivedError, Response, StatusLine, header};
 /// let names: Vec<&str> = HeaderNames::of(head).into_iter().collect();
 /// assert_eq!(names, ["v", "Subject", "CSeq"]);
 /// ```
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, PartialEq, Eq)]
 pub struct HeaderNames<'a> {
     /// The header fields, after the start line, up to the blank line.
     fields: &'a [u8],
@@ -32,6 +32,13 @@ impl<'a> HeaderNames<'a> {
         let (_, after_start) = split_line(message);
         let (fields, _) = split_head(after_start);
         HeaderNames { fields }
+    }
+}
+
+/// The names, as a list: `["Via", "CSeq"]`.
+impl core::fmt::Debug for HeaderNames<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_list().entries(*self).finish()
     }
 }
 

@@ -70,7 +70,8 @@ impl StatusCode {
         own_matches.chain(general)
     }
 
-    /// The code to act on, for this role, a response to this method, with
+    /// The code to act on, for an element playing these roles (the sender of a
+    /// SUBSCRIBE is a UAC and a subscriber), a response to this method, with
     /// these header fields: [`effective`](StatusCode::effective) (RFC 3261
     /// §8.1.3.2), then the registry's receiver rules that say to treat the code
     /// as another (`treat-as`), where their scope applies. A rule limited by
@@ -81,17 +82,21 @@ impl StatusCode {
     ///
     /// let none: [&str; 0] = [];
     /// // RFC 6665: a 202 to SUBSCRIBE is acted on as 200; RFC 3428: not to MESSAGE.
-    /// assert_eq!(StatusCode::ACCEPTED.effective_for(Role::Uac, "SUBSCRIBE", none), SipCode::Ok);
-    /// assert_eq!(StatusCode::ACCEPTED.effective_for(Role::Uac, "MESSAGE", none), StatusCode::ACCEPTED);
+    /// assert_eq!(StatusCode::ACCEPTED.effective_for(&[Role::Uac], "SUBSCRIBE", none), SipCode::Ok);
+    /// assert_eq!(StatusCode::ACCEPTED.effective_for(&[Role::Uac], "MESSAGE", none), StatusCode::ACCEPTED);
     /// // RFC 3261 §21.5.4: a 503 without Retry-After is acted on as 500.
     /// let unavailable = StatusCode::SERVICE_UNAVAILABLE;
-    /// assert_eq!(unavailable.effective_for(Role::Uac, "INVITE", none), SipCode::ServerInternalError);
-    /// assert_eq!(unavailable.effective_for(Role::Uac, "INVITE", ["Retry-After"]), unavailable);
+    /// assert_eq!(unavailable.effective_for(&[Role::Uac], "INVITE", none), SipCode::ServerInternalError);
+    /// assert_eq!(unavailable.effective_for(&[Role::Uac], "INVITE", ["Retry-After"]), unavailable);
+    /// // A subscriber is a UAC too: both rules hold for it.
+    /// let subscriber = [Role::Uac, Role::Subscriber];
+    /// assert_eq!(unavailable.effective_for(&subscriber, "SUBSCRIBE", none), SipCode::ServerInternalError);
+    /// assert_eq!(StatusCode::ACCEPTED.effective_for(&subscriber, "SUBSCRIBE", none), SipCode::Ok);
     /// // Unregistered codes: RFC 3261 §8.1.3.2 first.
-    /// assert_eq!(StatusCode::new(599)?.effective_for(Role::Uac, "INVITE", none), SipCode::ServerInternalError);
+    /// assert_eq!(StatusCode::new(599)?.effective_for(&[Role::Uac], "INVITE", none), SipCode::ServerInternalError);
     /// # Ok::<(), sipcodes::CodeError>(())
     /// ```
-    pub fn effective_for<H>(self, role: Role, method: &str, headers: H) -> SipCode
+    pub fn effective_for<H>(self, roles: &[Role], method: &str, headers: H) -> SipCode
     where
         H: IntoIterator + Clone,
         H::Item: AsRef<str>,
@@ -110,7 +115,7 @@ impl StatusCode {
         };
         let treat = |constraint: &'static Constraint| -> Option<SipCode> {
             let Subject::Receiver(ReceiverRule {
-                roles,
+                roles: mine,
                 treat_as: Some(target),
                 unless_header,
                 ..
@@ -119,7 +124,7 @@ impl StatusCode {
                 return None;
             };
             let applies = matches!(constraint.level(), Level::Must | Level::Should)
-                && roles.contains(&role)
+                && roles.iter().any(|role| mine.contains(role))
                 && known.admits(constraint.scope())
                 && !unless_header.is_some_and(&has);
             applies.then_some(target)

@@ -351,9 +351,7 @@ impl fmt::Display for ReceivedError {
             ReceivedError::MissingSpace { position } => {
                 write!(f, "expected a space or tab at byte {position}")
             }
-            ReceivedError::Code { position, error } => {
-                write!(f, "in the status code at byte {position}: {error}")
-            }
+            ReceivedError::Code { position, error } => error.fmt_in_line(f, *position),
             ReceivedError::Phrase {
                 position,
                 status,

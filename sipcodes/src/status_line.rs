@@ -200,9 +200,7 @@ impl fmt::Display for StatusLineError {
             StatusLineError::MissingSpace { position } => {
                 write!(f, "expected a space at byte {position}")
             }
-            StatusLineError::Code { position, error } => {
-                write!(f, "in the status code at byte {position}: {error}")
-            }
+            StatusLineError::Code { position, error } => error.fmt_in_line(f, *position),
             StatusLineError::Phrase { position, error } => {
                 write!(f, "in the reason phrase at byte {position}: {error}")
             }

@@ -28,6 +28,14 @@ fn header_names_follow_the_head() {
 }
 
 #[test]
+fn header_names_debug_as_the_names() {
+    assert_eq!(
+        format!("{:?}", HeaderNames::of(HEAD)),
+        r#"["Via", "f", "t", "i", "CSeq", "Subject", "Content-Length"]"#
+    );
+}
+
+#[test]
 fn a_head_is_checked_like_a_built_response() {
     let response = Response::from_head(HEAD).unwrap();
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);

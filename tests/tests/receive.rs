@@ -28,12 +28,12 @@ fn a_stand_in_is_acted_on_like_the_code_it_stands_for() {
     // a 500 (RFC 3261 §21.5.4).
     let transport = SipCode::for_failure(Failure::TransportError, Role::Uac).unwrap();
     assert_eq!(
-        StatusCode::from(transport).effective_for(Role::Uac, "INVITE", none),
+        StatusCode::from(transport).effective_for(&[Role::Uac], "INVITE", none),
         SipCode::ServerInternalError
     );
     let timeout = SipCode::for_failure(Failure::Timeout, Role::Uac).unwrap();
     assert_eq!(
-        StatusCode::from(timeout).effective_for(Role::Uac, "INVITE", none),
+        StatusCode::from(timeout).effective_for(&[Role::Uac], "INVITE", none),
         SipCode::RequestTimeout
     );
 }

@@ -119,6 +119,23 @@ fn other_versions_are_reported_with_the_version() {
 }
 
 #[test]
+fn errors_in_the_code_count_bytes_from_the_start_of_the_line() {
+    let message = |bytes: &[u8]| StatusLine::parse_received(bytes).unwrap_err().to_string();
+    assert_eq!(
+        message(b"SIP/2.0 +200 OK"),
+        "in the status code: expected an ASCII digit at byte 8, found '+'"
+    );
+    assert_eq!(
+        message(b"SIP/2.0\t\t4x6 Busy"),
+        "in the status code: expected an ASCII digit at byte 10, found 'x'"
+    );
+    assert_eq!(
+        message(b"SIP/2.0 4861 Busy"),
+        "in the status code at byte 8: a status code has three digits; found more"
+    );
+}
+
+#[test]
 fn text_that_is_no_sip_version_is_refused() {
     for bytes in [
         &b""[..],

@@ -125,7 +125,7 @@ fn malformed_lines_get_typed_errors() {
     }
     assert_eq!(
         StatusLine::parse("SIP/2.0 2OO OK").unwrap_err().to_string(),
-        "in the status code at byte 8: expected an ASCII digit at byte 1, found 'O'"
+        "in the status code: expected an ASCII digit at byte 9, found 'O'"
     );
 }
 
