@@ -181,7 +181,17 @@ impl<'a> TryFrom<&'a str> for ReasonPhrase<'a> {
 }
 
 impl fmt::Display for ReasonPhrase<'_> {
+    /// The text; width, fill and alignment apply, as they do to a code.
+    ///
+    /// ```
+    /// use sipcodes::ReasonPhrase;
+    ///
+    /// let phrase = ReasonPhrase::new("Busy")?;
+    /// assert_eq!(format!("[{phrase}]"), "[Busy]");
+    /// assert_eq!(format!("[{phrase:>6}]"), "[  Busy]");
+    /// # Ok::<(), sipcodes::ReasonPhraseError>(())
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0)
+        f.pad(self.0)
     }
 }
