@@ -244,6 +244,31 @@ fn which_methods_a_code_answers_is_undecided_without_the_method() {
 }
 
 #[test]
+#[allow(deprecated)]
+fn no_202_answers_a_subscribe_notify_or_refer() {
+    // RFC 6665 §8.3.1 and RFC 7647 §5; a MESSAGE relay still sends 202.
+    let accepted = Response::new(StatusCode::ACCEPTED)
+        .headers(["Via", "From", "To", "Call-ID", "CSeq", "Expires"]);
+    for method in ["SUBSCRIBE", "NOTIFY", "REFER"] {
+        assert_eq!(
+            broken(accepted.method(method)),
+            [(None, Problem::UnexpectedMethod)],
+            "{method}"
+        );
+    }
+    assert!(accepted.method("MESSAGE").is_valid());
+    assert_eq!(
+        accepted
+            .method("REFER")
+            .violations()
+            .next()
+            .unwrap()
+            .to_string(),
+        "202 Accepted MUST answer any method but REFER (RFC 7647 §5)"
+    );
+}
+
+#[test]
 fn request_header_conditions_timestamp_in_100() {
     let trying = Response::new(SipCode::Trying)
         .headers(BASE)
