@@ -11,7 +11,9 @@ use core::str::FromStr;
 use crate::{ReasonPhrase, ReasonPhraseError, SipCode, StatusCode, StatusLine, StatusLineError};
 
 /// An owned [`ReasonPhrase`]: checked once, when it is made, and never again.
-/// Registered and `'static` phrases are kept without allocating.
+/// A registered phrase (`From<SipCode>`) and one from
+/// [`from_static`](Self::from_static) are kept without allocating; a borrowed
+/// phrase is copied once.
 ///
 /// Available with the `alloc` feature.
 ///
@@ -410,7 +412,7 @@ impl StatusLineBuf {
 
 impl StatusLine<'_> {
     /// Copies the line into a [`StatusLineBuf`], without checking the phrase
-    /// again.
+    /// again; a canonical line keeps the registry's phrase without allocating.
     ///
     /// Available with the `alloc` feature.
     ///
@@ -424,7 +426,13 @@ impl StatusLine<'_> {
     /// # Ok::<(), sipcodes::StatusLineError>(())
     /// ```
     pub fn into_owned(self) -> StatusLineBuf {
-        StatusLineBuf::new(self.status(), self.phrase().into_owned())
+        let phrase = match self.status().known() {
+            Some(code) if core::ptr::eq(self.phrase().as_str(), code.reason_phrase()) => {
+                ReasonPhraseBuf::from(code)
+            }
+            _ => self.phrase().into_owned(),
+        };
+        StatusLineBuf::new(self.status(), phrase)
     }
 }
 

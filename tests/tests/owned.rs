@@ -91,7 +91,19 @@ fn canonical_owned_lines_for_every_code() {
         assert_eq!(StatusLineBuf::from(code), owned);
         assert_eq!(owned.phrase().as_str(), code.reason_phrase());
         assert_eq!(ReasonPhraseBuf::from(code).as_str(), code.reason_phrase());
+        // A canonical line made owned keeps the registry's phrase, uncopied.
+        let kept = StatusLine::canonical(code).into_owned();
+        assert!(std::ptr::eq(kept.phrase().as_str(), code.reason_phrase()));
+        assert_eq!(kept.to_string(), code.status_line());
     }
+    // A line with another phrase is copied.
+    let text = String::from("SIP/2.0 486 Busy Here");
+    let copied = StatusLine::parse(&text).unwrap().into_owned();
+    assert!(!std::ptr::eq(
+        copied.phrase().as_str(),
+        SipCode::BusyHere.reason_phrase()
+    ));
+    assert_eq!(copied, StatusLineBuf::canonical(SipCode::BusyHere));
 }
 
 #[test]
