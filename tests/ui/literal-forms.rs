@@ -8,6 +8,8 @@ enum Outcome {
     Negative,
     #[sip(099, 000, 0700)]
     Padded,
+    #[sip(+486, 700, +1000)]
+    Plus,
     #[sip(other)]
     Rest,
 }

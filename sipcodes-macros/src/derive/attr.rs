@@ -44,6 +44,8 @@ enum Item {
     Int(LitInt),
     /// `-486`: the sign and the number, for an error that underlines both.
     Negative(TokenStream),
+    /// `+486`: the sign and the number, and the number alone.
+    Positive(TokenStream, LitInt),
     Ident(Ident),
     /// `SipCode::BusyHere`
     Path(Path),
@@ -61,6 +63,13 @@ impl Parse for Item {
             let mut tokens = minus.into_token_stream();
             number.to_tokens(&mut tokens);
             return Ok(Item::Negative(tokens));
+        }
+        if lookahead.peek(Token![+]) {
+            let plus: Token![+] = input.parse()?;
+            let number: LitInt = input.parse()?;
+            let mut tokens = plus.into_token_stream();
+            number.to_tokens(&mut tokens);
+            return Ok(Item::Positive(tokens, number));
         }
         if lookahead.peek(LitInt) {
             return input.parse().map(Item::Int);
@@ -154,6 +163,16 @@ fn selector(item: Item, selectors: &mut Vec<Selector>, errors: &mut Errors) {
         Item::Negative(tokens) => {
             let text: String = tokens.to_string().split_whitespace().collect();
             errors.at(tokens, OutOfRange(text));
+        }
+        Item::Positive(tokens, number) => {
+            let digits = number.base10_digits();
+            let message = match digits.parse::<u16>() {
+                Ok(code) if grammar::is_code(code) && number.suffix().is_empty() => {
+                    format!("`+{digits}` has a plus sign; write `{digits}`")
+                }
+                _ => OutOfRange(format!("+{number}")).to_string(),
+            };
+            errors.at(tokens, message);
         }
         Item::Unregistered(keyword, numbers) => {
             if numbers.is_empty() {
