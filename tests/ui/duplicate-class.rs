@@ -6,6 +6,8 @@ enum Outcome {
     ClientError,
     #[sip(5xx, 4xx)]
     Error,
+    #[sip(3xx, 3xx)]
+    Redirect,
     #[sip(other)]
     Rest,
 }

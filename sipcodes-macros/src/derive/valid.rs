@@ -143,19 +143,21 @@ fn claim(
 ) {
     match slot {
         None => *slot = Some(this),
-        Some(first) => duplicate(*first, this.1, what, handler, errors),
+        Some(first) => duplicate(*first, this, what, handler, errors),
     }
 }
 
-fn duplicate(first: Claim, second: Span, what: &str, handler: &Handler<'_>, errors: &mut Errors) {
+fn duplicate(first: Claim, second: Claim, what: &str, handler: &Handler<'_>, errors: &mut Errors) {
     let first_variant = handler.variants[first.0].ident;
-    errors.push(syn::Error::new(
-        second,
+    let message = if first.0 == second.0 {
+        format!("{what} is listed twice in `{first_variant}`; remove one")
+    } else {
         format!(
-            "{what} is already handled by `{first_variant}`, which lists it first; a code \
-             belongs to exactly one variant, so remove one of them"
-        ),
-    ));
+            "{what} is already handled by `{first_variant}`, which lists it first; it belongs \
+             to exactly one variant, so remove one of them"
+        )
+    };
+    errors.push(syn::Error::new(second.1, message));
 }
 
 /// A number of `unregistered(...)`: from 100 to 699 and not registered.
