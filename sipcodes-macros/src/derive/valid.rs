@@ -271,9 +271,11 @@ fn missing_message(handler: &str, missing: &[&Entry]) -> String {
     for entry in missing {
         message.push_str(&format!("\n    {} {}", entry.code, entry.phrase));
     }
-    message.push_str(
-        "\nadd each to a variant's `#[sip(...)]`, cover its class (e.g. `#[sip(4xx)]`), or add a \
-            variant with `#[sip(other)]`",
+    let class = missing.first().map_or(4, |entry| entry.class());
+    let _ = write!(
+        message,
+        "\nadd each to a variant's `#[sip(...)]`, cover its class (e.g. `#[sip({class}xx)]`), or \
+         add a variant with `#[sip(other)]`"
     );
     message
 }
