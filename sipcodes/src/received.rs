@@ -343,10 +343,14 @@ impl fmt::Display for ReceivedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReceivedError::Version => f.write_str(
-                "a status line starts with a SIP version such as SIP/2.0 (SIP, '/', digits, '.', digits)",
+                "a status line starts with a SIP version such as SIP/2.0 (SIP, '/', digits, '.', \
+                 digits; at most 16 bytes, nothing before it)",
             ),
             ReceivedError::UnsupportedVersion { version } => {
-                write!(f, "unsupported SIP version {version}; only SIP/2.0 is understood")
+                write!(
+                    f,
+                    "unsupported SIP version {version}; only SIP/2.0 is understood"
+                )
             }
             ReceivedError::MissingSpace { position } => {
                 write!(f, "expected a space or tab at byte {position}")

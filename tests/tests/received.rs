@@ -161,6 +161,11 @@ fn text_that_is_no_sip_version_is_refused() {
             String::from_utf8_lossy(bytes)
         );
     }
+    assert_eq!(
+        ReceivedError::Version.to_string(),
+        "a status line starts with a SIP version such as SIP/2.0 (SIP, '/', digits, '.', digits; \
+         at most 16 bytes, nothing before it)"
+    );
     // At most 16 bytes: this one is exactly 16.
     assert!(matches!(
         StatusLine::parse_received(b"SIP/12345678.123 200 OK"),
