@@ -123,9 +123,9 @@ pub enum Slot<R> {
 pub enum Best<'c, R> {
     /// Send this received response, with this status code (a chosen 503 goes
     /// up as 500: give it the 500's status line, not the 503's phrase); when
-    /// `merge` names header fields, copy their
-    /// values from every response [`merged`](ResponseContext::merged) gives
-    /// into it (the challenges of every 401 and 407).
+    /// `merge` names header fields, copy their values from every response
+    /// [`merged`](ResponseContext::merged) gives into it (the challenges of
+    /// every 401 and 407).
     Response {
         /// The chosen response.
         response: &'c R,
