@@ -325,21 +325,22 @@ where
         {
             return decision;
         }
-        let mut overridden = Decision::DoesNotApply;
         let opposite = |mine: &&Constraint| {
             mine.subject() == constraint.subject()
                 && mine.level().is_negative() != constraint.level().is_negative()
         };
+        let mut might_give_way = false;
         for mine in own.iter().filter(opposite) {
             match self.decide(mine) {
                 Decision::Applies => return Decision::DoesNotApply,
-                Decision::Undecided => overridden = Decision::Undecided,
+                Decision::Undecided => might_give_way = true,
                 Decision::DoesNotApply => {}
             }
         }
-        match overridden {
-            Decision::Undecided => Decision::Undecided,
-            _ => decision,
+        if might_give_way {
+            Decision::Undecided
+        } else {
+            decision
         }
     }
 
