@@ -661,3 +661,15 @@ fn stand_ins_are_checked() {
     let proxy = other.replace("[\"uac\"]", "[\"proxy\"]");
     assert!(errors(&format!("{twice}{proxy}")).is_empty());
 }
+
+#[test]
+fn the_scope_keys_are_the_constraint_keys_after_the_four_every_constraint_has() {
+    use super::symbol::{KIND, LEVEL, METHODS, REFERENCE, RULE, WHEN, scope_keys};
+    let keys = scope_keys();
+    assert_eq!((keys.first(), keys.last()), (Some(&METHODS), Some(&WHEN)));
+    assert!(
+        !keys
+            .iter()
+            .any(|key| [KIND, LEVEL, RULE, REFERENCE].contains(key))
+    );
+}
