@@ -1,12 +1,13 @@
 //! Procedural macros for [`sipcodes`](https://docs.rs/sipcodes): they read the SIP
-//! response-code registry (`registry.toml`, shipped inside this crate) at compile
+//! response-code registry (`registry.toml`, shipped in `sipcodes-spec`) at compile
 //! time. Use them through `sipcodes`, which re-exports what is public.
 
 mod derive;
 mod registry;
 mod sip_code;
-#[allow(dead_code)]
-mod spec;
+
+// The SIP rules shared with `sipcodes`.
+use sipcodes_spec as spec;
 
 use proc_macro::TokenStream;
 use syn::parse_macro_input;

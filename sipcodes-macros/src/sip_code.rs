@@ -380,21 +380,18 @@ struct Citations(Vec<Reference>);
 
 impl Citations {
     fn index(&mut self, reference: &Reference) -> Ident {
-        let mut index = 0;
-        while index < self.0.len() && self.0[index] != *reference {
-            index += 1;
-        }
-        if index == self.0.len() {
-            self.0.push(reference.clone());
-        }
+        let index = match self.0.iter().position(|known| known == reference) {
+            Some(index) => index,
+            None => {
+                self.0.push(reference.clone());
+                self.0.len() - 1
+            }
+        };
         name(index)
     }
 
     fn list(&mut self, references: &[Reference]) -> TokenStream {
-        let mut indices = Vec::with_capacity(references.len());
-        for reference in references {
-            indices.push(self.index(reference));
-        }
+        let indices: Vec<Ident> = references.iter().map(|r| self.index(r)).collect();
         quote!(&[#(#indices),*])
     }
 

@@ -74,12 +74,12 @@ mod scope;
 mod serde;
 #[cfg(feature = "serde")]
 mod serde_text;
-// Shared with the macro crate, which uses other parts of it.
-#[allow(dead_code)]
-mod spec;
 mod status;
 mod status_line;
 mod validate;
+
+// The SIP rules shared with the macro crate.
+use sipcodes_spec as spec;
 
 pub use carrier::CodeCarrier;
 pub use class::Class;

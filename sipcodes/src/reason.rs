@@ -82,9 +82,8 @@ impl<'a> ReasonPhrase<'a> {
             Err(ReasonPhraseError::InvalidEscape { .. }) => panic!(
                 "invalid reason phrase: a '%' must be followed by two hexadecimal digits (write %25 for a percent sign)"
             ),
-            Err(ReasonPhraseError::InvalidUtf8 { .. }) => {
-                panic!("invalid reason phrase: it is not UTF-8")
-            }
+            // A `&str` is UTF-8; no other error exists today.
+            Err(_) => panic!("invalid reason phrase"),
         }
     }
 

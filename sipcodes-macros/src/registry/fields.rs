@@ -1,9 +1,36 @@
-//! Typed access to the keys of one TOML table, reporting unknown keys, missing
-//! keys and wrong value types with their byte offsets.
+//! Typed access to the keys of one TOML table of the document the `toml` crate
+//! parsed, reporting unknown keys, missing keys and wrong value types with their
+//! byte offsets.
 
-use super::document::{Item, Key, Table, Value};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use super::{RegistryError, key_list};
+
+/// A table of the registry, keys and values with their spans.
+pub type Table<'i> = DeTable<'i>;
+
+type Item<'i> = Spanned<DeValue<'i>>;
+
+/// Parses the registry's text into its top-level table. A TOML syntax error is
+/// reported where the `toml` crate locates it, with its message (which says what
+/// was expected there).
+pub fn document(source: &str) -> Result<Table<'_>, RegistryError> {
+    DeTable::parse(source)
+        .map(Spanned::into_inner)
+        .map_err(|error| {
+            let span = error.span().unwrap_or(0..0);
+            let message = match error.message() {
+                // The one message of the parser that does not say what to write.
+                "duplicate key" => format!(
+                    "`{}` is given twice in one table; keep one",
+                    source.get(span.clone()).unwrap_or_default().trim()
+                ),
+                message => message.replace('\n', " "),
+            };
+            RegistryError::at(span.start, format!("invalid TOML: {message}"))
+        })
+}
 
 /// A value and the byte offset where it starts in the source.
 #[derive(Debug, Clone, Copy)]
@@ -13,14 +40,14 @@ pub struct At<T> {
 }
 
 pub struct Fields<'a> {
-    table: &'a Table,
+    table: &'a Table<'a>,
     offset: usize,
     /// Names the table in messages: "[[code]] table", "code 405", …
     context: String,
 }
 
 impl<'a> Fields<'a> {
-    pub fn new(table: &'a Table, offset: usize, context: String) -> Self {
+    pub fn new(table: &'a Table<'a>, offset: usize, context: String) -> Self {
         Fields {
             table,
             offset,
@@ -30,13 +57,12 @@ impl<'a> Fields<'a> {
 
     /// Reports every key of the table that is not in `allowed`.
     pub fn reject_unknown(&self, allowed: &[&str], errors: &mut Vec<RegistryError>) {
-        for (key, _) in self.table.entries() {
-            if !allowed.contains(&key.name.as_str()) {
+        for (key, offset) in self.keys() {
+            if !allowed.contains(&key) {
                 errors.push(RegistryError::at(
-                    key.offset,
+                    offset,
                     format!(
-                        "unknown key `{}` in {}; the keys are {}",
-                        key.name,
+                        "unknown key `{key}` in {}; the keys are {}",
                         self.context,
                         key_list(allowed)
                     ),
@@ -45,9 +71,15 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// Every key of the table with its value, in file order.
-    pub fn entries(&self) -> &'a [(Key, Item)] {
-        self.table.entries()
+    /// Every key of the table with its offset, in file order.
+    pub fn keys(&self) -> Vec<(&'a str, usize)> {
+        let mut keys: Vec<(&str, usize)> = self
+            .table
+            .keys()
+            .map(|key| (key.get_ref().as_ref(), key.span().start))
+            .collect();
+        keys.sort_by_key(|&(_, offset)| offset);
+        keys
     }
 
     pub fn context(&self) -> &str {
@@ -59,12 +91,14 @@ impl<'a> Fields<'a> {
     }
 
     pub fn has(&self, key: &str) -> bool {
-        self.table.get(key).is_some()
+        self.table.contains_key(key)
     }
 
     /// The offset of a key's value, or of the table when the key is absent.
     pub fn offset_of(&self, key: &str) -> usize {
-        self.table.get(key).map_or(self.offset, |item| item.offset)
+        self.table
+            .get(key)
+            .map_or(self.offset, |item| item.span().start)
     }
 
     fn value(
@@ -72,7 +106,7 @@ impl<'a> Fields<'a> {
         key: &str,
         required: bool,
         errors: &mut Vec<RegistryError>,
-    ) -> Option<&'a Item> {
+    ) -> Option<&'a Item<'a>> {
         let value = self.table.get(key);
         if value.is_none() && required {
             errors.push(RegistryError::at(
@@ -83,9 +117,9 @@ impl<'a> Fields<'a> {
         value
     }
 
-    fn empty(&self, key: &str, value: &Item, errors: &mut Vec<RegistryError>) {
+    fn empty(&self, key: &str, value: &Item<'_>, errors: &mut Vec<RegistryError>) {
         errors.push(RegistryError::at(
-            value.offset,
+            value.span().start,
             format!(
                 "`{key}` in {} is empty; give at least one value",
                 self.context
@@ -93,13 +127,19 @@ impl<'a> Fields<'a> {
         ));
     }
 
-    fn wrong_type(&self, key: &str, expected: &str, value: &Item, errors: &mut Vec<RegistryError>) {
+    fn wrong_type(
+        &self,
+        key: &str,
+        expected: &str,
+        value: &Item<'_>,
+        errors: &mut Vec<RegistryError>,
+    ) {
         errors.push(RegistryError::at(
-            value.offset,
+            value.span().start,
             format!(
                 "`{key}` in {} must be {expected}, found {}",
                 self.context,
-                value.value.type_str()
+                value.get_ref().type_str()
             ),
         ));
     }
@@ -111,11 +151,8 @@ impl<'a> Fields<'a> {
         errors: &mut Vec<RegistryError>,
     ) -> Option<At<String>> {
         let value = self.value(key, required, errors)?;
-        match &value.value {
-            Value::String(text) => Some(At {
-                value: text.clone(),
-                offset: value.offset,
-            }),
+        match value.get_ref() {
+            DeValue::String(text) => Some(at(value, text.to_string())),
             _ => {
                 self.wrong_type(key, "a string", value, errors);
                 None
@@ -125,11 +162,8 @@ impl<'a> Fields<'a> {
 
     pub fn boolean(&self, key: &str, errors: &mut Vec<RegistryError>) -> Option<At<bool>> {
         let value = self.value(key, false, errors)?;
-        match value.value {
-            Value::Boolean(flag) => Some(At {
-                value: flag,
-                offset: value.offset,
-            }),
+        match value.get_ref() {
+            DeValue::Boolean(flag) => Some(at(value, *flag)),
             _ => {
                 self.wrong_type(key, "true or false", value, errors);
                 None
@@ -148,7 +182,7 @@ impl<'a> Fields<'a> {
         let Some(value) = self.value(key, required, errors) else {
             return Vec::new();
         };
-        let Value::Array(items) = &value.value else {
+        let DeValue::Array(items) = value.get_ref() else {
             self.wrong_type(key, EXPECTED, value, errors);
             return Vec::new();
         };
@@ -156,19 +190,19 @@ impl<'a> Fields<'a> {
             self.empty(key, value, errors);
         }
         let mut found = Vec::new();
-        for item in items {
-            let parsed = match &item.value {
-                Value::String(text) => Ok(text.clone()),
-                Value::Integer(Some(number)) => Err(*number),
+        for item in items.iter() {
+            let parsed = match item.get_ref() {
+                DeValue::String(text) => Ok(text.to_string()),
+                DeValue::Integer(_) => match self.number(key, item, errors) {
+                    Some(number) => Err(number),
+                    None => continue,
+                },
                 _ => {
                     self.wrong_type(key, EXPECTED, item, errors);
                     continue;
                 }
             };
-            found.push(At {
-                value: parsed,
-                offset: item.offset,
-            });
+            found.push(at(item, parsed));
         }
         found
     }
@@ -180,23 +214,28 @@ impl<'a> Fields<'a> {
         errors: &mut Vec<RegistryError>,
     ) -> Option<At<i64>> {
         let value = self.value(key, required, errors)?;
-        match value.value {
-            Value::Integer(Some(number)) => Some(At {
-                value: number,
-                offset: value.offset,
-            }),
-            Value::Integer(None) => {
-                errors.push(RegistryError::at(
-                    value.offset,
-                    format!("`{key}` in {} is too large", self.context),
-                ));
-                None
-            }
+        match value.get_ref() {
+            DeValue::Integer(_) => self.number(key, value, errors).map(|n| at(value, n)),
             _ => {
                 self.wrong_type(key, "an integer", value, errors);
                 None
             }
         }
+    }
+
+    /// The value of an integer item, or an error when it does not fit an `i64`.
+    fn number(&self, key: &str, item: &Item<'_>, errors: &mut Vec<RegistryError>) -> Option<i64> {
+        let DeValue::Integer(integer) = item.get_ref() else {
+            return None;
+        };
+        let number = i64::from_str_radix(integer.as_str(), integer.radix()).ok();
+        if number.is_none() {
+            errors.push(RegistryError::at(
+                item.span().start,
+                format!("`{key}` in {} is too large", self.context),
+            ));
+        }
+        number
     }
 
     /// An array of strings; with `single`, a lone string is accepted as a
@@ -214,26 +253,18 @@ impl<'a> Fields<'a> {
         } else {
             "an array of strings"
         };
-        let items = match &value.value {
-            Value::String(text) if single => {
-                return Some(vec![At {
-                    value: text.clone(),
-                    offset: value.offset,
-                }]);
-            }
-            Value::Array(items) => items,
+        let items = match value.get_ref() {
+            DeValue::String(text) if single => return Some(vec![at(value, text.to_string())]),
+            DeValue::Array(items) => items,
             _ => {
                 self.wrong_type(key, expected, value, errors);
                 return None;
             }
         };
         let mut strings = Vec::new();
-        for item in items {
-            match &item.value {
-                Value::String(text) => strings.push(At {
-                    value: text.clone(),
-                    offset: item.offset,
-                }),
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::String(text) => strings.push(at(item, text.to_string())),
                 _ => self.wrong_type(key, expected, item, errors),
             }
         }
@@ -243,21 +274,35 @@ impl<'a> Fields<'a> {
         Some(strings)
     }
 
-    /// The tables of an array of tables (`[[code.constraints]]`).
-    pub fn tables(&self, key: &str, errors: &mut Vec<RegistryError>) -> Vec<(&'a Table, usize)> {
+    /// The tables of an array of tables (`[[code.constraints]]`, or an inline
+    /// array of inline tables), each with the offset of its header or its `{`.
+    pub fn tables(
+        &self,
+        key: &str,
+        errors: &mut Vec<RegistryError>,
+    ) -> Vec<(&'a Table<'a>, usize)> {
+        const EXPECTED: &str = "an array of tables";
         let Some(value) = self.value(key, false, errors) else {
             return Vec::new();
         };
-        let Value::Tables(items) = &value.value else {
-            self.wrong_type(key, "an array of tables", value, errors);
+        let DeValue::Array(items) = value.get_ref() else {
+            self.wrong_type(key, EXPECTED, value, errors);
             return Vec::new();
         };
         let mut tables = Vec::new();
-        for item in items {
-            if let Value::Table(table) = &item.value {
-                tables.push((table, item.offset));
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(table) => tables.push((table, item.span().start)),
+                _ => self.wrong_type(key, EXPECTED, item, errors),
             }
         }
         tables
+    }
+}
+
+fn at<T>(item: &Item<'_>, value: T) -> At<T> {
+    At {
+        value,
+        offset: item.span().start,
     }
 }

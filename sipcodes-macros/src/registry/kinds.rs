@@ -2,7 +2,6 @@
 //! Adding a kind is a row here and its parser; the errors for a misplaced or
 //! unknown key are computed from this table.
 
-use super::document::Key;
 use super::fields::{At, Fields};
 use super::symbol::{
     ACTION, CONSTRAINT_KEYS, CONTENT_TYPE, EFFECT, HEADER, MERGE, PREFER, ROLES, STANDS_FOR,
@@ -86,10 +85,7 @@ pub fn find(word: &str) -> Option<&'static KindSpec> {
 
 /// `"header", "body", … or "retry"`.
 pub fn words() -> String {
-    let mut words = Vec::with_capacity(KINDS.len());
-    for kind in KINDS {
-        words.push(kind.word);
-    }
+    let words: Vec<&str> = KINDS.iter().map(|kind| kind.word).collect();
     one_of(&words)
 }
 
@@ -102,14 +98,12 @@ pub fn check_keys(
     extra: &[&str],
     errors: &mut Vec<RegistryError>,
 ) {
-    for (Key { name: key, offset }, _) in fields.entries() {
-        let (key, offset) = (key.as_str(), *offset);
-        let mut owners = Vec::new();
-        for owner in KINDS {
-            if owner.keys.contains(&key) {
-                owners.push(owner.word);
-            }
-        }
+    for (key, offset) in fields.keys() {
+        let owners: Vec<&str> = KINDS
+            .iter()
+            .filter(|owner| owner.keys.contains(&key))
+            .map(|owner| owner.word)
+            .collect();
         let allowed = CONSTRAINT_KEYS.contains(&key)
             || extra.contains(&key)
             || kind.map_or(!owners.is_empty(), |kind| kind.keys.contains(&key));
@@ -137,11 +131,9 @@ pub fn check_keys(
 fn all_keys(extra: &[&str]) -> String {
     let mut keys: Vec<&str> = extra.to_vec();
     keys.extend_from_slice(CONSTRAINT_KEYS);
-    for kind in KINDS {
-        for key in kind.keys {
-            if !keys.contains(key) {
-                keys.push(key);
-            }
+    for key in KINDS.iter().flat_map(|kind| kind.keys) {
+        if !keys.contains(key) {
+            keys.push(key);
         }
     }
     key_list(&keys)
@@ -185,10 +177,11 @@ fn header_name(
 }
 
 fn header(fields: &Fields<'_>, uses: &mut Uses, errors: &mut Vec<RegistryError>) -> Option<Kind> {
-    let mut names = Vec::new();
-    for name in fields.strings(HEADER, true, true, errors)? {
-        names.push(header_name(fields, HEADER, name, uses, errors));
-    }
+    let names = fields.strings(HEADER, true, true, errors)?;
+    let names = names
+        .into_iter()
+        .map(|name| header_name(fields, HEADER, name, uses, errors))
+        .collect();
     Some(Kind::Header(names))
 }
 
@@ -253,13 +246,12 @@ fn proxy(fields: &Fields<'_>, uses: &mut Uses, errors: &mut Vec<RegistryError>) 
         None => None,
     };
     let upstream_as = code(fields, UPSTREAM_AS, uses, errors)?;
-    let mut merge = Vec::new();
-    for name in fields
+    let merge = fields
         .strings(MERGE, false, false, errors)
         .unwrap_or_default()
-    {
-        merge.push(header_name(fields, MERGE, name, uses, errors));
-    }
+        .into_iter()
+        .map(|name| header_name(fields, MERGE, name, uses, errors))
+        .collect();
     Some(Kind::Proxy {
         action: action?,
         prefer,

@@ -1,6 +1,5 @@
 //! The registry model: plain Rust data read from `registry.toml`, free of syn types.
 
-mod document;
 mod error;
 mod fields;
 mod kinds;
@@ -9,19 +8,18 @@ mod parse;
 mod symbol;
 mod valid;
 
-use std::fmt::Write as _;
 use std::sync::OnceLock;
 
+use crate::spec::grammar;
 use crate::spec::vocab::Citation;
-use crate::spec::{grammar, sort_by_key};
 
 pub use crate::spec::vocab::{DialogEffect, Failure, Level, ProxyAction, Role};
 pub use error::RegistryError;
 use fields::{At, Fields};
 
-/// The registry as shipped with this crate. Editing the file rebuilds this crate,
-/// so nothing generated from it goes stale.
-const SHIPPED: &str = include_str!("../../registry.toml");
+/// The registry as shipped. Editing the file rebuilds `sipcodes-spec` and so this
+/// crate, and nothing generated from it goes stale.
+const SHIPPED: &str = crate::spec::REGISTRY;
 
 /// The shipped registry, parsed and validated once per compiler process.
 pub fn shipped() -> Result<&'static Registry, &'static [RegistryError]> {
@@ -38,14 +36,14 @@ pub fn load(source: &str) -> Result<Registry, Vec<RegistryError>> {
     let mut registry = parse::parse(source, &mut errors);
     valid::validate(source, &registry, &mut errors);
     if errors.is_empty() {
-        sort_by_key(&mut registry.entries, |entry| entry.code);
+        registry.entries.sort_by_key(|entry| entry.code);
         Ok(registry)
     } else {
-        sort_by_key(&mut errors, |error| error.offset);
-        let mut located = Vec::with_capacity(errors.len());
-        for error in errors {
-            located.push(error.locate(source));
-        }
+        errors.sort_by_key(|error| error.offset);
+        let mut located: Vec<RegistryError> = errors
+            .into_iter()
+            .map(|error| error.locate(source))
+            .collect();
         located.dedup();
         Err(located)
     }
@@ -238,32 +236,20 @@ crate::spec::vocab::vocabulary! {
 
 /// `` `a`, `b`, `c` ``, for listing the keys of a table.
 pub(crate) fn key_list(keys: &[&str]) -> String {
-    let mut list = String::new();
-    for key in keys {
-        if !list.is_empty() {
-            list.push_str(", ");
-        }
-        list.push('`');
-        list.push_str(key);
-        list.push('`');
-    }
-    list
+    keys.iter()
+        .map(|key| format!("`{key}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `"a", "b" or "c"`, for listing what a key accepts.
 pub(crate) fn one_of(words: &[&str]) -> String {
-    let mut list = String::new();
-    for (index, word) in words.iter().enumerate() {
-        if index > 0 {
-            list.push_str(if index + 1 == words.len() {
-                " or "
-            } else {
-                ", "
-            });
-        }
-        let _ = write!(list, "{word:?}");
+    let quoted: Vec<String> = words.iter().map(|word| format!("{word:?}")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, others)) => format!("{} or {last}", others.join(", ")),
+        None => String::new(),
     }
-    list
 }
 
 /// Header field names and methods are RFC 3261 tokens.

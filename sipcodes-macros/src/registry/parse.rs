@@ -1,7 +1,6 @@
 //! `registry.toml` text → entries, every problem pushed as an error.
 
-use super::document::{self, Table};
-use super::fields::{At, Fields};
+use super::fields::{self, At, Fields, Table};
 use super::names::{is_variant_name, variant_from_phrase};
 use super::symbol::*;
 use super::{
@@ -11,7 +10,7 @@ use super::{
 use crate::spec::grammar::{self, OutOfRange};
 
 pub fn parse(source: &str, errors: &mut Vec<RegistryError>) -> Registry {
-    let document = match document::parse(source) {
+    let document = match fields::document(source) {
         Ok(document) => document,
         Err(error) => {
             errors.push(error);
@@ -46,7 +45,7 @@ pub fn parse(source: &str, errors: &mut Vec<RegistryError>) -> Registry {
     registry
 }
 
-fn header(table: &Table, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Header> {
+fn header(table: &Table<'_>, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Header> {
     let mut fields = Fields::new(table, offset, "this [[header]] table".to_owned());
     let name = fields.string(NAME, true, errors);
     if let Some(name) = &name {
@@ -87,7 +86,7 @@ fn header(table: &Table, offset: usize, errors: &mut Vec<RegistryError>) -> Opti
     })
 }
 
-fn rule(table: &Table, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Rule> {
+fn rule(table: &Table<'_>, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Rule> {
     let context = "a [[rule]]";
     let fields = Fields::new(table, offset, context.to_owned());
     let mut applies = Applies::default();
@@ -151,7 +150,7 @@ fn code_in_range(
     }
 }
 
-fn entry(table: &Table, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Entry> {
+fn entry(table: &Table<'_>, offset: usize, errors: &mut Vec<RegistryError>) -> Option<Entry> {
     let mut fields = Fields::new(table, offset, "this [[code]] table".to_owned());
     let code =
         fields
@@ -317,7 +316,7 @@ fn reference(text: &At<String>, errors: &mut Vec<RegistryError>) -> Option<Refer
 }
 
 fn constraint(
-    table: &Table,
+    table: &Table<'_>,
     offset: usize,
     context: String,
     extra_keys: &[&str],

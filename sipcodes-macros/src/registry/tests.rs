@@ -77,9 +77,65 @@ fn a_valid_entry_becomes_the_model() {
 fn malformed_toml_is_located() {
     assert_eq!(
         errors("[[code]]\ncode = 405\nphrase = \"unterminated\n"),
-        [
-            "registry.toml:3:23: invalid TOML: the string is not closed before the end of its line; end it with `\"`"
-        ]
+        ["registry.toml:3:23: invalid TOML: invalid basic string, expected `\"`"]
+    );
+    assert_eq!(
+        errors("[[code]]\ncode = 405\ncode = 406\n"),
+        ["registry.toml:3:1: invalid TOML: `code` is given twice in one table; keep one"]
+    );
+    assert_eq!(
+        errors("[[code]]\ncode = 405 406\n"),
+        ["registry.toml:2:8: invalid TOML: string values must be quoted, expected literal string"]
+    );
+    assert_eq!(
+        errors("[[code]]\ncode = 405, phrase = \"x\"\n"),
+        ["registry.toml:2:11: invalid TOML: unexpected key or value, expected newline, `#`"]
+    );
+}
+
+/// Any valid TOML is read: inline tables, multi-line and literal strings, dotted
+/// keys, other integer notations. The entry is the same as `ENTRY_405`'s.
+#[test]
+fn every_toml_form_is_read() {
+    let forms = r#"
+code = [{ code = 0x195, phrase = 'Method Not Allowed', status = "current", references = [
+    "RFC 3261 §21.4.6",
+], description = """
+The method is not allowed here.""", constraints = [
+    { kind = "header", level = "must", header = "Allow", rule = "r", reference = "RFC 3261 §21.4.6" },
+] }]
+"#;
+    let registry = load(&with_headers(forms)).expect("valid");
+    let entry = &registry.entries[0];
+    assert_eq!(
+        (entry.code, entry.phrase.as_str()),
+        (405, "Method Not Allowed")
+    );
+    assert_eq!(entry.description, "The method is not allowed here.");
+    assert!(matches!(&entry.constraints[0].kind, Kind::Header(names) if names == &["Allow"]));
+
+    let dotted = ENTRY_405.replace("phrase =", "phrase.text =");
+    assert_eq!(
+        errors(&dotted),
+        ["registry.toml:4:1: `phrase` in code 405 must be a string, found table"]
+    );
+}
+
+#[test]
+fn values_toml_has_and_the_schema_lacks_are_named() {
+    let source = ENTRY_405.replace("code = 405", "code = 405.0");
+    assert_eq!(
+        errors(&source),
+        ["registry.toml:3:8: `code` in this [[code]] table must be an integer, found float"]
+    );
+    assert_eq!(
+        errors("code = [1]\n"),
+        ["registry.toml:1:9: `code` in the top level must be an array of tables, found integer"]
+    );
+    let source = ENTRY_405.replace("code = 405", "code = 99999999999999999999");
+    assert_eq!(
+        errors(&source),
+        ["registry.toml:3:8: `code` in this [[code]] table is too large"]
     );
 }
 

@@ -27,29 +27,47 @@ pub enum Subject<'a, S> {
     Retry(&'a str),
 }
 
-/// The circumstances a rule is limited to.
+/// The circumstances a rule is limited to: the registry's scope keys, each
+/// printed under the name `registry.toml` gives it.
 pub struct Scope<'a, S> {
+    /// `methods`: responses to these methods only.
     pub methods: &'a [S],
+    /// `except-methods`: never responses to these methods.
     pub except_methods: &'a [S],
+    /// `request-has`: the request carried this header field.
     pub request_has: Option<&'a str>,
+    /// `request-requires`: the request's Require listed this option tag.
     pub request_requires: Option<&'a str>,
+    /// `request-supports`: the request's Supported listed this option tag.
     pub request_supports: Option<&'a str>,
+    /// `request-not-requires`: the request's Require did not list this tag.
     pub request_not_requires: Option<&'a str>,
+    /// `request-not-supports`: the request's Supported did not list this tag.
     pub request_not_supports: Option<&'a str>,
+    /// `in-dialog`: inside a dialog, or outside one.
     pub in_dialog: Option<bool>,
+    /// `after-final`: after a final response on the same transaction, or before.
     pub after_final: Option<bool>,
+    /// `generated-by`: the response was generated, not forwarded, by these elements.
     pub generated_by: &'a [Role],
+    /// `when`: what no key can state, in prose.
     pub condition: Option<&'a str>,
 }
 
 /// A constraint, ready to print: `MUST (header Allow): <rule> [RFC 3261 §21.4.6]`,
 /// or with `markdown`, bold keyword, code-formatted names and a linked citation.
 pub struct Line<'a, S> {
+    /// The RFC 2119 keyword.
     pub level: Level,
+    /// What the rule is about.
     pub subject: Subject<'a, S>,
+    /// When it applies.
     pub scope: Scope<'a, S>,
+    /// The rule in prose.
     pub rule: &'a str,
+    /// Where the RFC states it.
     pub citation: Citation<'a>,
+    /// Markdown for rustdoc rather than plain text.
     pub markdown: bool,
 }
 

@@ -6,6 +6,8 @@ use core::fmt;
 /// spelling in `registry.toml`, and the derives of a plain value type; `ALL` lists
 /// them, so the words a message offers can never drift from the words the parser
 /// accepts.
+#[doc(hidden)]
+#[macro_export]
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
@@ -44,7 +46,7 @@ macro_rules! vocabulary {
             }
         }
 
-        impl $crate::spec::vocab::Vocabulary for $name {
+        impl $crate::vocab::Vocabulary for $name {
             const ALL: &'static [$name] = $name::ALL;
             const WORDS: &'static [&'static str] = &[$($word,)*];
 
@@ -74,14 +76,7 @@ pub trait Vocabulary: Copy + 'static {
 
 /// Where `word` is in `words`.
 pub fn position(words: &[&str], word: &str) -> Option<usize> {
-    let mut index = 0;
-    while index < words.len() {
-        if words[index] == word {
-            return Some(index);
-        }
-        index += 1;
-    }
-    None
+    words.iter().position(|candidate| *candidate == word)
 }
 
 /// `Display` as the word `registry.toml` spells, padded.
@@ -96,12 +91,11 @@ macro_rules! display_as_word {
     };
 }
 
-// The registry parser declares its own vocabularies with it.
-#[allow(unused_imports)]
-pub(crate) use vocabulary;
+#[doc(hidden)]
+pub use vocabulary;
 
 vocabulary! {
-    /// The RFC 2119 keyword of a [`Constraint`](crate::Constraint).
+    /// The RFC 2119 keyword of a rule of the registry.
     ///
     /// ```
     /// use sipcodes::Level;

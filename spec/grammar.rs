@@ -130,7 +130,7 @@ pub enum ReasonPhraseError {
         /// Byte offset of the `%`.
         position: usize,
     },
-    /// Bytes that are not UTF-8 (only from [`ReasonPhrase::from_bytes`](crate::ReasonPhrase::from_bytes)
+    /// Bytes that are not UTF-8 (only from `ReasonPhrase::from_bytes`
     /// and the parsers of received lines): RFC 3261 §25.1 allows non-ASCII
     /// characters in UTF-8 only.
     InvalidUtf8 {

@@ -25,7 +25,7 @@ pub fn nearest_codes(code: u16, registered: impl Iterator<Item = u16> + Clone) -
             None => break,
         }
     }
-    super::sort_by_key(&mut nearest.codes[..nearest.len], |&code| code);
+    nearest.codes[..nearest.len].sort_unstable();
     nearest
 }
 

@@ -1,1 +1,0 @@
-../../../sipcodes/src/spec/grammar.rs
