@@ -9,9 +9,7 @@
 //! - `sipcodes`: a library that derives one `SipResponseHandler`;
 //! - `serde-thiserror`: a library that derives serde's traits and a thiserror
 //!   error, as many SIP stacks do;
-//! - `serde-thiserror-sipcodes`: the same with one `SipResponseHandler` more;
-//! - `syn-only`: the floor without toml, since `sipcodes-macros` reads its
-//!   registry without it.
+//! - `serde-thiserror-sipcodes`: the same with one `SipResponseHandler` more.
 //!
 //! ```text
 //! cargo run --release --manifest-path benches/Cargo.toml --bin build-cost [ROUNDS]
@@ -68,12 +66,6 @@ fn probes(sipcodes: &Path) -> Vec<Probe> {
             lib: true,
             source: format!("{SERDE}{HANDLER}"),
         },
-        Probe {
-            name: "syn-only",
-            dependencies: syn,
-            lib: false,
-            source: SYN_ONLY.to_owned(),
-        },
     ]
 }
 
@@ -87,17 +79,6 @@ pub fn floor(input: TokenStream) -> TokenStream {
     let ident = input.ident;
     let count = table.len();
     quote::quote!(impl #ident { pub const COUNT: usize = #count; }).into()
-}
-"#;
-
-const SYN_ONLY: &str = r#"
-use proc_macro::TokenStream;
-
-#[proc_macro_derive(Floor)]
-pub fn floor(input: TokenStream) -> TokenStream {
-    let input = syn::parse_macro_input!(input as syn::DeriveInput);
-    let ident = input.ident;
-    quote::quote!(impl #ident { pub const COUNT: usize = 1; }).into()
 }
 "#;
 
@@ -182,10 +163,6 @@ fn main() {
     println!(
         "sipcodes / floor (cpu):                       {:.2}x",
         cpu(1) / cpu(0)
-    );
-    println!(
-        "sipcodes / syn-only (cpu):                    {:.2}x",
-        cpu(1) / cpu(4)
     );
     println!(
         "added to serde+thiserror (cpu):               {:+.2} s ({:.2}x)",
