@@ -78,7 +78,7 @@ impl<'a> Fields<'a> {
             .keys()
             .map(|key| (key.get_ref().as_ref(), key.span().start))
             .collect();
-        keys.sort_by_key(|&(_, offset)| offset);
+        super::sort_by_key(&mut keys, |&(_, offset)| offset);
         keys
     }
 
