@@ -228,6 +228,24 @@ fn benchmarks(c: &mut Criterion) {
     group.bench_function("table", |b| b.iter(|| table.parse(black_box("486"))));
     group.finish();
 
+    let mut group = c.benchmark_group("StatusCode: parse \"486\"");
+    group.bench_function("sipcodes", |b| {
+        b.iter(|| black_box("486").parse::<StatusCode>().ok())
+    });
+    group.bench_function("http", |b| {
+        b.iter(|| black_box("486").parse::<http::StatusCode>().ok())
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("StatusCode::from_bytes(b\"486\")");
+    group.bench_function("sipcodes", |b| {
+        b.iter(|| StatusCode::from_bytes(black_box(b"486")).ok())
+    });
+    group.bench_function("http", |b| {
+        b.iter(|| http::StatusCode::from_bytes(black_box(b"486")).ok())
+    });
+    group.finish();
+
     let mut group = c.benchmark_group("parse \"486 Busy Here\"");
     group.bench_function("sipcodes", |b| {
         b.iter(|| black_box("486 Busy Here").parse::<SipCode>().ok())

@@ -222,6 +222,30 @@ impl From<SipCode> for u16 {
     }
 }
 
+impl TryFrom<StatusCode> for SipCode {
+    type Error = CodeError;
+
+    /// The registered code, or [`CodeError::Unregistered`] with the number
+    /// received; [`StatusCode::effective`] is the infallible reading of RFC 3261
+    /// §8.1.3.2.
+    ///
+    /// ```
+    /// use sipcodes::{CodeError, SipCode, StatusCode};
+    ///
+    /// assert_eq!(SipCode::try_from(StatusCode::BUSY_HERE), Ok(SipCode::BusyHere));
+    /// assert_eq!(
+    ///     SipCode::try_from(StatusCode::new(499)?),
+    ///     Err(CodeError::Unregistered { code: 499 })
+    /// );
+    /// # Ok::<(), CodeError>(())
+    /// ```
+    fn try_from(status: StatusCode) -> Result<SipCode, CodeError> {
+        status.known().ok_or(CodeError::Unregistered {
+            code: status.as_u16(),
+        })
+    }
+}
+
 impl TryFrom<u16> for SipCode {
     type Error = CodeError;
 

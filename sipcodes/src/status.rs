@@ -121,13 +121,16 @@ impl StatusCode {
     /// );
     /// # Ok::<(), CodeError>(())
     /// ```
+    #[inline]
     pub fn from_bytes(bytes: &[u8]) -> Result<StatusCode, CodeError> {
         let (number, phrase) = parse::split_bytes(bytes)?;
         let status = StatusCode::new(number)?;
-        match (status.known(), phrase) {
-            (_, None) => Ok(status),
-            (Some(code), phrase) => parse::check_phrase_bytes(code, phrase).map(StatusCode::from),
-            (None, Some(_)) => Err(CodeError::UnexpectedPhrase { code: number }),
+        match phrase {
+            None => Ok(status),
+            Some(phrase) => match status.known() {
+                Some(code) => parse::check_phrase_bytes(code, Some(phrase)).map(StatusCode::from),
+                None => Err(CodeError::UnexpectedPhrase { code: number }),
+            },
         }
     }
 
@@ -475,6 +478,7 @@ impl FromStr for StatusCode {
     /// assert_eq!(" 200".parse::<StatusCode>(), Err(CodeError::InvalidDigit { position: 0, found: ' ' }));
     /// # Ok::<(), CodeError>(())
     /// ```
+    #[inline]
     fn from_str(text: &str) -> Result<StatusCode, CodeError> {
         StatusCode::from_bytes(text.as_bytes())
     }
