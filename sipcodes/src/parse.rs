@@ -42,8 +42,13 @@ pub(crate) fn three_digits(bytes: &[u8]) -> Result<(u16, &[u8]), CodeError> {
     let [a @ b'0'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9', rest @ ..] = bytes else {
         return Err(not_three_digits(bytes));
     };
-    let code = u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0');
-    Ok((code, rest))
+    Ok((number(*a, *b, *c), rest))
+}
+
+/// The number three ASCII digits spell.
+#[inline]
+pub(crate) fn number(hundreds: u8, tens: u8, units: u8) -> u16 {
+    u16::from(hundreds - b'0') * 100 + u16::from(tens - b'0') * 10 + u16::from(units - b'0')
 }
 
 /// `code`, if `phrase` is absent or is its registered phrase (ignoring ASCII case).

@@ -123,6 +123,15 @@ impl StatusCode {
     /// ```
     #[inline]
     pub fn from_bytes(bytes: &[u8]) -> Result<StatusCode, CodeError> {
+        // The usual input, three digits from 100 to 699 alone, without the
+        // general path's checks for a phrase.
+        if let &[hundreds @ b'1'..=b'6', tens @ b'0'..=b'9', units @ b'0'..=b'9'] = bytes {
+            return StatusCode::new(parse::number(hundreds, tens, units));
+        }
+        StatusCode::from_code_and_phrase(bytes)
+    }
+
+    fn from_code_and_phrase(bytes: &[u8]) -> Result<StatusCode, CodeError> {
         let (number, phrase) = parse::split_bytes(bytes)?;
         let status = StatusCode::new(number)?;
         match phrase {
