@@ -1,34 +1,77 @@
-//! The one-line form of a constraint: its `Display` and its line in the rustdoc
-//! of each `SipCode` variant.
+//! The model of a rule's kind and scope that both crates share, and its one-line
+//! form: its `Display` and its line in the rustdoc of each `SipCode` variant.
 
 use core::fmt;
 
 use super::vocab::{Citation, DialogEffect, Level, ProxyAction, Role};
 
-/// What a rule is about, borrowed from either crate's model of it.
-pub enum Subject<'a, S> {
-    /// Any one of these header fields.
+/// What a rule is about: the `kind` of a registry rule with the keys that
+/// belong to it. `sipcodes` uses it with its own receiver and proxy rules
+/// (`sipcodes::rules::Kind`); the macro crate with the roles and the action only,
+/// to print its documentation.
+///
+/// ```
+/// use sipcodes::SipCode;
+/// use sipcodes::rules::{Kind, Role};
+///
+/// let senders = SipCode::UseProxy.constraints().iter().find_map(|rule| match rule.kind() {
+///     Kind::Sender(roles) => Some(roles),
+///     _ => None,
+/// });
+/// assert!(senders.is_some_and(|roles| roles.contains(&Role::Uas)));
+/// assert_eq!(Kind::Header(&["Allow"]).to_string(), "header Allow");
+/// ```
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Kind<'a, S, R = &'a [Role], P = ProxyAction> {
+    /// The response carries (or not) a header field: any one of these names.
     Header(&'a [S]),
-    /// The message body, optionally of a content type.
+    /// The response carries (or not) a message body, of this content type if
+    /// one is named.
     Body(Option<&'a str>),
-    /// Which methods the code answers.
+    /// The code answers only the scope's methods, or never its `except_methods`.
     Answers,
-    /// Who may send the response.
+    /// Which elements may send the response.
     Sender(&'a [Role]),
-    /// When these elements send the response.
+    /// When these elements send the response (the scope says when).
     Send(&'a [Role]),
     /// How an element that receives the response acts.
-    Receiver(&'a [Role]),
-    /// What the response does to the dialog.
+    Receiver(R),
+    /// What the response does to the dialog, its usage or its subscription.
     Dialog(DialogEffect),
-    /// What a stateful proxy does with it.
-    Proxy(ProxyAction),
-    /// The header field with the value to retry with.
+    /// What a stateful proxy does with the response (RFC 3261 §16.7).
+    Proxy(P),
+    /// The header field that carries the value to retry with.
     Retry(&'a str),
 }
 
-/// The circumstances a rule is limited to: the registry's scope keys, each
-/// printed under the name `registry.toml` gives it.
+/// A receiver rule, as far as its one-line form shows it: the roles it is for.
+pub trait ReceiverRoles {
+    /// The receiving elements the rule is for.
+    fn receiver_roles(&self) -> &[Role];
+}
+
+impl ReceiverRoles for &[Role] {
+    fn receiver_roles(&self) -> &[Role] {
+        self
+    }
+}
+
+/// A proxy rule, as far as its one-line form shows it: its action.
+pub trait ProxyActionOf {
+    /// What the proxy does.
+    fn proxy_action(&self) -> ProxyAction;
+}
+
+impl ProxyActionOf for ProxyAction {
+    fn proxy_action(&self) -> ProxyAction {
+        *self
+    }
+}
+
+/// The circumstances a rule is limited to: the registry's scope keys. `sipcodes`
+/// keeps its rules' scopes in this type (`sipcodes::rules::Scope` wraps it).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Scope<'a, S> {
     /// `methods`: responses to these methods only.
     pub methods: &'a [S],
@@ -54,13 +97,30 @@ pub struct Scope<'a, S> {
     pub condition: Option<&'a str>,
 }
 
+impl<S> Scope<'_, S> {
+    /// No limit: the rule holds for every response it is about.
+    pub const ANY: Self = Scope {
+        methods: &[],
+        except_methods: &[],
+        request_has: None,
+        request_requires: None,
+        request_supports: None,
+        request_not_requires: None,
+        request_not_supports: None,
+        in_dialog: None,
+        after_final: None,
+        generated_by: &[],
+        condition: None,
+    };
+}
+
 /// A constraint, ready to print: `MUST (header Allow): <rule> [RFC 3261 §21.4.6]`,
 /// or with `markdown`, bold keyword, code-formatted names and a linked citation.
-pub struct Line<'a, S> {
+pub struct Line<'a, S, R = &'a [Role], P = ProxyAction> {
     /// The RFC 2119 keyword.
     pub level: Level,
     /// What the rule is about.
-    pub subject: Subject<'a, S>,
+    pub kind: Kind<'a, S, R, P>,
     /// When it applies.
     pub scope: Scope<'a, S>,
     /// The rule in prose.
@@ -71,11 +131,11 @@ pub struct Line<'a, S> {
     pub markdown: bool,
 }
 
-impl<S: AsRef<str>> fmt::Display for Line<'_, S> {
+impl<S: AsRef<str>, R: ReceiverRoles, P: ProxyActionOf> fmt::Display for Line<'_, S, R, P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (strong, code) = if self.markdown { ("**", "`") } else { ("", "") };
         write!(f, "{strong}{}{strong} (", self.level)?;
-        write_subject(f, &self.subject, code)?;
+        write_kind(f, &self.kind, code)?;
         write_scope(f, &self.scope)?;
         write!(f, "): {} [{}]", self.rule, self.citation)?;
         if self.markdown {
@@ -85,41 +145,50 @@ impl<S: AsRef<str>> fmt::Display for Line<'_, S> {
     }
 }
 
-impl<S: AsRef<str>> fmt::Display for Subject<'_, S> {
+impl<S: AsRef<str>, R: ReceiverRoles, P: ProxyActionOf> fmt::Display for Kind<'_, S, R, P> {
     /// `header Allow or Contact`, `message body`, `sender: uas, proxy`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_subject(f, self, "")
+        write_kind(f, self, "")
     }
 }
 
-fn write_subject<S: AsRef<str>>(
+fn write_kind<S: AsRef<str>, R: ReceiverRoles, P: ProxyActionOf>(
     f: &mut fmt::Formatter<'_>,
-    subject: &Subject<'_, S>,
+    kind: &Kind<'_, S, R, P>,
     code: &str,
 ) -> fmt::Result {
-    match *subject {
-        Subject::Header(names) => {
+    match kind {
+        Kind::Header(names) => {
             f.write_str("header ")?;
             list(f, names.iter().map(AsRef::as_ref), " or ", code)
         }
-        Subject::Body(None) => f.write_str("message body"),
-        Subject::Body(Some(content_type)) => write!(f, "message body, {code}{content_type}{code}"),
-        Subject::Answers => f.write_str("methods answered"),
-        Subject::Sender(roles) => {
+        Kind::Body(None) => f.write_str("message body"),
+        Kind::Body(Some(content_type)) => write!(f, "message body, {code}{content_type}{code}"),
+        Kind::Answers => f.write_str("methods answered"),
+        Kind::Sender(roles) => {
             f.write_str("sender: ")?;
             list(f, roles.iter().map(|role| role.as_str()), ", ", "")
         }
-        Subject::Send(roles) => {
+        Kind::Send(roles) => {
             f.write_str("sent by: ")?;
             list(f, roles.iter().map(|role| role.as_str()), ", ", "")
         }
-        Subject::Receiver(roles) => {
+        Kind::Receiver(rule) => {
             f.write_str("receiver: ")?;
+            let roles = rule.receiver_roles();
             list(f, roles.iter().map(|role| role.as_str()), ", ", "")
         }
-        Subject::Dialog(effect) => write!(f, "dialog: {effect}"),
-        Subject::Proxy(action) => write!(f, "proxy: {action}"),
-        Subject::Retry(header) => write!(f, "retry after {code}{header}{code}"),
+        Kind::Dialog(effect) => write!(f, "dialog: {effect}"),
+        Kind::Proxy(rule) => write!(f, "proxy: {}", rule.proxy_action()),
+        Kind::Retry(header) => write!(f, "retry after {code}{header}{code}"),
+    }
+}
+
+impl<S: AsRef<str>> fmt::Display for Scope<'_, S> {
+    /// `, responses to REGISTER, outside a dialog`: each circumstance after a
+    /// comma, as a rule's one-line form lists them; empty when unlimited.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_scope(f, self)
     }
 }
 

@@ -9,7 +9,7 @@ use quote::quote;
 use syn::{Data, DeriveInput, Error, Ident};
 
 use crate::registry::{self, Constraint, Entry, Kind, Reference, Registry, names};
-use crate::spec::render::{self, Line, Subject};
+use crate::spec::render::{self, Line};
 
 pub fn expand(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStream> {
     if !args.is_empty() {
@@ -99,9 +99,9 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
     let references = citations.items();
     // The short names `constraint_data` writes, in scope where it is used.
     let constraint_scope = quote! {
-        use crate::constraint::{Constraint as C, ProxyRule, ReceiverRule, Subject::*};
+        use crate::rules::{Constraint as C, ProxyRule, ReceiverRule, Scope};
+        use crate::spec::render::{Kind::*, Scope as R};
         use crate::spec::vocab::{DialogEffect, Failure, Level::*, ProxyAction, Role as O};
-        use crate::Scope;
         use #ident as S;
         use references::*;
     };
@@ -152,10 +152,10 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
             #(#constants)*
         }
 
-        impl crate::GeneralRule {
+        impl crate::rules::GeneralRule {
             /// Every rule over many codes, in file order.
-            pub(crate) const TABLE: &'static [crate::GeneralRule] = {
-                use crate::GeneralRule as G;
+            pub(crate) const TABLE: &'static [crate::rules::GeneralRule] = {
+                use crate::rules::GeneralRule as G;
                 #constraint_scope
                 &[#(#general),*]
             };
@@ -225,7 +225,7 @@ fn constraint_data(
             quote!(S::#variant)
         }))
     };
-    let subject = match &constraint.kind {
+    let kind = match &constraint.kind {
         Kind::Header(names) => quote!(Header(&[#(#names),*])),
         Kind::Body(content_type) => {
             let content_type = option(content_type.as_ref().map(|text| quote!(#text)));
@@ -292,7 +292,7 @@ fn constraint_data(
     quote! {
         C {
             level: #level,
-            subject: #subject,
+            kind: #kind,
             scope: #scope,
             rule: #rule,
             reference: #reference,
@@ -350,7 +350,7 @@ fn scope_data(scope: &registry::Scope) -> TokenStream {
     if fields.is_empty() {
         quote!(Scope::ANY)
     } else {
-        quote!(Scope { #(#fields,)* ..Scope::ANY })
+        quote!(Scope(R { #(#fields,)* ..R::ANY }))
     }
 }
 
@@ -404,8 +404,8 @@ impl Citations {
             let section = option(reference.section.as_ref().map(|section| quote!(#section)));
             let url = reference.url();
             items.push(quote! {
-                pub(super) const #name: crate::Reference =
-                    crate::Reference { rfc: #rfc, section: #section, url: #url };
+                pub(super) const #name: crate::rules::Reference =
+                    crate::rules::Reference { rfc: #rfc, section: #section, url: #url };
             });
         }
         quote!(#(#items)*)
@@ -444,21 +444,21 @@ fn variant_doc(entry: &Entry) -> TokenStream {
 }
 
 fn constraint_line(constraint: &Constraint) -> String {
-    let subject = match &constraint.kind {
-        Kind::Header(names) => Subject::Header(names.as_slice()),
-        Kind::Body(content_type) => Subject::Body(content_type.as_deref()),
-        Kind::Answers => Subject::Answers,
-        Kind::Sender(roles) => Subject::Sender(roles.as_slice()),
-        Kind::Send(roles) => Subject::Send(roles.as_slice()),
-        Kind::Receiver { roles, .. } => Subject::Receiver(roles.as_slice()),
-        Kind::Dialog(effect) => Subject::Dialog(*effect),
-        Kind::Proxy { action, .. } => Subject::Proxy(*action),
-        Kind::Retry(header) => Subject::Retry(header),
+    let kind = match &constraint.kind {
+        Kind::Header(names) => render::Kind::Header(names.as_slice()),
+        Kind::Body(content_type) => render::Kind::Body(content_type.as_deref()),
+        Kind::Answers => render::Kind::Answers,
+        Kind::Sender(roles) => render::Kind::Sender(roles.as_slice()),
+        Kind::Send(roles) => render::Kind::Send(roles.as_slice()),
+        Kind::Receiver { roles, .. } => render::Kind::Receiver(roles.as_slice()),
+        Kind::Dialog(effect) => render::Kind::Dialog(*effect),
+        Kind::Proxy { action, .. } => render::Kind::Proxy(*action),
+        Kind::Retry(header) => render::Kind::Retry(header),
     };
     let scope = &constraint.scope;
     Line {
         level: constraint.level,
-        subject,
+        kind,
         scope: render::Scope {
             methods: &scope.methods,
             except_methods: &scope.except_methods,

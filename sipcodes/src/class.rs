@@ -96,7 +96,7 @@ impl Class {
     /// assert_eq!(Class::RequestFailure.fallback(), SipCode::BadRequest);
     /// ```
     pub const fn fallback(self) -> SipCode {
-        crate::general::FALLBACK[self as usize - 1]
+        crate::rules::general::FALLBACK[self as usize - 1]
     }
 }
 

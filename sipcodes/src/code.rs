@@ -4,7 +4,8 @@ use core::str::FromStr;
 use crate::registry::slice;
 use crate::spec::grammar;
 use crate::spec::nearest;
-use crate::{Class, CodeError, Constraint, Reference, StatusCode, parse};
+use crate::rules::{Constraint, Reference};
+use crate::{Class, CodeError, StatusCode, parse};
 
 /// The length of the tables indexed by a code's number itself; their first 100
 /// slots are unused, so that a lookup is a bounds check and a load, as in a plain
@@ -134,12 +135,13 @@ impl SipCode {
     /// The rules the RFCs state about responses with this code.
     ///
     /// ```
-    /// use sipcodes::{SipCode, Subject};
+    /// use sipcodes::SipCode;
+    /// use sipcodes::rules::Kind;
     ///
     /// let needs_allow = SipCode::MethodNotAllowed
     ///     .constraints()
     ///     .iter()
-    ///     .any(|rule| rule.level().is_mandatory() && rule.subject() == Subject::Header(&["Allow"]));
+    ///     .any(|rule| rule.level().is_mandatory() && rule.kind() == Kind::Header(&["Allow"]));
     /// assert!(needs_allow);
     /// ```
     pub const fn constraints(self) -> &'static [Constraint] {

@@ -1,7 +1,7 @@
 //! Header field names: the ones the registry names, compared ignoring case and
 //! with their compact forms.
 
-use crate::Reference;
+use crate::rules::Reference;
 
 /// A header field the registry names: its canonical spelling, its compact form
 /// and where it is defined. The table is `registry.toml`'s `[[header]]` tables.

@@ -52,54 +52,42 @@ extern crate alloc;
 extern crate self as sipcodes;
 
 mod carrier;
+pub mod check;
 mod class;
 mod code;
-mod constraint;
 mod error;
-mod general;
 mod handler;
-mod head;
 pub mod header;
 #[cfg(feature = "alloc")]
 mod owned;
 mod parse;
 pub mod proxy;
 mod reason;
-mod receive;
-mod received;
-mod reference;
+mod received_line;
+mod receiver;
 mod registry;
-mod scope;
+pub mod rules;
 #[cfg(feature = "serde")]
 mod serde;
 #[cfg(feature = "serde")]
 mod serde_text;
 mod status;
 mod status_line;
-mod validate;
-
-// The SIP rules shared with the macro crate.
-use sipcodes_spec as spec;
 
 pub use carrier::CodeCarrier;
 pub use class::Class;
 pub use code::SipCode;
-pub use constraint::{Constraint, ProxyRule, ReceiverRule, Subject};
 pub use error::CodeError;
-pub use general::GeneralRule;
 pub use handler::SipResponseHandler;
-pub use head::{HeaderNames, HeaderNamesIter};
 #[cfg(feature = "alloc")]
 pub use owned::{ReasonPhraseBuf, StatusLineBuf};
 pub use reason::ReasonPhrase;
-pub use received::{ReceivedError, SipVersion};
-pub use reference::Reference;
-pub use registry::Historic;
-pub use scope::Scope;
+pub use received_line::{ReceivedError, SipVersion};
 /// Derives [`SipResponseHandler`](trait@SipResponseHandler); see the trait for the syntax and rules.
 pub use sipcodes_macros::SipResponseHandler;
 pub use spec::grammar::ReasonPhraseError;
-pub use spec::vocab::{DialogEffect, Failure, Level, ProxyAction, Role};
 pub use status::StatusCode;
 pub use status_line::{StatusLine, StatusLineError};
-pub use validate::{Problem, Response, Violation};
+
+// The SIP rules shared with the macro crate.
+use sipcodes_spec as spec;

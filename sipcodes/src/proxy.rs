@@ -10,23 +10,25 @@
 //!
 //! ```
 //! use sipcodes::StatusCode;
-//! use sipcodes::proxy::{Action, Best, ResponseContext, Slot};
+//! use sipcodes::proxy::{Best, ResponseContext, Slot};
+//! use sipcodes::rules::{Context, ProxyAction};
 //!
 //! let mut slots: [Slot<StatusCode>; 3] = Default::default();
-//! let mut context = ResponseContext::new("INVITE", &mut slots);
-//! assert_eq!(context.receive(0, StatusCode::TRYING), Action::Absorb);
-//! assert_eq!(context.receive(1, StatusCode::RINGING), Action::Forward);
-//! assert_eq!(context.receive(0, StatusCode::NOT_FOUND), Action::Keep);
-//! assert_eq!(context.receive(1, StatusCode::UNAUTHORIZED), Action::Keep);
-//! assert_eq!(context.receive(2, StatusCode::SERVICE_UNAVAILABLE), Action::Keep);
+//! let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
+//! assert_eq!(context.receive(0, StatusCode::TRYING), ProxyAction::Absorb);
+//! assert_eq!(context.receive(1, StatusCode::RINGING), ProxyAction::Forward);
+//! assert_eq!(context.receive(0, StatusCode::NOT_FOUND), ProxyAction::Collect);
+//! assert_eq!(context.receive(1, StatusCode::UNAUTHORIZED), ProxyAction::Collect);
+//! assert_eq!(context.receive(2, StatusCode::SERVICE_UNAVAILABLE), ProxyAction::Collect);
 //! // 401 is preferred within 4xx (it lets the caller retry with credentials).
 //! let Some(Best::Response { response, send_as, .. }) = context.best() else { panic!() };
 //! assert_eq!((*response, send_as), (StatusCode::UNAUTHORIZED, StatusCode::UNAUTHORIZED));
 //! ```
 
-use crate::{
-    Failure, Problem, ProxyAction, ProxyRule, Response, Role, SipCode, StatusCode, Subject,
-};
+use crate::check::{Check, Problem};
+use crate::rules::scope::Decision;
+use crate::rules::{Context, Failure, Kind, Names, NoNames, ProxyAction, ProxyRule, Role};
+use crate::{SipCode, StatusCode};
 
 /// An application's response, as the response context needs it: its status code.
 ///
@@ -61,25 +63,6 @@ impl<R: ProxiedResponse + ?Sized> ProxiedResponse for &R {
     }
 }
 
-/// What the proxy does with a response it received on a branch.
-///
-/// ```
-/// assert_ne!(sipcodes::proxy::Action::Forward, sipcodes::proxy::Action::Keep);
-/// ```
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Action {
-    /// Do not forward it.
-    Absorb,
-    /// Forward it upstream now.
-    Forward,
-    /// It is kept, and will be the response sent upstream unless a 2xx
-    /// arrives: cancel every branch still pending (a 6xx).
-    CancelOthers,
-    /// It is kept as a candidate for the best response; wait for the others.
-    Keep,
-}
-
 /// The state of one branch, in storage the caller provides (one slot per branch).
 ///
 /// ```
@@ -110,9 +93,10 @@ pub enum Slot<R> {
 /// ```
 /// use sipcodes::StatusCode;
 /// use sipcodes::proxy::{Best, ResponseContext, Slot};
+/// use sipcodes::rules::Context;
 ///
 /// let mut slots: [Slot<StatusCode>; 2] = Default::default();
-/// let mut context = ResponseContext::new("INVITE", &mut slots);
+/// let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
 /// context.receive(0, StatusCode::SERVICE_UNAVAILABLE);
 /// context.end_branch(1);
 /// // A chosen 503 goes upstream as 500 (RFC 3261 §16.7 step 6, §21.5.4).
@@ -145,39 +129,49 @@ pub enum Best<'c, R> {
 ///
 /// ```
 /// use sipcodes::StatusCode;
-/// use sipcodes::proxy::{Action, Best, ResponseContext, Slot};
+/// use sipcodes::proxy::{Best, ResponseContext, Slot};
+/// use sipcodes::rules::{Context, ProxyAction};
 ///
 /// let mut slots: [Slot<StatusCode>; 2] = Default::default();
-/// let mut context = ResponseContext::new("INVITE", &mut slots);
+/// let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
 /// // A 6xx is kept and the other branches are cancelled (§16.7 step 5) …
-/// assert_eq!(context.receive(0, StatusCode::BUSY_EVERYWHERE), Action::CancelOthers);
+/// assert_eq!(context.receive(0, StatusCode::BUSY_EVERYWHERE), ProxyAction::CancelBranches);
 /// context.receive(1, StatusCode::REQUEST_TERMINATED);
 /// // … and it beats every other final response.
 /// let Some(Best::Response { response, .. }) = context.best() else { panic!() };
 /// assert_eq!(*response, StatusCode::BUSY_EVERYWHERE);
 /// ```
 #[derive(Debug)]
-pub struct ResponseContext<'s, 'm, R> {
-    method: &'m str,
+pub struct ResponseContext<'s, 'm, R, H = NoNames, Q = NoNames, S = NoNames> {
+    context: Context<'m, H, Q, S>,
     slots: &'s mut [Slot<R>],
     final_sent: bool,
 }
 
-impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
-    /// A context for a request with this method, forwarded on `slots.len()`
-    /// branches; branch `i` is `slots[i]`.
+impl<'s, 'm, R, H, Q, S> ResponseContext<'s, 'm, R, H, Q, S>
+where
+    R: ProxiedResponse,
+    H: Names,
+    Q: Names,
+    S: Names,
+{
+    /// A context for a request forwarded on `slots.len()` branches (branch `i`
+    /// is `slots[i]`), with what is known of it: at least its method, without
+    /// which no rule of the registry applies. Whether a final response went
+    /// upstream is tracked here; the context's own `after_final` is not used.
     ///
     /// ```
     /// use sipcodes::StatusCode;
     /// use sipcodes::proxy::{ResponseContext, Slot};
+    /// use sipcodes::rules::Context;
     ///
     /// let mut slots: [Slot<StatusCode>; 2] = Default::default();
-    /// let context = ResponseContext::new("OPTIONS", &mut slots);
+    /// let context = ResponseContext::new(Context::new().method("OPTIONS"), &mut slots);
     /// assert!(!context.is_complete());
     /// ```
-    pub fn new(method: &'m str, slots: &'s mut [Slot<R>]) -> Self {
+    pub fn new(context: Context<'m, H, Q, S>, slots: &'s mut [Slot<R>]) -> Self {
         ResponseContext {
-            method,
+            context,
             slots,
             final_sent: false,
         }
@@ -185,36 +179,37 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
 
     /// What to do with a response received on `branch`. A final response ends
     /// the branch; a kept one is stored in its slot. A branch out of range gets
-    /// [`Action::Absorb`]. On a branch that already ended, the registry's rules
+    /// [`ProxyAction::Absorb`]. On a branch that already ended, the registry's rules
     /// for after a final response apply: another 2xx to an INVITE is forwarded
     /// (a fork further downstream answered too; RFC 6026), anything else is
     /// absorbed (a retransmission, or a provisional response arriving late).
     ///
     /// ```
     /// use sipcodes::StatusCode;
-    /// use sipcodes::proxy::{Action, ResponseContext, Slot};
+    /// use sipcodes::proxy::{ResponseContext, Slot};
+    /// use sipcodes::rules::{Context, ProxyAction};
     ///
     /// let mut slots: [Slot<StatusCode>; 3] = Default::default();
-    /// let mut context = ResponseContext::new("INVITE", &mut slots);
-    /// assert_eq!(context.receive(0, StatusCode::OK), Action::Forward);
+    /// let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
+    /// assert_eq!(context.receive(0, StatusCode::OK), ProxyAction::Forward);
     /// // For an INVITE every 2xx goes upstream, even after the first …
-    /// assert_eq!(context.receive(1, StatusCode::OK), Action::Forward);
+    /// assert_eq!(context.receive(1, StatusCode::OK), ProxyAction::Forward);
     /// // … and nothing else once a final response was sent.
-    /// assert_eq!(context.receive(2, StatusCode::RINGING), Action::Absorb);
+    /// assert_eq!(context.receive(2, StatusCode::RINGING), ProxyAction::Absorb);
     /// // A second 2xx on one branch goes up too.
-    /// assert_eq!(context.receive(0, StatusCode::OK), Action::Forward);
+    /// assert_eq!(context.receive(0, StatusCode::OK), ProxyAction::Forward);
     /// ```
-    pub fn receive(&mut self, branch: usize, response: R) -> Action {
+    pub fn receive(&mut self, branch: usize, response: R) -> ProxyAction {
         let status = response.status();
-        let Some(slot) = self.slots.get_mut(branch) else {
-            return Action::Absorb;
+        let Some(ended) = self.slots.get(branch).map(|slot| !matches!(slot, Slot::Pending)) else {
+            return ProxyAction::Absorb;
         };
         // A branch that had its final response is past it, as the response
         // context is once a final response went upstream.
-        let ended = !matches!(slot, Slot::Pending);
-        let Some(rule) = status.proxy_rule(self.method, self.final_sent || ended) else {
-            return Action::Absorb;
+        let Some(rule) = status.proxy_rule(&self.at(self.final_sent || ended)) else {
+            return ProxyAction::Absorb;
         };
+        let slot = &mut self.slots[branch];
         match rule.action() {
             ProxyAction::Forward => {
                 if status.is_final() {
@@ -223,17 +218,19 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
                     }
                     self.final_sent = true;
                 }
-                Action::Forward
+                ProxyAction::Forward
             }
-            action if status.is_final() && !ended => match keeping(action) {
-                Some(kept) => {
-                    *slot = Slot::Kept(response);
-                    kept
-                }
-                None => Action::Absorb,
-            },
-            _ => Action::Absorb,
+            action if status.is_final() && !ended && keeps(action) => {
+                *slot = Slot::Kept(response);
+                action
+            }
+            _ => ProxyAction::Absorb,
         }
+    }
+
+    /// The context, with whether a final response went upstream.
+    fn at(&self, after_final: bool) -> Context<'m, H, Q, S> {
+        self.context.clone().after_final(after_final)
     }
 
     /// A branch's client transaction failed without a final response: it
@@ -242,27 +239,30 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
     /// send the request (§16.9). The branch ends with the code the registry says
     /// the failure stands for, kept as a candidate like a received response.
     /// A branch out of range, or one that already ended, gets
-    /// [`Action::Absorb`].
+    /// [`ProxyAction::Absorb`].
     ///
     /// ```
-    /// use sipcodes::{Failure, SipCode, StatusCode};
-    /// use sipcodes::proxy::{Action, Best, ResponseContext, Slot};
+    /// use sipcodes::{SipCode, StatusCode};
+    /// use sipcodes::rules::Failure;
+    /// use sipcodes::proxy::{Best, ResponseContext, Slot};
+    /// use sipcodes::rules::{Context, ProxyAction};
     ///
     /// let mut slots: [Slot<StatusCode>; 2] = Default::default();
-    /// let mut context = ResponseContext::new("INVITE", &mut slots);
-    /// assert_eq!(context.fail_branch(0, Failure::Timeout), Action::Keep);
+    /// let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
+    /// assert_eq!(context.fail_branch(0, Failure::Timeout), ProxyAction::Collect);
     /// context.receive(1, StatusCode::SERVER_INTERNAL_ERROR);
     /// // The timeout counts as a 408, a 4xx, which beats the 5xx.
     /// assert_eq!(context.best(), Some(Best::Generate(SipCode::RequestTimeout)));
     /// ```
-    pub fn fail_branch(&mut self, branch: usize, failure: Failure) -> Action {
+    pub fn fail_branch(&mut self, branch: usize, failure: Failure) -> ProxyAction {
+        let context = self.at(self.final_sent);
         let Some(slot @ Slot::Pending) = self.slots.get_mut(branch) else {
-            return Action::Absorb;
+            return ProxyAction::Absorb;
         };
         let code = SipCode::for_failure(failure, Role::Proxy);
         let kept = code.and_then(|code| {
-            let rule = StatusCode::from_sip_code(code).proxy_rule(self.method, self.final_sent)?;
-            keeping(rule.action())
+            let rule = StatusCode::from_sip_code(code).proxy_rule(&context)?;
+            keeps(rule.action()).then_some(rule.action())
         });
         match (code, kept) {
             (Some(code), Some(kept)) => {
@@ -271,7 +271,7 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
             }
             _ => {
                 *slot = Slot::Ended;
-                Action::Absorb
+                ProxyAction::Absorb
             }
         }
     }
@@ -283,9 +283,10 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
     /// ```
     /// use sipcodes::StatusCode;
     /// use sipcodes::proxy::{ResponseContext, Slot};
+    /// use sipcodes::rules::Context;
     ///
     /// let mut slots: [Slot<StatusCode>; 1] = Default::default();
-    /// let mut context = ResponseContext::new("INVITE", &mut slots);
+    /// let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
     /// context.end_branch(0);
     /// assert!(context.is_complete());
     /// ```
@@ -300,9 +301,10 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
     /// ```
     /// use sipcodes::StatusCode;
     /// use sipcodes::proxy::{ResponseContext, Slot};
+    /// use sipcodes::rules::Context;
     ///
     /// let mut slots: [Slot<StatusCode>; 1] = Default::default();
-    /// let mut context = ResponseContext::new("INVITE", &mut slots);
+    /// let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
     /// context.receive(0, StatusCode::NOT_FOUND);
     /// assert!(context.is_complete());
     /// ```
@@ -322,9 +324,10 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
     /// ```
     /// use sipcodes::{SipCode, StatusCode};
     /// use sipcodes::proxy::{Best, ResponseContext, Slot};
+    /// use sipcodes::rules::Context;
     ///
     /// let mut slots: [Slot<StatusCode>; 2] = Default::default();
-    /// let mut context = ResponseContext::new("INVITE", &mut slots);
+    /// let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
     /// context.end_branch(0);
     /// context.end_branch(1);
     /// assert_eq!(context.best(), Some(Best::Generate(SipCode::RequestTimeout)));
@@ -341,8 +344,8 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
                     .map_or(candidate.status(), StatusCode::from_sip_code);
                 // RFC 4320 §4.2: a code that does not answer the method (408 to
                 // a non-INVITE) is never sent upstream.
-                let answers = Response::new(send_as)
-                    .method(self.method)
+                let answers = Check::new(send_as)
+                    .context(self.context.clone())
                     .violations()
                     .all(|violation| violation.problem() != Problem::UnexpectedMethod);
                 let rank = rule.and_then(|rule| rule.prefer()).unwrap_or(u8::MAX);
@@ -356,7 +359,7 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
                 merge: rule.map_or(&[], |rule| rule.merge()),
             }),
             Some((_, Candidate::StandIn(_), send_as, _)) => send_as.known().map(Best::Generate),
-            None => no_final_response(self.method).map(Best::Generate),
+            None => no_final_response(&self.context).map(Best::Generate),
         }
     }
 
@@ -366,9 +369,10 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
     /// ```
     /// use sipcodes::StatusCode;
     /// use sipcodes::proxy::{Best, ResponseContext, Slot};
+    /// use sipcodes::rules::Context;
     ///
     /// let mut slots: [Slot<StatusCode>; 3] = Default::default();
-    /// let mut context = ResponseContext::new("INVITE", &mut slots);
+    /// let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
     /// context.receive(0, StatusCode::UNAUTHORIZED);
     /// context.receive(1, StatusCode::PROXY_AUTHENTICATION_REQUIRED);
     /// context.receive(2, StatusCode::NOT_FOUND);
@@ -395,7 +399,7 @@ impl<'s, 'm, R: ProxiedResponse> ResponseContext<'s, 'm, R> {
                 &Slot::Failed(code) => Candidate::StandIn(code),
                 Slot::Pending | Slot::Ended => return None,
             };
-            let rule = candidate.status().proxy_rule(self.method, false);
+            let rule = candidate.status().proxy_rule(&self.at(false));
             Some((candidate, rule))
         })
     }
@@ -416,22 +420,18 @@ impl<R: ProxiedResponse> Candidate<'_, R> {
     }
 }
 
-/// What a kept final response makes the proxy do now, by its action.
-fn keeping(action: ProxyAction) -> Option<Action> {
-    match action {
-        ProxyAction::Collect => Some(Action::Keep),
-        ProxyAction::CancelBranches => Some(Action::CancelOthers),
-        _ => None,
-    }
+/// Whether a final response with this action is kept as a candidate.
+fn keeps(action: ProxyAction) -> bool {
+    matches!(action, ProxyAction::Collect | ProxyAction::CancelBranches)
 }
 
-/// The code a proxy sends itself for a request with this method when no branch
+/// The code a proxy sends itself for a request in this context when no branch
 /// gave a final response, as the registry states it.
-fn no_final_response(method: &str) -> Option<SipCode> {
+fn no_final_response(context: &Context<'_, impl Names, impl Names, impl Names>) -> Option<SipCode> {
     SipCode::ALL.into_iter().find(|code| {
         code.constraints().iter().any(|constraint| {
-            matches!(constraint.subject(), Subject::Proxy(rule) if rule.action() == ProxyAction::NoFinalResponse)
-                && constraint.scope().admits_method(method)
+            matches!(constraint.kind(), Kind::Proxy(rule) if rule.action() == ProxyAction::NoFinalResponse)
+                && constraint.scope().decide(context) == Decision::Applies
         })
     })
 }

@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use crate::{Constraint, Reference};
+use crate::rules::{Constraint, Reference};
 
 /// What the registry says about one code, in the order of `SipCode::ALL`.
 pub(crate) struct Entry {
@@ -22,7 +22,8 @@ pub(crate) struct Entry {
 /// unregistered code.
 ///
 /// ```
-/// use sipcodes::{Historic, StatusCode};
+/// use sipcodes::StatusCode;
+/// use sipcodes::rules::Historic;
 ///
 /// let conflict = Historic::get(409).expect("409 Conflict was an RFC 2543 code");
 /// assert_eq!(conflict.reason_phrase(), "Conflict");
@@ -41,7 +42,7 @@ impl Historic {
     /// Every historic code, in ascending order.
     ///
     /// ```
-    /// assert!(sipcodes::Historic::all().iter().any(|h| h.as_u16() == 409));
+    /// assert!(sipcodes::rules::Historic::all().iter().any(|h| h.as_u16() == 409));
     /// ```
     pub const fn all() -> &'static [Historic] {
         Self::TABLE
@@ -50,8 +51,8 @@ impl Historic {
     /// The historic code with this number, if there is one.
     ///
     /// ```
-    /// assert!(sipcodes::Historic::get(409).is_some());
-    /// assert!(sipcodes::Historic::get(486).is_none());
+    /// assert!(sipcodes::rules::Historic::get(409).is_some());
+    /// assert!(sipcodes::rules::Historic::get(486).is_none());
     /// ```
     pub fn get(code: u16) -> Option<&'static Historic> {
         Self::TABLE.iter().find(|historic| historic.code == code)
@@ -60,7 +61,7 @@ impl Historic {
     /// The number.
     ///
     /// ```
-    /// assert_eq!(sipcodes::Historic::get(409).unwrap().as_u16(), 409);
+    /// assert_eq!(sipcodes::rules::Historic::get(409).unwrap().as_u16(), 409);
     /// ```
     pub const fn as_u16(&self) -> u16 {
         self.code
@@ -69,7 +70,7 @@ impl Historic {
     /// The phrase it had.
     ///
     /// ```
-    /// assert_eq!(sipcodes::Historic::get(409).unwrap().reason_phrase(), "Conflict");
+    /// assert_eq!(sipcodes::rules::Historic::get(409).unwrap().reason_phrase(), "Conflict");
     /// ```
     pub const fn reason_phrase(&self) -> &'static str {
         self.phrase
@@ -78,7 +79,7 @@ impl Historic {
     /// What it meant.
     ///
     /// ```
-    /// assert!(!sipcodes::Historic::get(409).unwrap().description().is_empty());
+    /// assert!(!sipcodes::rules::Historic::get(409).unwrap().description().is_empty());
     /// ```
     pub const fn description(&self) -> &'static str {
         self.description
@@ -87,7 +88,7 @@ impl Historic {
     /// Where it was defined.
     ///
     /// ```
-    /// assert_eq!(sipcodes::Historic::get(409).unwrap().references()[0].rfc(), 2543);
+    /// assert_eq!(sipcodes::rules::Historic::get(409).unwrap().references()[0].rfc(), 2543);
     /// ```
     pub const fn references(&self) -> &'static [Reference] {
         self.references

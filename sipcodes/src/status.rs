@@ -4,7 +4,8 @@ use core::str::FromStr;
 
 use crate::code::SLOTS;
 use crate::spec::grammar;
-use crate::{Class, CodeError, Historic, SipCode, parse};
+use crate::rules::Historic;
+use crate::{Class, CodeError, SipCode, parse};
 
 /// Any status code from 100 to 699, as it arrives from the wire: registered or
 /// not, the number is kept as it was.

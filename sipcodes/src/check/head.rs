@@ -1,13 +1,14 @@
 //! A response read from its bytes, for the validator: any stack can check what
 //! it is about to send, or what it received, without mapping its own types.
 
-use crate::{ReceivedError, Response, StatusLine, header};
+use crate::check::Check;
+use crate::{ReceivedError, StatusLine, header};
 
 /// The names of the header fields of a message head, in order, as written
 /// (full or compact); a folded continuation line is part of the field before it.
 ///
 /// ```
-/// use sipcodes::HeaderNames;
+/// use sipcodes::check::HeaderNames;
 ///
 /// let head = b"SIP/2.0 200 OK\r\nv: SIP/2.0/UDP a\r\nSubject: a\r\n  folded\r\nCSeq: 1 BYE\r\n\r\n";
 /// let names: Vec<&str> = HeaderNames::of(head).into_iter().collect();
@@ -24,7 +25,7 @@ impl<'a> HeaderNames<'a> {
     /// fields end at the first empty line or at the end of the bytes.
     ///
     /// ```
-    /// use sipcodes::HeaderNames;
+    /// use sipcodes::check::HeaderNames;
     ///
     /// assert_eq!(HeaderNames::of(b"SIP/2.0 100 Trying\n").into_iter().count(), 0);
     /// ```
@@ -54,7 +55,7 @@ impl<'a> IntoIterator for HeaderNames<'a> {
 /// The iterator of [`HeaderNames`]: each header field name, as written.
 ///
 /// ```
-/// use sipcodes::HeaderNames;
+/// use sipcodes::check::HeaderNames;
 ///
 /// let mut names = HeaderNames::of(b"SIP/2.0 180 Ringing\r\nl: 0\r\n\r\n").into_iter();
 /// assert_eq!(names.next(), Some("l"));
@@ -116,22 +117,24 @@ fn content_length(fields: &[u8]) -> Option<usize> {
     None
 }
 
-impl<'a> Response<'a, HeaderNames<'a>> {
+impl<'a> Check<'a, HeaderNames<'a>> {
     /// A response read from its bytes: the status line (parsed as
     /// [`StatusLine::parse_received`] does, after any line ends before it,
     /// which RFC 3261 §7.5 says to ignore), the names of its header fields, and
     /// whether it has a body: its Content-Length (or `l`) is above zero, or,
     /// without one, something follows the blank line that ends the head (RFC
     /// 3261 §18.3: bytes beyond Content-Length are not the body). What is known
-    /// of the request is added with the builder methods.
+    /// of the request is added with [`context`](Check::context).
     ///
     /// ```
-    /// use sipcodes::{Response, StatusCode};
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::check::Check;
+    /// use sipcodes::rules::Context;
     ///
     /// let sent = b"SIP/2.0 180 Ringing\r\nVia: SIP/2.0/UDP pc33.example.com;branch=z9hG4bK776\r\n\
     ///              From: <sip:alice@example.com>;tag=1928\r\nTo: <sip:bob@example.com>;tag=a6c8\r\n\
     ///              Call-ID: a84b4c76e66710\r\nCSeq: 314159 INVITE\r\n\r\n";
-    /// let response = Response::from_head(sent)?.method("INVITE").in_dialog(false);
+    /// let response = Check::from_head(sent)?.context(Context::new().method("INVITE").in_dialog(false));
     /// assert_eq!(response.status(), StatusCode::RINGING);
     /// let violation = response.violations().find(|v| v.is_mandatory()).unwrap();
     /// assert_eq!(violation.header(), Some("Contact"));
@@ -150,7 +153,7 @@ impl<'a> Response<'a, HeaderNames<'a>> {
             Some(length) => length > 0,
             None => !body.is_empty(),
         };
-        Ok(Response::new(line.status())
+        Ok(Check::new(line.status())
             .headers(HeaderNames { fields })
             .body(has_body))
     }

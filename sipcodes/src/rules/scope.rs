@@ -1,6 +1,8 @@
 //! The circumstances a rule is limited to.
 
-use crate::Role;
+use core::fmt;
+
+use crate::rules::{Context, Names, Role};
 use crate::spec::render;
 
 /// The circumstances a [`Constraint`](crate::Constraint) is limited to; every
@@ -9,45 +11,28 @@ use crate::spec::render;
 /// where no key can.
 ///
 /// ```
-/// use sipcodes::{SipCode, Subject};
+/// use sipcodes::SipCode;
+/// use sipcodes::rules::Kind;
 ///
 /// let timestamp = SipCode::Trying
 ///     .constraints()
 ///     .iter()
-///     .find(|rule| rule.subject() == Subject::Header(&["Timestamp"]))
+///     .find(|rule| rule.kind() == Kind::Header(&["Timestamp"]))
 ///     .expect("100 echoes Timestamp");
 /// assert_eq!(timestamp.scope().request_has(), Some("Timestamp"));
 /// ```
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Scope {
-    pub(crate) methods: &'static [&'static str],
-    pub(crate) except_methods: &'static [&'static str],
-    pub(crate) request_has: Option<&'static str>,
-    pub(crate) request_requires: Option<&'static str>,
-    pub(crate) request_supports: Option<&'static str>,
-    pub(crate) request_not_requires: Option<&'static str>,
-    pub(crate) request_not_supports: Option<&'static str>,
-    pub(crate) in_dialog: Option<bool>,
-    pub(crate) after_final: Option<bool>,
-    pub(crate) generated_by: &'static [Role],
-    pub(crate) condition: Option<&'static str>,
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Scope(pub(crate) render::Scope<'static, &'static str>);
+
+impl Default for Scope {
+    fn default() -> Self {
+        Scope::ANY
+    }
 }
 
 impl Scope {
     /// No limit: the rule holds for every response it is about.
-    pub(crate) const ANY: Scope = Scope {
-        methods: &[],
-        except_methods: &[],
-        request_has: None,
-        request_requires: None,
-        request_supports: None,
-        request_not_requires: None,
-        request_not_supports: None,
-        in_dialog: None,
-        after_final: None,
-        generated_by: &[],
-        condition: None,
-    };
+    pub(crate) const ANY: Scope = Scope(render::Scope::ANY);
 
     /// The methods the rule is limited to; empty for any method.
     ///
@@ -55,7 +40,7 @@ impl Scope {
     /// assert!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().methods().is_empty());
     /// ```
     pub const fn methods(&self) -> &'static [&'static str] {
-        self.methods
+        self.0.methods
     }
 
     /// Methods the rule is never about.
@@ -64,7 +49,7 @@ impl Scope {
     /// assert!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().except_methods().is_empty());
     /// ```
     pub const fn except_methods(&self) -> &'static [&'static str] {
-        self.except_methods
+        self.0.except_methods
     }
 
     /// A header field the request carried.
@@ -73,7 +58,7 @@ impl Scope {
     /// assert_eq!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().request_has(), None);
     /// ```
     pub const fn request_has(&self) -> Option<&'static str> {
-        self.request_has
+        self.0.request_has
     }
 
     /// An option tag the request's Require header field carried.
@@ -82,7 +67,7 @@ impl Scope {
     /// assert_eq!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().request_requires(), None);
     /// ```
     pub const fn request_requires(&self) -> Option<&'static str> {
-        self.request_requires
+        self.0.request_requires
     }
 
     /// An option tag the request's Supported header field carried.
@@ -91,7 +76,7 @@ impl Scope {
     /// assert_eq!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().request_supports(), None);
     /// ```
     pub const fn request_supports(&self) -> Option<&'static str> {
-        self.request_supports
+        self.0.request_supports
     }
 
     /// An option tag the request's Require header field did not carry (or the
@@ -104,19 +89,19 @@ impl Scope {
     /// let rseq = SipCode::EarlyDialogTerminated
     ///     .constraints()
     ///     .iter()
-    ///     .find(|rule| rule.subject() == sipcodes::Subject::Header(&["RSeq"]))
+    ///     .find(|rule| rule.kind() == sipcodes::rules::Kind::Header(&["RSeq"]))
     ///     .expect("199 and RSeq");
     /// assert_eq!(rseq.scope().request_not_requires(), Some("100rel"));
     /// ```
     pub const fn request_not_requires(&self) -> Option<&'static str> {
-        self.request_not_requires
+        self.0.request_not_requires
     }
 
     /// An option tag the request's Supported header field did not carry (or
     /// the request had no Supported header field).
     ///
     /// ```
-    /// use sipcodes::{GeneralRule, Subject};
+    /// use sipcodes::rules::{GeneralRule, Kind};
     ///
     /// // RFC 3262 §3: no reliable provisional response unless the request
     /// // announced or required 100rel.
@@ -124,11 +109,11 @@ impl Scope {
     ///     .iter()
     ///     .find(|rule| rule.constraint().scope().request_not_supports() == Some("100rel"))
     ///     .expect("the 1xx rule");
-    /// assert_eq!(unreliable.constraint().subject(), Subject::Header(&["RSeq"]));
+    /// assert_eq!(unreliable.constraint().kind(), Kind::Header(&["RSeq"]));
     /// assert_eq!(unreliable.constraint().scope().request_not_requires(), Some("100rel"));
     /// ```
     pub const fn request_not_supports(&self) -> Option<&'static str> {
-        self.request_not_supports
+        self.0.request_not_supports
     }
 
     /// Whether the request was sent inside a dialog (`Some(true)`), outside one
@@ -138,7 +123,7 @@ impl Scope {
     /// assert_eq!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().in_dialog(), None);
     /// ```
     pub const fn in_dialog(&self) -> Option<bool> {
-        self.in_dialog
+        self.0.in_dialog
     }
 
     /// For a proxy rule: whether it holds after the proxy sent a final response
@@ -148,20 +133,21 @@ impl Scope {
     /// assert_eq!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().after_final(), None);
     /// ```
     pub const fn after_final(&self) -> Option<bool> {
-        self.after_final
+        self.0.after_final
     }
 
     /// The elements the rule is about when they generate the response, as
     /// opposed to forwarding it; empty for any sender.
     ///
     /// ```
-    /// use sipcodes::{Level, Role, SipCode, Subject};
+    /// use sipcodes::SipCode;
+    /// use sipcodes::rules::{Kind, Level, Role};
     ///
     /// // RFC 3261 §11.2: a proxy answering OPTIONS should leave Allow out.
     /// let allow = SipCode::Ok
     ///     .constraints()
     ///     .iter()
-    ///     .find(|rule| rule.subject() == Subject::Header(&["Allow"]) && rule.level() == Level::ShouldNot)
+    ///     .find(|rule| rule.kind() == Kind::Header(&["Allow"]) && rule.level() == Level::ShouldNot)
     ///     .expect("200 to OPTIONS from a proxy");
     /// assert_eq!(allow.scope().generated_by(), [Role::Proxy, Role::EdgeProxy]);
     /// assert!(allow.to_string().starts_with(
@@ -169,7 +155,7 @@ impl Scope {
     /// ));
     /// ```
     pub const fn generated_by(&self) -> &'static [Role] {
-        self.generated_by
+        self.0.generated_by
     }
 
     /// A circumstance no key can state, in prose.
@@ -178,7 +164,7 @@ impl Scope {
     /// assert_eq!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].scope().condition(), None);
     /// ```
     pub const fn condition(&self) -> Option<&'static str> {
-        self.condition
+        self.0.condition
     }
 
     /// Whether a response to `method` can be in scope, the other circumstances aside.
@@ -189,8 +175,8 @@ impl Scope {
     /// assert!(SipCode::MethodNotAllowed.constraints()[0].scope().admits_method("OPTIONS"));
     /// ```
     pub fn admits_method(&self, method: &str) -> bool {
-        (self.methods.is_empty() || self.methods.contains(&method))
-            && !self.except_methods.contains(&method)
+        (self.0.methods.is_empty() || self.0.methods.contains(&method))
+            && !self.0.except_methods.contains(&method)
     }
 
     /// Whether the rule holds for every response it is about.
@@ -202,10 +188,10 @@ impl Scope {
         *self == Scope::ANY
     }
 
-    /// Whether the rule applies in the circumstances `known` describes. Every key
-    /// is named here, so a new one does not compile until it is decided.
-    pub(crate) fn decide(&self, known: &impl Circumstances) -> Decision {
-        let Scope {
+    /// Whether the rule applies in the circumstances the context describes.
+    /// Every key is named here, so a new one does not compile until it is decided.
+    pub(crate) fn decide(&self, known: &Context<'_, impl Names, impl Names, impl Names>) -> Decision {
+        let render::Scope {
             methods,
             except_methods,
             request_has,
@@ -217,17 +203,17 @@ impl Scope {
             after_final,
             generated_by,
             condition,
-        } = *self;
+        } = self.0;
         let answers = [
             (!methods.is_empty() || !except_methods.is_empty())
-                .then(|| known.method().map(|method| self.admits_method(method))),
+                .then(|| known.method.map(|method| self.admits_method(method))),
             request_has.map(|name| known.request_has(name)),
-            request_requires.map(|tag| known.request_requires(tag)),
-            request_supports.map(|tag| known.request_supports(tag)),
-            request_not_requires.map(|tag| known.request_requires(tag).map(|has| !has)),
-            request_not_supports.map(|tag| known.request_supports(tag).map(|has| !has)),
-            in_dialog.map(|wanted| known.in_dialog().map(|actual| actual == wanted)),
-            after_final.map(|wanted| known.after_final().map(|actual| actual == wanted)),
+            request_requires.map(|tag| known.requires(tag)),
+            request_supports.map(|tag| known.supports(tag)),
+            request_not_requires.map(|tag| known.requires(tag).map(|has| !has)),
+            request_not_supports.map(|tag| known.supports(tag).map(|has| !has)),
+            in_dialog.map(|wanted| known.in_dialog.map(|actual| actual == wanted)),
+            after_final.map(|wanted| known.after_final.map(|actual| actual == wanted)),
             (!generated_by.is_empty()).then(|| known.generated_by(generated_by)),
             condition.map(|_| None),
         ];
@@ -239,41 +225,20 @@ impl Scope {
             Decision::Applies
         }
     }
-
-    pub(crate) fn view(&self) -> render::Scope<'static, &'static str> {
-        render::Scope {
-            methods: self.methods,
-            except_methods: self.except_methods,
-            request_has: self.request_has,
-            request_requires: self.request_requires,
-            request_supports: self.request_supports,
-            request_not_requires: self.request_not_requires,
-            request_not_supports: self.request_not_supports,
-            in_dialog: self.in_dialog,
-            after_final: self.after_final,
-            generated_by: self.generated_by,
-            condition: self.condition,
-        }
-    }
 }
 
-/// What an element knows of the circumstances of a response; each answer is
-/// `None` where it does not know.
-pub(crate) trait Circumstances {
-    /// The method of the request.
-    fn method(&self) -> Option<&str>;
-    /// Whether the request carried this header field.
-    fn request_has(&self, name: &str) -> Option<bool>;
-    /// Whether the request's Require header field carried this option tag.
-    fn request_requires(&self, tag: &str) -> Option<bool>;
-    /// Whether the request's Supported header field carried this option tag.
-    fn request_supports(&self, tag: &str) -> Option<bool>;
-    /// Whether the request was sent inside a dialog.
-    fn in_dialog(&self) -> Option<bool>;
-    /// Whether a proxy already sent a final response upstream.
-    fn after_final(&self) -> Option<bool>;
-    /// Whether the element that generated the response plays one of these roles.
-    fn generated_by(&self, roles: &[Role]) -> Option<bool>;
+impl fmt::Display for Scope {
+    /// The circumstances as the one-line form of a rule lists them:
+    /// `, responses to REGISTER, outside a dialog`; empty when unlimited.
+    ///
+    /// ```
+    /// use sipcodes::SipCode;
+    ///
+    /// assert_eq!(SipCode::MethodNotAllowed.constraints()[0].scope().to_string(), "");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
 }
 
 /// Whether a rule applies in the circumstances known.

@@ -1,17 +1,19 @@
 //! The rules that hold for every response, a class of responses, or many codes.
 
-use crate::{Class, Constraint, Level, ReceiverRule, Role, SipCode, StatusCode, Subject};
+use crate::rules::{Constraint, Kind, Level, ReceiverRule, Role};
+use crate::{Class, SipCode, StatusCode};
 
 /// A rule the registry states once for many codes: every response, a class
 /// (`2xx`), or a list of codes. It holds for unregistered codes of a class it
 /// covers too.
 ///
 /// ```
-/// use sipcodes::{GeneralRule, StatusCode, Subject};
+/// use sipcodes::StatusCode;
+/// use sipcodes::rules::{GeneralRule, Kind};
 ///
 /// let via = GeneralRule::all()
 ///     .iter()
-///     .find(|rule| rule.constraint().subject() == Subject::Header(&["Via"]))
+///     .find(|rule| rule.constraint().kind() == Kind::Header(&["Via"]))
 ///     .expect("every response carries Via");
 /// assert!(via.covers(StatusCode::new(499)?));
 /// # Ok::<(), sipcodes::CodeError>(())
@@ -29,7 +31,7 @@ impl GeneralRule {
     /// Every rule over many codes, in the order of `registry.toml`.
     ///
     /// ```
-    /// assert!(!sipcodes::GeneralRule::all().is_empty());
+    /// assert!(!sipcodes::rules::GeneralRule::all().is_empty());
     /// ```
     pub const fn all() -> &'static [GeneralRule] {
         GeneralRule::TABLE
@@ -38,7 +40,8 @@ impl GeneralRule {
     /// Whether the rule is about responses with this code.
     ///
     /// ```
-    /// use sipcodes::{GeneralRule, SipCode, StatusCode};
+    /// use sipcodes::{SipCode, StatusCode};
+    /// use sipcodes::rules::GeneralRule;
     ///
     /// let every = GeneralRule::all().iter().filter(|rule| rule.covers(StatusCode::OK)).count();
     /// assert!(every > 0);
@@ -50,7 +53,7 @@ impl GeneralRule {
     /// The rule.
     ///
     /// ```
-    /// assert!(sipcodes::GeneralRule::all().iter().all(|rule| !rule.constraint().rule().is_empty()));
+    /// assert!(sipcodes::rules::GeneralRule::all().iter().all(|rule| !rule.constraint().rule().is_empty()));
     /// ```
     pub const fn constraint(&self) -> &Constraint {
         &self.constraint
@@ -64,10 +67,11 @@ impl StatusCode {
     /// unregistered code has the rules of its class.
     ///
     /// ```
-    /// use sipcodes::{StatusCode, Subject};
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::rules::Kind;
     ///
     /// let carries_via = |status: StatusCode| {
-    ///     status.rules().any(|rule| rule.subject() == Subject::Header(&["Via"]))
+    ///     status.rules().any(|rule| rule.kind() == Kind::Header(&["Via"]))
     /// };
     /// assert!(carries_via(StatusCode::BUSY_HERE));
     /// assert!(carries_via(StatusCode::new(499)?));
@@ -80,7 +84,7 @@ impl StatusCode {
             .filter(move |rule| {
                 rule.covers(self)
                     && !own.iter().any(|constraint| {
-                        constraint.subject == rule.constraint.subject
+                        constraint.kind == rule.constraint.kind
                             && constraint.scope == rule.constraint.scope
                     })
             })
@@ -129,11 +133,11 @@ const fn class_fallback(digit: u16) -> Option<SipCode> {
     let mut i = 0;
     while i < rules.len() {
         let rule = &rules[i];
-        if let Subject::Receiver(ReceiverRule {
+        if let Kind::Receiver(ReceiverRule {
             roles,
             treat_as: Some(target),
             ..
-        }) = rule.constraint.subject
+        }) = rule.constraint.kind
             && matches!(rule.constraint.level, Level::Must)
             && has_uac(roles)
             && covers(rule, number)

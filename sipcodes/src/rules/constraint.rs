@@ -2,21 +2,22 @@
 
 use core::fmt;
 
+use crate::SipCode;
+use crate::rules::{Failure, Level, ProxyAction, Reference, Role, Scope};
 use crate::spec::render;
-use crate::spec::vocab::{DialogEffect, Failure, Level, ProxyAction, Role};
-use crate::{Reference, Scope, SipCode};
 
 /// One rule an RFC states about responses with a given code: which header fields
 /// they carry, which methods they answer, who sends them, how a receiver, a
 /// dialog or a proxy treats them.
 ///
 /// ```
-/// use sipcodes::{Level, SipCode, Subject};
+/// use sipcodes::SipCode;
+/// use sipcodes::rules::{Kind, Level};
 ///
 /// let allow = SipCode::MethodNotAllowed
 ///     .constraints()
 ///     .iter()
-///     .find(|rule| matches!(rule.subject(), Subject::Header(names) if names.contains(&"Allow")))
+///     .find(|rule| matches!(rule.kind(), Kind::Header(names) if names.contains(&"Allow")))
 ///     .expect("405 requires Allow");
 /// assert_eq!(allow.level(), Level::Must);
 /// assert_eq!(allow.reference().rfc(), 3261);
@@ -24,7 +25,7 @@ use crate::{Reference, Scope, SipCode};
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Constraint {
     pub(crate) level: Level,
-    pub(crate) subject: Subject,
+    pub(crate) kind: Kind,
     pub(crate) scope: Scope,
     pub(crate) rule: &'static str,
     pub(crate) reference: Reference,
@@ -34,7 +35,8 @@ impl Constraint {
     /// How strong the rule is: the RFC 2119 keyword.
     ///
     /// ```
-    /// use sipcodes::{Level, SipCode};
+    /// use sipcodes::SipCode;
+    /// use sipcodes::rules::Level;
     ///
     /// assert!(SipCode::MethodNotAllowed.constraints().iter().any(|c| c.level() == Level::Must));
     /// ```
@@ -45,56 +47,34 @@ impl Constraint {
     /// What the rule is about.
     ///
     /// ```
-    /// use sipcodes::{SipCode, Subject};
+    /// use sipcodes::SipCode;
+    /// use sipcodes::rules::Kind;
     ///
     /// assert!(SipCode::MethodNotAllowed
     ///     .constraints()
     ///     .iter()
-    ///     .any(|rule| matches!(rule.subject(), Subject::Header(_))));
+    ///     .any(|rule| matches!(rule.kind(), Kind::Header(_))));
     /// ```
-    pub const fn subject(&self) -> Subject {
-        self.subject
+    pub const fn kind(&self) -> Kind {
+        self.kind
     }
 
     /// The circumstances the rule is limited to: the request's method, what the
     /// request carried, whether it was sent inside a dialog.
     ///
     /// ```
-    /// use sipcodes::{SipCode, Subject};
+    /// use sipcodes::SipCode;
+    /// use sipcodes::rules::Kind;
     ///
     /// let min_expires = SipCode::IntervalTooBrief
     ///     .constraints()
     ///     .iter()
-    ///     .find(|rule| rule.subject() == Subject::Header(&["Min-Expires"]))
+    ///     .find(|rule| rule.kind() == Kind::Header(&["Min-Expires"]))
     ///     .expect("423 carries Min-Expires");
     /// assert!(min_expires.scope().methods().contains(&"REGISTER"));
     /// ```
     pub const fn scope(&self) -> &Scope {
         &self.scope
-    }
-
-    /// The request methods whose responses the rule is about; empty when it
-    /// is not limited to some methods. Same as `scope().methods()`.
-    ///
-    /// ```
-    /// use sipcodes::SipCode;
-    ///
-    /// assert!(SipCode::MethodNotAllowed.constraints()[0].methods().is_empty());
-    /// ```
-    pub const fn methods(&self) -> &'static [&'static str] {
-        self.scope.methods()
-    }
-
-    /// Whether the rule can apply to a response to `method` (compared exactly,
-    /// as SIP methods are case-sensitive); its other circumstances aside.
-    ///
-    /// ```
-    /// use sipcodes::SipCode;
-    ///
-    /// assert!(SipCode::MethodNotAllowed.constraints()[0].applies_to("INVITE"));
-    /// ```
-    pub fn applies_to(&self, method: &str) -> bool {
-        self.scope.admits_method(method)
     }
 
     /// The rule in one sentence.
@@ -104,16 +84,6 @@ impl Constraint {
     /// ```
     pub const fn rule(&self) -> &'static str {
         self.rule
-    }
-
-    /// The circumstance the rule is limited to, in prose, when no key of the
-    /// registry can state it; `None` otherwise. Same as `scope().condition()`.
-    ///
-    /// ```
-    /// assert_eq!(sipcodes::SipCode::MethodNotAllowed.constraints()[0].condition(), None);
-    /// ```
-    pub const fn condition(&self) -> Option<&'static str> {
-        self.scope.condition()
     }
 
     /// Where the RFC states the rule.
@@ -138,8 +108,8 @@ impl fmt::Display for Constraint {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         render::Line {
             level: self.level,
-            subject: self.subject.view(),
-            scope: self.scope.view(),
+            kind: self.kind,
+            scope: self.scope.0,
             rule: self.rule,
             citation: self.reference.citation(),
             markdown: false,
@@ -148,76 +118,30 @@ impl fmt::Display for Constraint {
     }
 }
 
-/// What a [`Constraint`] is about.
-///
-/// ```
-/// use sipcodes::{Role, SipCode, Subject};
-///
-/// let senders = SipCode::UseProxy.constraints().iter().find_map(|rule| match rule.subject() {
-///     Subject::Sender(roles) => Some(roles),
-///     _ => None,
-/// });
-/// assert!(senders.is_some_and(|roles| roles.contains(&Role::Uas)));
-/// ```
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Subject {
-    /// The response carries (or not) a header field: any one of these names.
-    Header(&'static [&'static str]),
-    /// The response carries (or not) a message body, of this content type if
-    /// one is named.
-    Body(Option<&'static str>),
-    /// The code answers only the scope's methods, or never its
-    /// [`except_methods`](Scope::except_methods).
-    Answers,
-    /// Which elements may send the response.
-    Sender(&'static [Role]),
-    /// When these elements send the response (the scope says when).
-    Send(&'static [Role]),
-    /// How an element that receives the response acts.
-    Receiver(ReceiverRule),
-    /// What the response does to the dialog, its usage or its subscription.
-    Dialog(DialogEffect),
-    /// What a stateful proxy does with the response (RFC 3261 §16.7).
-    Proxy(ProxyRule),
-    /// The header field that carries the value to retry with.
-    Retry(&'static str),
-}
+/// What a [`Constraint`] is about: the `kind` of the rule in `registry.toml`,
+/// with the keys that belong to it.
+pub type Kind = render::Kind<'static, &'static str, ReceiverRule, ProxyRule>;
 
-impl Subject {
-    fn view(self) -> render::Subject<'static, &'static str> {
-        match self {
-            Subject::Header(names) => render::Subject::Header(names),
-            Subject::Body(content_type) => render::Subject::Body(content_type),
-            Subject::Answers => render::Subject::Answers,
-            Subject::Sender(roles) => render::Subject::Sender(roles),
-            Subject::Send(roles) => render::Subject::Send(roles),
-            Subject::Receiver(rule) => render::Subject::Receiver(rule.roles),
-            Subject::Dialog(effect) => render::Subject::Dialog(effect),
-            Subject::Proxy(rule) => render::Subject::Proxy(rule.action),
-            Subject::Retry(header) => render::Subject::Retry(header),
-        }
+impl render::ReceiverRoles for ReceiverRule {
+    fn receiver_roles(&self) -> &[Role] {
+        self.roles
     }
 }
 
-impl fmt::Display for Subject {
-    /// `header Allow or Contact`, `message body`, `sender: uas`, `dialog: usage`, …
-    ///
-    /// ```
-    /// assert_eq!(sipcodes::Subject::Header(&["Allow"]).to_string(), "header Allow");
-    /// ```
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.view().fmt(f)
+impl render::ProxyActionOf for ProxyRule {
+    fn proxy_action(&self) -> ProxyAction {
+        self.action
     }
 }
 
 /// How an element that receives a response acts on it.
 ///
 /// ```
-/// use sipcodes::{SipCode, Subject};
+/// use sipcodes::SipCode;
+/// use sipcodes::rules::Kind;
 ///
-/// let rule = SipCode::ServiceUnavailable.constraints().iter().find_map(|c| match c.subject() {
-///     Subject::Receiver(rule) if rule.treat_as().is_some() => Some(rule),
+/// let rule = SipCode::ServiceUnavailable.constraints().iter().find_map(|c| match c.kind() {
+///     Kind::Receiver(rule) if rule.treat_as().is_some() => Some(rule),
 ///     _ => None,
 /// });
 /// let rule = rule.expect("503 without Retry-After is handled as 500");
@@ -236,10 +160,11 @@ impl ReceiverRule {
     /// The receiving elements the rule is for.
     ///
     /// ```
-    /// use sipcodes::{Role, SipCode, Subject};
+    /// use sipcodes::SipCode;
+    /// use sipcodes::rules::{Kind, Role};
     ///
-    /// let rule = SipCode::ServiceUnavailable.constraints().iter().find_map(|c| match c.subject() {
-    ///     Subject::Receiver(rule) if rule.treat_as().is_some() => Some(rule),
+    /// let rule = SipCode::ServiceUnavailable.constraints().iter().find_map(|c| match c.kind() {
+    ///     Kind::Receiver(rule) if rule.treat_as().is_some() => Some(rule),
     ///     _ => None,
     /// });
     /// assert!(rule.is_some_and(|rule| rule.roles().contains(&Role::Uac)));
@@ -252,10 +177,11 @@ impl ReceiverRule {
     ///
     /// ```
     /// # #![allow(deprecated)]
-    /// use sipcodes::{SipCode, Subject};
+    /// use sipcodes::SipCode;
+    /// use sipcodes::rules::Kind;
     ///
-    /// let treated = SipCode::Accepted.constraints().iter().find_map(|c| match c.subject() {
-    ///     Subject::Receiver(rule) => rule.treat_as(),
+    /// let treated = SipCode::Accepted.constraints().iter().find_map(|c| match c.kind() {
+    ///     Kind::Receiver(rule) => rule.treat_as(),
     ///     _ => None,
     /// });
     /// assert_eq!(treated, Some(SipCode::Ok));
@@ -267,10 +193,11 @@ impl ReceiverRule {
     /// A header field whose presence lifts the rule, if any.
     ///
     /// ```
-    /// use sipcodes::{SipCode, Subject};
+    /// use sipcodes::SipCode;
+    /// use sipcodes::rules::Kind;
     ///
-    /// let lifted_by = SipCode::ServiceUnavailable.constraints().iter().find_map(|c| match c.subject() {
-    ///     Subject::Receiver(rule) => rule.unless_header(),
+    /// let lifted_by = SipCode::ServiceUnavailable.constraints().iter().find_map(|c| match c.kind() {
+    ///     Kind::Receiver(rule) => rule.unless_header(),
     ///     _ => None,
     /// });
     /// assert_eq!(lifted_by, Some("Retry-After"));
@@ -283,10 +210,11 @@ impl ReceiverRule {
     /// arrived, if the rule names one; [`SipCode::for_failure`] looks it up.
     ///
     /// ```
-    /// use sipcodes::{Failure, SipCode, Subject};
+    /// use sipcodes::SipCode;
+    /// use sipcodes::rules::{Failure, Kind};
     ///
-    /// let failure = SipCode::RequestTimeout.constraints().iter().find_map(|c| match c.subject() {
-    ///     Subject::Receiver(rule) => rule.stands_for(),
+    /// let failure = SipCode::RequestTimeout.constraints().iter().find_map(|c| match c.kind() {
+    ///     Kind::Receiver(rule) => rule.stands_for(),
     ///     _ => None,
     /// });
     /// assert_eq!(failure, Some(Failure::Timeout));
@@ -299,10 +227,11 @@ impl ReceiverRule {
 /// What a stateful proxy does with a response (RFC 3261 §16.7).
 ///
 /// ```
-/// use sipcodes::{ProxyAction, SipCode, Subject};
+/// use sipcodes::SipCode;
+/// use sipcodes::rules::{Kind, ProxyAction};
 ///
-/// let rule = SipCode::Trying.constraints().iter().find_map(|c| match c.subject() {
-///     Subject::Proxy(rule) => Some(rule),
+/// let rule = SipCode::Trying.constraints().iter().find_map(|c| match c.kind() {
+///     Kind::Proxy(rule) => Some(rule),
 ///     _ => None,
 /// });
 /// assert_eq!(rule.map(|rule| rule.action()), Some(ProxyAction::Absorb));
@@ -319,10 +248,11 @@ impl ProxyRule {
     /// What the proxy does with it.
     ///
     /// ```
-    /// use sipcodes::{ProxyAction, SipCode, Subject};
+    /// use sipcodes::SipCode;
+    /// use sipcodes::rules::{Kind, ProxyAction};
     ///
-    /// let actions = SipCode::Unauthorized.constraints().iter().filter_map(|c| match c.subject() {
-    ///     Subject::Proxy(rule) => Some(rule.action()),
+    /// let actions = SipCode::Unauthorized.constraints().iter().filter_map(|c| match c.kind() {
+    ///     Kind::Proxy(rule) => Some(rule.action()),
     ///     _ => None,
     /// });
     /// assert!(actions.into_iter().all(|action| action == ProxyAction::Collect));
@@ -336,10 +266,11 @@ impl ProxyRule {
     /// lowest class, and within 4xx 401, 407, 415, 420 and 484).
     ///
     /// ```
-    /// use sipcodes::{SipCode, Subject};
+    /// use sipcodes::SipCode;
+    /// use sipcodes::rules::Kind;
     ///
-    /// let prefer = SipCode::Unauthorized.constraints().iter().find_map(|c| match c.subject() {
-    ///     Subject::Proxy(rule) => rule.prefer(),
+    /// let prefer = SipCode::Unauthorized.constraints().iter().find_map(|c| match c.kind() {
+    ///     Kind::Proxy(rule) => rule.prefer(),
     ///     _ => None,
     /// });
     /// assert_eq!(prefer, Some(3));
@@ -352,10 +283,11 @@ impl ProxyRule {
     /// 500, RFC 3261 §16.7 step 6 and §21.5.4).
     ///
     /// ```
-    /// use sipcodes::{SipCode, Subject};
+    /// use sipcodes::SipCode;
+    /// use sipcodes::rules::Kind;
     ///
-    /// let upstream = SipCode::ServiceUnavailable.constraints().iter().find_map(|c| match c.subject() {
-    ///     Subject::Proxy(rule) => rule.upstream_as(),
+    /// let upstream = SipCode::ServiceUnavailable.constraints().iter().find_map(|c| match c.kind() {
+    ///     Kind::Proxy(rule) => rule.upstream_as(),
     ///     _ => None,
     /// });
     /// assert_eq!(upstream, Some(SipCode::ServerInternalError));
@@ -368,10 +300,11 @@ impl ProxyRule {
     /// kind received (the challenges of 401 and 407).
     ///
     /// ```
-    /// use sipcodes::{SipCode, Subject};
+    /// use sipcodes::SipCode;
+    /// use sipcodes::rules::Kind;
     ///
-    /// let merged = SipCode::ProxyAuthenticationRequired.constraints().iter().find_map(|c| match c.subject() {
-    ///     Subject::Proxy(rule) if !rule.merge().is_empty() => Some(rule.merge()),
+    /// let merged = SipCode::ProxyAuthenticationRequired.constraints().iter().find_map(|c| match c.kind() {
+    ///     Kind::Proxy(rule) if !rule.merge().is_empty() => Some(rule.merge()),
     ///     _ => None,
     /// });
     /// assert!(merged.is_some_and(|names| names.contains(&"Proxy-Authenticate")));

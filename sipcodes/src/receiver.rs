@@ -1,0 +1,237 @@
+//! What an element does with a response it receives, read from the registry:
+//! the code to act on, the effect on the dialog, the header field to retry
+//! with, and what a proxy does with it.
+
+use crate::rules::scope::Decision;
+use crate::rules::{
+    Constraint, Context, DialogEffect, Failure, GeneralRule, Kind, Level, Names, ProxyAction,
+    ProxyRule, ReceiverRule, Role, Scope,
+};
+use crate::{SipCode, StatusCode, header};
+
+/// Whether a receiver's rule applies in the context: decided, and holding.
+fn holds(scope: &Scope, context: &Context<'_, impl Names, impl Names, impl Names>) -> bool {
+    scope.decide(context) == Decision::Applies
+}
+
+impl StatusCode {
+    /// The code's own rules, else the rules of its class, that `select` accepts:
+    /// a code's own rule of a kind wins over the general rules of that kind.
+    fn select<'s, T: 's>(
+        self,
+        select: impl Fn(&'static Constraint) -> Option<T> + Copy + 's,
+    ) -> impl Iterator<Item = T> + 's {
+        let own: &'static [Constraint] = self.known().map_or(&[], SipCode::constraints);
+        let mut own_matches = own.iter().filter_map(select).peekable();
+        let use_general = own_matches.peek().is_none();
+        let general = GeneralRule::all()
+            .iter()
+            .filter(move |rule| use_general && rule.covers(self))
+            .filter_map(move |rule| select(&rule.constraint));
+        own_matches.chain(general)
+    }
+
+    /// The code to act on, for an element in this context, a response with
+    /// these header fields: [`effective`](StatusCode::effective) (RFC 3261
+    /// §8.1.3.2), then the registry's receiver rules that say to treat the code
+    /// as another (`treat-as`) for one of the roles the context names, where
+    /// their scope applies. A rule whose circumstances the context does not
+    /// decide (the roles, the method, the dialog, prose) is not applied.
+    ///
+    /// ```
+    /// use sipcodes::{SipCode, StatusCode};
+    /// use sipcodes::rules::{Context, Role};
+    ///
+    /// let none: [&str; 0] = [];
+    /// let uac = Context::new().roles(&[Role::Uac]);
+    /// // RFC 6665: a 202 to SUBSCRIBE is acted on as 200; RFC 3428: not to MESSAGE.
+    /// assert_eq!(StatusCode::ACCEPTED.effective_for(&uac.method("SUBSCRIBE"), none), SipCode::Ok);
+    /// assert_eq!(StatusCode::ACCEPTED.effective_for(&uac.method("MESSAGE"), none), StatusCode::ACCEPTED);
+    /// // RFC 3261 §21.5.4: a 503 without Retry-After is acted on as 500.
+    /// let unavailable = StatusCode::SERVICE_UNAVAILABLE;
+    /// let invite = uac.method("INVITE");
+    /// assert_eq!(unavailable.effective_for(&invite, none), SipCode::ServerInternalError);
+    /// assert_eq!(unavailable.effective_for(&invite, ["Retry-After"]), unavailable);
+    /// // A subscriber is a UAC too: both rules hold for it.
+    /// let subscriber = Context::new().method("SUBSCRIBE").roles(&[Role::Uac, Role::Subscriber]);
+    /// assert_eq!(unavailable.effective_for(&subscriber, none), SipCode::ServerInternalError);
+    /// assert_eq!(StatusCode::ACCEPTED.effective_for(&subscriber, none), SipCode::Ok);
+    /// // Unregistered codes: RFC 3261 §8.1.3.2 first.
+    /// assert_eq!(StatusCode::new(599)?.effective_for(&invite, none), SipCode::ServerInternalError);
+    /// // Without the roles, no receiver rule is applied.
+    /// assert_eq!(unavailable.effective_for(&Context::new().method("INVITE"), none), unavailable);
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub fn effective_for(
+        self,
+        context: &Context<'_, impl Names, impl Names, impl Names>,
+        headers: impl Names,
+    ) -> SipCode {
+        let base = self.effective();
+        let treat = |constraint: &'static Constraint| -> Option<SipCode> {
+            let Kind::Receiver(ReceiverRule {
+                roles: mine,
+                treat_as: Some(target),
+                unless_header,
+                ..
+            }) = constraint.kind()
+            else {
+                return None;
+            };
+            let applies = matches!(constraint.level(), Level::Must | Level::Should)
+                && context.plays(mine) == Some(true)
+                && holds(constraint.scope(), context)
+                && !unless_header.is_some_and(|name| headers.contains(name, header::same));
+            applies.then_some(target)
+        };
+        // The rules of the code acted on: itself, or its class's x00.
+        StatusCode::from_sip_code(base)
+            .select(treat)
+            .next()
+            .unwrap_or(base)
+    }
+
+    /// What a final response does beyond its transaction (RFC 5057 §5.1, RFC
+    /// 6665), for a request with the context's method, inside or outside a
+    /// dialog as the context says: nothing
+    /// ([`Transaction`](DialogEffect::Transaction)), the end of the usage, of
+    /// the subscription, or of the whole dialog. The code's own rules win over
+    /// the rules of its class; among the rules that apply the widest effect
+    /// wins. Rules the context does not decide (an unknown method or dialog,
+    /// prose) are not applied, and an unregistered code gets the effect of its
+    /// class. A provisional response ends nothing, but for 199, which ends the
+    /// early dialog it names (RFC 6228 §7).
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::rules::{Context, DialogEffect};
+    ///
+    /// let inside = |method| Context::new().method(method).in_dialog(true);
+    /// let outside = |method| Context::new().method(method).in_dialog(false);
+    /// let gone = StatusCode::CALL_TRANSACTION_DOES_NOT_EXIST;
+    /// assert_eq!(gone.dialog_effect(&inside("BYE")), DialogEffect::Dialog);
+    /// assert_eq!(gone.dialog_effect(&inside("NOTIFY")), DialogEffect::Subscription);
+    /// assert_eq!(gone.dialog_effect(&inside("INFO")), DialogEffect::Usage);
+    /// assert_eq!(StatusCode::BUSY_HERE.dialog_effect(&inside("INVITE")), DialogEffect::Transaction);
+    /// // A failed initial INVITE ends its early dialogs.
+    /// assert_eq!(StatusCode::new(499)?.dialog_effect(&outside("INVITE")), DialogEffect::Dialog);
+    /// assert_eq!(StatusCode::OK.dialog_effect(&outside("INVITE")), DialogEffect::Transaction);
+    /// let early_end = StatusCode::EARLY_DIALOG_TERMINATED;
+    /// assert_eq!(early_end.dialog_effect(&outside("INVITE")), DialogEffect::Dialog);
+    /// assert_eq!(early_end.dialog_effect(&inside("INVITE")), DialogEffect::Transaction);
+    /// # Ok::<(), sipcodes::CodeError>(())
+    /// ```
+    pub fn dialog_effect(
+        self,
+        context: &Context<'_, impl Names, impl Names, impl Names>,
+    ) -> DialogEffect {
+        self.select(|constraint| match constraint.kind() {
+            Kind::Dialog(effect)
+                if matches!(constraint.level(), Level::Must | Level::Should)
+                    && holds(constraint.scope(), context) =>
+            {
+                Some(effect)
+            }
+            _ => None,
+        })
+        .max()
+        .unwrap_or(DialogEffect::Transaction)
+    }
+
+    /// The header field that carries the value to retry with, if the registry
+    /// names one for this code: `Retry-After` (503, 486, …), `Min-Expires`
+    /// (423), `Min-SE` (422).
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    ///
+    /// assert_eq!(StatusCode::SERVICE_UNAVAILABLE.retry_header(), Some("Retry-After"));
+    /// assert_eq!(StatusCode::INTERVAL_TOO_BRIEF.retry_header(), Some("Min-Expires"));
+    /// assert_eq!(StatusCode::SESSION_INTERVAL_TOO_SMALL.retry_header(), Some("Min-SE"));
+    /// assert_eq!(StatusCode::OK.retry_header(), None);
+    /// ```
+    pub fn retry_header(self) -> Option<&'static str> {
+        self.select(|constraint| match constraint.kind() {
+            Kind::Retry(header) => Some(header),
+            _ => None,
+        })
+        .next()
+    }
+
+    /// What a stateful proxy does with this code on a branch of a request with
+    /// the context's method (RFC 3261 §16.7), before or after it sent a final
+    /// response upstream ([`Context::after_final`]): the code's own proxy rule,
+    /// else its class's. Rules the context does not decide are not applied:
+    /// without the method, or without whether a final response went upstream,
+    /// there is none.
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::rules::{Context, ProxyAction};
+    ///
+    /// let invite = Context::new().method("INVITE").after_final(false);
+    /// let action = |status: StatusCode| status.proxy_rule(&invite).map(|rule| rule.action());
+    /// assert_eq!(action(StatusCode::TRYING), Some(ProxyAction::Absorb));
+    /// assert_eq!(action(StatusCode::RINGING), Some(ProxyAction::Forward));
+    /// assert_eq!(action(StatusCode::BUSY_HERE), Some(ProxyAction::Collect));
+    /// assert_eq!(action(StatusCode::DECLINE), Some(ProxyAction::CancelBranches));
+    /// // After a final response went upstream only 2xx to an INVITE still go.
+    /// let late = |status: StatusCode, method| {
+    ///     let context = Context::new().method(method).after_final(true);
+    ///     status.proxy_rule(&context).map(|rule| rule.action())
+    /// };
+    /// assert_eq!(late(StatusCode::OK, "INVITE"), Some(ProxyAction::Forward));
+    /// assert_eq!(late(StatusCode::OK, "OPTIONS"), Some(ProxyAction::Absorb));
+    /// assert_eq!(late(StatusCode::RINGING, "INVITE"), Some(ProxyAction::Absorb));
+    /// assert_eq!(StatusCode::OK.proxy_rule(&Context::new().method("INVITE")), None);
+    /// ```
+    pub fn proxy_rule(
+        self,
+        context: &Context<'_, impl Names, impl Names, impl Names>,
+    ) -> Option<ProxyRule> {
+        // A proxy rule without `after-final` holds until a final response went up.
+        let in_time = |scope: &Scope| match scope.after_final() {
+            Some(_) => true,
+            None => context.after_final == Some(false),
+        };
+        self.select(|constraint| match constraint.kind() {
+            Kind::Proxy(rule)
+                if rule.action() != ProxyAction::NoFinalResponse
+                    && holds(constraint.scope(), context)
+                    && in_time(constraint.scope()) =>
+            {
+                Some(rule)
+            }
+            _ => None,
+        })
+        .next()
+    }
+}
+
+impl SipCode {
+    /// The code an element in this role acts on when its transaction or
+    /// transport layer reports this failure instead of a response, as the
+    /// registry states it: a timeout as 408, a transport error as 503, for a
+    /// UAC (RFC 3261 §8.1.3.1) and a proxy (§16.8, §16.9). `None` for a role the
+    /// registry states nothing for.
+    ///
+    /// ```
+    /// use sipcodes::SipCode;
+    /// use sipcodes::rules::{Failure, Role};
+    ///
+    /// assert_eq!(SipCode::for_failure(Failure::Timeout, Role::Uac), Some(SipCode::RequestTimeout));
+    /// assert_eq!(
+    ///     SipCode::for_failure(Failure::TransportError, Role::Proxy),
+    ///     Some(SipCode::ServiceUnavailable)
+    /// );
+    /// assert_eq!(SipCode::for_failure(Failure::Timeout, Role::Registrar), None);
+    /// ```
+    pub fn for_failure(failure: Failure, role: Role) -> Option<SipCode> {
+        SipCode::ALL.into_iter().find(|code| {
+            code.constraints().iter().any(|constraint| {
+                matches!(constraint.kind(), Kind::Receiver(rule)
+                    if rule.stands_for() == Some(failure) && rule.roles().contains(&role))
+            })
+        })
+    }
+}
