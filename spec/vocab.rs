@@ -25,7 +25,7 @@ macro_rules! vocabulary {
             /// Every word, in the order of declaration.
             ///
             #[doc = concat!(
-                "```\nuse sipcodes::", stringify!($name), ";\n\n",
+                "```\nuse sipcodes::rules::", stringify!($name), ";\n\n",
                 "let words: Vec<&str> = ", stringify!($name), "::ALL.iter().map(|word| word.as_str()).collect();\n",
                 "assert_eq!(words, [", $(stringify!($word), ", ",)* "]);\n```"
             )]
@@ -34,7 +34,7 @@ macro_rules! vocabulary {
             /// The word as `registry.toml` spells it.
             ///
             #[doc = concat!(
-                "```\nuse sipcodes::", stringify!($name), ";\n\n",
+                "```\nuse sipcodes::rules::", stringify!($name), ";\n\n",
                 "let spellings = [", $(stringify!($word), ", ",)* "];\n",
                 "for (word, spelling) in ", stringify!($name), "::ALL.iter().zip(spellings) {\n",
                 "    assert_eq!(word.as_str(), spelling);\n}\n```"
@@ -98,7 +98,7 @@ vocabulary! {
     /// The RFC 2119 keyword of a rule of the registry.
     ///
     /// ```
-    /// use sipcodes::Level;
+    /// use sipcodes::rules::Level;
     ///
     /// assert_eq!(Level::MustNot.to_string(), "MUST NOT");
     /// assert_eq!(Level::MustNot.as_str(), "must-not");
@@ -121,7 +121,7 @@ impl Level {
     /// Whether breaking the rule makes a response wrong (MUST and MUST NOT).
     ///
     /// ```
-    /// use sipcodes::Level;
+    /// use sipcodes::rules::Level;
     ///
     /// assert!(Level::MustNot.is_mandatory());
     /// assert!(!Level::Should.is_mandatory());
@@ -133,7 +133,7 @@ impl Level {
     /// Whether the rule forbids rather than requires (MUST NOT, SHOULD NOT).
     ///
     /// ```
-    /// assert!(sipcodes::Level::ShouldNot.is_negative());
+    /// assert!(sipcodes::rules::Level::ShouldNot.is_negative());
     /// ```
     pub const fn is_negative(self) -> bool {
         matches!(self, Level::MustNot | Level::ShouldNot)
@@ -157,7 +157,7 @@ vocabulary! {
     /// An element of a SIP network, as the RFCs name them.
     ///
     /// ```
-    /// assert_eq!(sipcodes::Role::RedirectServer.as_str(), "redirect-server");
+    /// assert_eq!(sipcodes::rules::Role::RedirectServer.as_str(), "redirect-server");
     /// ```
     #[non_exhaustive]
     pub enum Role {
@@ -226,7 +226,7 @@ vocabulary! {
     /// (RFC 5057 §5.1) or to a subscription (RFC 6665).
     ///
     /// ```
-    /// use sipcodes::DialogEffect;
+    /// use sipcodes::rules::DialogEffect;
     ///
     /// assert_eq!(DialogEffect::Usage.as_str(), "usage");
     /// assert!(DialogEffect::Dialog > DialogEffect::Usage);
@@ -249,7 +249,7 @@ vocabulary! {
     /// (RFC 3261 §16.7).
     ///
     /// ```
-    /// assert_eq!(sipcodes::ProxyAction::CancelBranches.as_str(), "cancel-branches");
+    /// assert_eq!(sipcodes::rules::ProxyAction::CancelBranches.as_str(), "cancel-branches");
     /// ```
     #[non_exhaustive]
     pub enum ProxyAction {
@@ -274,7 +274,7 @@ vocabulary! {
     /// (RFC 3261 §8.1.3.1, §16.8, §16.9).
     ///
     /// ```
-    /// assert_eq!(sipcodes::Failure::TransportError.as_str(), "transport-error");
+    /// assert_eq!(sipcodes::rules::Failure::TransportError.as_str(), "transport-error");
     /// ```
     #[non_exhaustive]
     pub enum Failure {

@@ -8,8 +8,9 @@
 
 use std::fmt::Write as _;
 
-use sipcodes::proxy::{Action, Best, ResponseContext, Slot};
-use sipcodes::{Failure, SipCode, StatusCode};
+use sipcodes::proxy::{Best, ResponseContext, Slot};
+use sipcodes::{SipCode, StatusCode};
+use sipcodes::rules::{Context, Failure, ProxyAction};
 
 /// What a branch reports: a response with this code, or a failure of its
 /// transaction or transport layer.
@@ -110,7 +111,7 @@ fn report() -> String {
         let plural = if branches == 1 { "" } else { "es" };
         let _ = writeln!(out, "{title} ({method} on {branches} branch{plural}):");
         let mut slots: Vec<Slot<StatusCode>> = (0..branches).map(|_| Slot::Pending).collect();
-        let mut context = ResponseContext::new(method, &mut slots);
+        let mut context = ResponseContext::new(Context::new().method(method), &mut slots);
         for &(branch, arrival) in responses {
             let (what, action) = match arrival {
                 R(number) => {
@@ -125,7 +126,7 @@ fn report() -> String {
         }
         for branch in 0..branches {
             let action = context.fail_branch(branch, Failure::Timeout);
-            if action != Action::Absorb {
+            if action != ProxyAction::Absorb {
                 let what = failed(Failure::Timeout);
                 let _ = writeln!(out, "  branch {branch}: {what:<36} -> {}", describe(action));
             }
@@ -160,19 +161,19 @@ fn report() -> String {
     out
 }
 
-fn describe(action: Action) -> &'static str {
+fn describe(action: ProxyAction) -> &'static str {
     match action {
-        Action::Absorb => "absorb",
-        Action::Forward => "forward upstream",
-        Action::CancelOthers => "keep, cancel the other branches",
-        Action::Keep => "keep as a candidate",
+        ProxyAction::Absorb => "absorb",
+        ProxyAction::Forward => "forward upstream",
+        ProxyAction::CancelBranches => "keep, cancel the other branches",
+        ProxyAction::Collect => "keep as a candidate",
         _ => "other",
     }
 }
 
 /// `timed out (as 408)`: the failure and the code the registry says it stands for.
 fn failed(failure: Failure) -> String {
-    let stands_for = SipCode::for_failure(failure, sipcodes::Role::Proxy)
+    let stands_for = SipCode::for_failure(failure, sipcodes::rules::Role::Proxy)
         .map_or(String::new(), |code| format!(" (as {})", code.as_u16()));
     match failure {
         Failure::Timeout => format!("timed out{stands_for}"),

@@ -13,7 +13,8 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use sipcodes::{CodeError, Historic, SipCode, StatusCode};
+use sipcodes::{CodeError, SipCode, StatusCode};
+use sipcodes::rules::Historic;
 
 /// `writeln!` into the output buffer; writing to a `String` cannot fail.
 macro_rules! say {

@@ -80,7 +80,7 @@ impl StatusCode {
             };
             let applies = matches!(constraint.level(), Level::Must | Level::Should)
                 && context.plays(mine) == Some(true)
-                && holds(constraint.scope(), context)
+                && holds(&constraint.scope(), context)
                 && !unless_header.is_some_and(|name| headers.contains(name, header::same));
             applies.then_some(target)
         };
@@ -128,7 +128,7 @@ impl StatusCode {
         self.select(|constraint| match constraint.kind() {
             Kind::Dialog(effect)
                 if matches!(constraint.level(), Level::Must | Level::Should)
-                    && holds(constraint.scope(), context) =>
+                    && holds(&constraint.scope(), context) =>
             {
                 Some(effect)
             }
@@ -197,8 +197,8 @@ impl StatusCode {
         self.select(|constraint| match constraint.kind() {
             Kind::Proxy(rule)
                 if rule.action() != ProxyAction::NoFinalResponse
-                    && holds(constraint.scope(), context)
-                    && in_time(constraint.scope()) =>
+                    && holds(&constraint.scope(), context)
+                    && in_time(&constraint.scope()) =>
             {
                 Some(rule)
             }

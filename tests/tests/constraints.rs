@@ -1,6 +1,7 @@
 //! The registry's rules that the issue tracker and RFC 3261 name explicitly.
 
-use sipcodes::{Constraint, Level, Role, SipCode, Subject};
+use sipcodes::SipCode;
+use sipcodes::rules::{Constraint, Kind, Level, Role};
 
 fn rules(code: SipCode) -> impl Iterator<Item = &'static Constraint> {
     code.constraints().iter()
@@ -8,14 +9,14 @@ fn rules(code: SipCode) -> impl Iterator<Item = &'static Constraint> {
 
 fn header_rule(code: SipCode, header: &str) -> Option<&'static Constraint> {
     rules(code)
-        .find(|rule| matches!(rule.subject(), Subject::Header(names) if names.contains(&header)))
+        .find(|rule| matches!(rule.kind(), Kind::Header(names) if names.contains(&header)))
 }
 
 fn senders(code: SipCode, level: Level) -> Vec<Role> {
     rules(code)
         .filter(|rule| rule.level() == level)
-        .filter_map(|rule| match rule.subject() {
-            Subject::Sender(roles) => Some(roles),
+        .filter_map(|rule| match rule.kind() {
+            Kind::Sender(roles) => Some(roles),
             _ => None,
         })
         .flatten()
@@ -90,14 +91,14 @@ fn who_sends_what() {
 #[allow(deprecated)]
 fn how_receivers_treat_codes() {
     let receiver = |code: SipCode| {
-        rules(code).filter_map(|rule| match rule.subject() {
-            Subject::Receiver(receiver) => Some((rule.level(), receiver)),
+        rules(code).filter_map(|rule| match rule.kind() {
+            Kind::Receiver(receiver) => Some((rule.level(), receiver)),
             _ => None,
         })
     };
     assert!(rules(SipCode::Trying).any(|rule| matches!(
-        rule.subject(),
-        Subject::Proxy(proxy) if proxy.action() == sipcodes::ProxyAction::Absorb
+        rule.kind(),
+        Kind::Proxy(proxy) if proxy.action() == sipcodes::rules::ProxyAction::Absorb
     )));
     assert!(
         receiver(SipCode::ServiceUnavailable)

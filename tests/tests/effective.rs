@@ -48,8 +48,8 @@ fn status_codes_compare_by_number() {
 
 #[test]
 fn historic_codes_are_recorded_but_not_registered() {
-    assert!(!sipcodes::Historic::all().is_empty());
-    for historic in sipcodes::Historic::all() {
+    assert!(!sipcodes::rules::Historic::all().is_empty());
+    for historic in sipcodes::rules::Historic::all() {
         let status = StatusCode::new(historic.as_u16()).unwrap();
         assert_eq!(status.known(), None, "{historic}");
         assert_eq!(status.historic(), Some(historic));

@@ -1,6 +1,8 @@
 //! Responses checked from their bytes.
 
-use sipcodes::{HeaderNames, Problem, ReceivedError, Response, StatusCode};
+use sipcodes::{ReceivedError, StatusCode};
+use sipcodes::check::{Check, HeaderNames, Problem};
+use sipcodes::rules::Context;
 
 const HEAD: &[u8] = b"SIP/2.0 405 Method Not Allowed\r\n\
 Via: SIP/2.0/UDP pc33.example.com;branch=z9hG4bK776asdhds\r\n\
@@ -37,7 +39,7 @@ fn header_names_debug_as_the_names() {
 
 #[test]
 fn a_head_is_checked_like_a_built_response() {
-    let response = Response::from_head(HEAD).unwrap();
+    let response = Check::from_head(HEAD).unwrap();
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     let broken: Vec<_> = response.violations().filter(|v| v.is_mandatory()).collect();
     assert_eq!(broken.len(), 1, "{broken:?}");
@@ -48,7 +50,7 @@ fn a_head_is_checked_like_a_built_response() {
 #[test]
 fn a_body_after_the_head_counts() {
     let message = b"SIP/2.0 200 OK\r\nVia: x\r\nFrom: a\r\nTo: b\r\nCall-ID: c\r\nCSeq: 1 MESSAGE\r\n\r\nhello";
-    let response = Response::from_head(message).unwrap().method("MESSAGE");
+    let response = Check::from_head(message).unwrap().context(Context::new().method("MESSAGE"));
     assert!(
         response
             .violations()
@@ -56,9 +58,9 @@ fn a_body_after_the_head_counts() {
     );
     let head_only = &message[..message.len() - 5];
     assert!(
-        Response::from_head(head_only)
+        Check::from_head(head_only)
             .unwrap()
-            .method("MESSAGE")
+            .context(Context::new().method("MESSAGE"))
             .is_valid()
     );
 }
@@ -71,9 +73,9 @@ fn content_length_decides_whether_there_is_a_body() {
         )
     };
     let valid = |tail: &str| {
-        Response::from_head(to_message(tail).as_bytes())
+        Check::from_head(to_message(tail).as_bytes())
             .unwrap()
-            .method("MESSAGE")
+            .context(Context::new().method("MESSAGE"))
             .is_valid()
     };
     // RFC 3261 §18.3: bytes beyond Content-Length are not the body.
@@ -90,16 +92,16 @@ fn content_length_decides_whether_there_is_a_body() {
 fn line_ends_before_the_status_line_are_skipped() {
     // RFC 3261 §7.5.
     let response =
-        Response::from_head(b"\r\n\r\nSIP/2.0 100 Trying\r\nCSeq: 1 INVITE\r\n\r\n").unwrap();
+        Check::from_head(b"\r\n\r\nSIP/2.0 100 Trying\r\nCSeq: 1 INVITE\r\n\r\n").unwrap();
     assert_eq!(response.status(), StatusCode::TRYING);
 }
 
 #[test]
 fn a_bad_status_line_is_a_typed_error() {
     assert!(matches!(
-        Response::from_head(b"SIP/7.0 200 OK\r\n\r\n"),
+        Check::from_head(b"SIP/7.0 200 OK\r\n\r\n"),
         Err(ReceivedError::UnsupportedVersion { .. })
     ));
-    assert!(Response::from_head(b"INVITE sip:bob@example.com SIP/2.0\r\n\r\n").is_err());
-    assert!(Response::from_head(b"").is_err());
+    assert!(Check::from_head(b"INVITE sip:bob@example.com SIP/2.0\r\n\r\n").is_err());
+    assert!(Check::from_head(b"").is_err());
 }

@@ -1,8 +1,9 @@
 //! A forking proxy's response context, scenario by scenario (RFC 3261 §16.7).
 
 use proptest::prelude::*;
-use sipcodes::proxy::{Action, Best, ResponseContext, Slot};
-use sipcodes::{Failure, SipCode, StatusCode};
+use sipcodes::proxy::{Best, ResponseContext, Slot};
+use sipcodes::{SipCode, StatusCode};
+use sipcodes::rules::{Context, Failure, ProxyAction};
 
 fn code(number: u16) -> StatusCode {
     StatusCode::new(number).unwrap()
@@ -14,9 +15,9 @@ fn run(
     method: &str,
     branches: usize,
     responses: &[(usize, u16)],
-) -> (Vec<Action>, Option<(u16, u16)>) {
+) -> (Vec<ProxyAction>, Option<(u16, u16)>) {
     let mut slots: Vec<Slot<StatusCode>> = (0..branches).map(|_| Slot::Pending).collect();
-    let mut context = ResponseContext::new(method, &mut slots);
+    let mut context = ResponseContext::new(Context::new().method(method), &mut slots);
     let actions = responses
         .iter()
         .map(|&(branch, number)| context.receive(branch, code(number)))
@@ -41,26 +42,26 @@ fn best(context: &ResponseContext<'_, '_, StatusCode>) -> Option<(u16, u16)> {
 
 #[test]
 fn a_100_is_absorbed() {
-    assert_eq!(run("INVITE", 1, &[(0, 100)]).0, [Action::Absorb]);
+    assert_eq!(run("INVITE", 1, &[(0, 100)]).0, [ProxyAction::Absorb]);
 }
 
 #[test]
 fn a_180_is_forwarded_while_no_final_response_went_upstream() {
     let (actions, _) = run("INVITE", 2, &[(0, 180), (1, 200), (0, 180)]);
-    assert_eq!(actions, [Action::Forward, Action::Forward, Action::Absorb]);
+    assert_eq!(actions, [ProxyAction::Forward, ProxyAction::Forward, ProxyAction::Absorb]);
 }
 
 #[test]
 fn every_2xx_to_an_invite_is_forwarded_at_once() {
     let (actions, best) = run("INVITE", 3, &[(0, 486), (1, 200), (2, 200)]);
-    assert_eq!(actions, [Action::Keep, Action::Forward, Action::Forward]);
+    assert_eq!(actions, [ProxyAction::Collect, ProxyAction::Forward, ProxyAction::Forward]);
     assert_eq!(best, None, "a final response already went upstream");
 }
 
 #[test]
 fn only_the_first_2xx_to_a_non_invite_is_forwarded() {
     let (actions, _) = run("OPTIONS", 2, &[(0, 200), (1, 200)]);
-    assert_eq!(actions, [Action::Forward, Action::Absorb]);
+    assert_eq!(actions, [ProxyAction::Forward, ProxyAction::Absorb]);
 }
 
 #[test]
@@ -70,15 +71,15 @@ fn every_2xx_on_one_invite_branch_is_forwarded() {
     assert_eq!(
         actions,
         [
-            Action::Forward,
-            Action::Forward,
-            Action::Absorb,
-            Action::Forward
+            ProxyAction::Forward,
+            ProxyAction::Forward,
+            ProxyAction::Absorb,
+            ProxyAction::Forward
         ]
     );
     assert_eq!(best, None);
     let (actions, _) = run("OPTIONS", 1, &[(0, 200), (0, 200)]);
-    assert_eq!(actions, [Action::Forward, Action::Absorb]);
+    assert_eq!(actions, [ProxyAction::Forward, ProxyAction::Absorb]);
 }
 
 #[test]
@@ -87,7 +88,7 @@ fn what_else_arrives_on_an_ended_branch_is_absorbed() {
     let (actions, best) = run("INVITE", 2, &[(0, 486), (0, 180), (0, 486), (1, 404)]);
     assert_eq!(
         actions,
-        [Action::Keep, Action::Absorb, Action::Absorb, Action::Keep]
+        [ProxyAction::Collect, ProxyAction::Absorb, ProxyAction::Absorb, ProxyAction::Collect]
     );
     assert_eq!(best, Some((486, 486)));
 }
@@ -96,25 +97,25 @@ fn what_else_arrives_on_an_ended_branch_is_absorbed() {
 fn a_6xx_cancels_the_other_branches_and_wins() {
     // The other branches answer the CANCEL with 487; the 6xx is then sent.
     let (actions, best) = run("INVITE", 3, &[(0, 404), (1, 603), (2, 487)]);
-    assert_eq!(actions, [Action::Keep, Action::CancelOthers, Action::Keep]);
+    assert_eq!(actions, [ProxyAction::Collect, ProxyAction::CancelBranches, ProxyAction::Collect]);
     assert_eq!(best, Some((603, 603)));
     // An unregistered 6xx too, by its class.
     let (actions, best) = run("INVITE", 2, &[(0, 699), (1, 302)]);
-    assert_eq!(actions, [Action::CancelOthers, Action::Keep]);
+    assert_eq!(actions, [ProxyAction::CancelBranches, ProxyAction::Collect]);
     assert_eq!(best, Some((699, 699)));
 }
 
 #[test]
 fn a_2xx_after_a_6xx_still_goes_upstream() {
     let (actions, best) = run("INVITE", 2, &[(0, 603), (1, 200)]);
-    assert_eq!(actions, [Action::CancelOthers, Action::Forward]);
+    assert_eq!(actions, [ProxyAction::CancelBranches, ProxyAction::Forward]);
     assert_eq!(best, None, "the 2xx was the final response");
 }
 
 #[test]
 fn challenges_are_merged_and_preferred_over_404() {
     let mut slots: [Slot<StatusCode>; 3] = Default::default();
-    let mut context = ResponseContext::new("INVITE", &mut slots);
+    let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
     context.receive(0, StatusCode::NOT_FOUND);
     context.receive(1, StatusCode::PROXY_AUTHENTICATION_REQUIRED);
     context.receive(2, StatusCode::UNAUTHORIZED);
@@ -139,7 +140,7 @@ fn challenges_are_merged_and_preferred_over_404() {
 #[test]
 fn nothing_is_merged_when_no_challenge_is_chosen() {
     let mut slots: [Slot<StatusCode>; 2] = Default::default();
-    let mut context = ResponseContext::new("INVITE", &mut slots);
+    let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
     context.receive(0, StatusCode::MOVED_TEMPORARILY);
     context.receive(1, StatusCode::UNAUTHORIZED);
     assert!(matches!(
@@ -192,9 +193,9 @@ enum Event {
 
 /// One event per branch, in branch order; returns the actions and the best
 /// response as `run` does.
-fn run_events(method: &str, events: &[Event]) -> (Vec<Action>, Option<(u16, u16)>) {
+fn run_events(method: &str, events: &[Event]) -> (Vec<ProxyAction>, Option<(u16, u16)>) {
     let mut slots: Vec<Slot<StatusCode>> = events.iter().map(|_| Slot::Pending).collect();
-    let mut context = ResponseContext::new(method, &mut slots);
+    let mut context = ResponseContext::new(Context::new().method(method), &mut slots);
     let actions = events
         .iter()
         .enumerate()
@@ -212,7 +213,7 @@ fn a_timed_out_branch_counts_as_a_408() {
     // RFC 3261 §16.8: as if the branch had received a 408, which as a 4xx beats
     // a 5xx (§16.7 step 6).
     let (actions, best) = run_events("INVITE", &[Failed(Failure::Timeout), Response(500)]);
-    assert_eq!(actions, [Action::Keep, Action::Keep]);
+    assert_eq!(actions, [ProxyAction::Collect, ProxyAction::Collect]);
     assert_eq!(best, Some((0, 408)));
     // A 3xx still beats it.
     let (_, best) = run_events("INVITE", &[Failed(Failure::Timeout), Response(302)]);
@@ -224,7 +225,7 @@ fn a_failed_transport_counts_as_a_503_and_goes_upstream_as_500() {
     use Event::*;
     // RFC 3261 §16.9, and §16.7 step 6 for the 503.
     let (actions, best) = run_events("INVITE", &[Failed(Failure::TransportError)]);
-    assert_eq!(actions, [Action::Keep]);
+    assert_eq!(actions, [ProxyAction::Collect]);
     assert_eq!(best, Some((0, 500)));
     let (_, best) = run_events("INVITE", &[Failed(Failure::TransportError), Response(486)]);
     assert_eq!(best, Some((486, 486)));
@@ -248,17 +249,17 @@ fn no_408_goes_upstream_for_a_non_invite_request_even_from_a_branch() {
 #[test]
 fn a_failure_after_the_branch_ended_is_absorbed() {
     let mut slots: [Slot<StatusCode>; 2] = Default::default();
-    let mut context = ResponseContext::new("OPTIONS", &mut slots);
+    let mut context = ResponseContext::new(Context::new().method("OPTIONS"), &mut slots);
     context.receive(0, StatusCode::NOT_FOUND);
-    assert_eq!(context.fail_branch(0, Failure::Timeout), Action::Absorb);
-    assert_eq!(context.fail_branch(7, Failure::Timeout), Action::Absorb);
+    assert_eq!(context.fail_branch(0, Failure::Timeout), ProxyAction::Absorb);
+    assert_eq!(context.fail_branch(7, Failure::Timeout), ProxyAction::Absorb);
     // After a final response went upstream, a failure is kept for nothing.
     let mut slots: [Slot<StatusCode>; 2] = Default::default();
-    let mut context = ResponseContext::new("INVITE", &mut slots);
+    let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
     context.receive(0, StatusCode::OK);
     assert_eq!(
         context.fail_branch(1, Failure::TransportError),
-        Action::Absorb
+        ProxyAction::Absorb
     );
     assert!(context.is_complete());
     assert_eq!(context.best(), None);
@@ -268,7 +269,7 @@ fn a_failure_after_the_branch_ended_is_absorbed() {
 #[test]
 fn best_waits_for_every_branch() {
     let mut slots: [Slot<StatusCode>; 2] = Default::default();
-    let mut context = ResponseContext::new("INVITE", &mut slots);
+    let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
     context.receive(0, StatusCode::NOT_FOUND);
     assert_eq!(context.best(), None);
     context.receive(1, StatusCode::BUSY_HERE);
@@ -288,7 +289,7 @@ fn an_application_response_type_plugs_in() {
         }
     }
     let mut slots: [Slot<Response>; 2] = Default::default();
-    let mut context = ResponseContext::new("INVITE", &mut slots);
+    let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
     context.receive(
         0,
         Response {
@@ -391,7 +392,7 @@ proptest! {
         responses.extend(&after);
         let indexed: Vec<(usize, u16)> = responses.iter().copied().enumerate().collect();
         let (actions, best) = run("INVITE", responses.len(), &indexed);
-        prop_assert_eq!(actions[before.len()], Action::CancelOthers);
+        prop_assert_eq!(actions[before.len()], ProxyAction::CancelBranches);
         let (chosen, sent) = best.expect("a response is chosen");
         prop_assert_eq!((chosen, sent), (global, global));
     }
@@ -399,22 +400,22 @@ proptest! {
 
 #[test]
 fn the_proxy_actions_come_from_the_registry() {
-    use sipcodes::ProxyAction;
+    use sipcodes::rules::ProxyAction;
     // Every registered code has a proxy action for an INVITE, from its own
     // rule or its class's.
     for code in SipCode::ALL {
         assert!(
-            StatusCode::from(code).proxy_rule("INVITE", false).is_some(),
+            StatusCode::from(code).proxy_rule(&Context::new().method("INVITE").after_final(false)).is_some(),
             "{code}"
         );
         assert!(
-            StatusCode::from(code).proxy_rule("INVITE", true).is_some(),
+            StatusCode::from(code).proxy_rule(&Context::new().method("INVITE").after_final(true)).is_some(),
             "{code}"
         );
     }
     assert_eq!(
         StatusCode::SESSION_PROGRESS
-            .proxy_rule("INVITE", false)
+            .proxy_rule(&Context::new().method("INVITE").after_final(false))
             .map(|rule| rule.action()),
         Some(ProxyAction::Forward)
     );
@@ -429,8 +430,8 @@ fn no_code_is_named_in_the_decision_code() {
     // those two files name class digits (`code / 100`), so only names count there.
     for (file, digits_too) in [
         ("proxy.rs", true),
-        ("receive.rs", true),
-        ("general.rs", false),
+        ("receiver.rs", true),
+        ("rules/general.rs", false),
         ("class.rs", false),
     ] {
         let source = std::fs::read_to_string(root.join(file)).expect("read the source");

@@ -1,10 +1,15 @@
 //! Responses checked against the registry's rules, knowing what is known of the
 //! request.
 
-use sipcodes::{GeneralRule, Level, Problem, Response, Role, SipCode, StatusCode, Subject, header};
+use sipcodes::check::{Check, Problem};
+use sipcodes::rules::{Context, GeneralRule, Kind, Level, Names, Role};
+use sipcodes::{SipCode, StatusCode, header};
 
 /// The header fields every response carries (RFC 3261 §8.2.6.2).
 const BASE: [&str; 5] = ["Via", "From", "To", "Call-ID", "CSeq"];
+
+/// No names: a request without such header fields or option tags.
+const NONE: [&str; 0] = [];
 
 /// `BASE` and more.
 fn with(more: &[&'static str]) -> Vec<&'static str> {
@@ -12,11 +17,9 @@ fn with(more: &[&'static str]) -> Vec<&'static str> {
 }
 
 /// The mandatory violations of a response, as (header, problem) pairs.
-fn broken<H>(response: Response<'_, H>) -> Vec<(Option<&'static str>, Problem)>
-where
-    H: IntoIterator + Clone,
-    H::Item: AsRef<str>,
-{
+fn broken(
+    response: Check<'_, impl Names, impl Names, impl Names, impl Names>,
+) -> Vec<(Option<&'static str>, Problem)> {
     response
         .violations()
         .filter(|v| v.is_mandatory())
@@ -31,7 +34,7 @@ fn every_response_carries_the_five_header_fields() {
         StatusCode::BUSY_HERE,
         StatusCode::new(499).unwrap(),
     ] {
-        let bare = Response::new(status);
+        let bare = Check::new(status);
         let missing: Vec<_> = broken(bare).into_iter().map(|(name, _)| name).collect();
         for name in BASE {
             assert!(missing.contains(&Some(name)), "{status} without {name}");
@@ -56,7 +59,7 @@ fn the_rfc_3261_must_headers_are_enforced() {
         (SipCode::SecurityAgreementRequired, "Security-Server"),
     ];
     for (code, required) in cases {
-        let bare = Response::new(code).headers(BASE);
+        let bare = Check::new(code).headers(BASE);
         assert_eq!(
             broken(bare),
             [(Some(required), Problem::MissingHeader)],
@@ -65,7 +68,7 @@ fn the_rfc_3261_must_headers_are_enforced() {
         let lowercase = required.to_ascii_lowercase();
         let headers: Vec<&str> = BASE.iter().copied().chain([lowercase.as_str()]).collect();
         assert!(
-            Response::new(code).headers(&headers).is_valid(),
+            Check::new(code).headers(&headers).is_valid(),
             "{code} with {required}"
         );
     }
@@ -73,56 +76,59 @@ fn the_rfc_3261_must_headers_are_enforced() {
 
 #[test]
 fn method_rules_apply_to_their_method_only() {
-    let register = Response::new(SipCode::IntervalTooBrief)
+    let register = Check::new(SipCode::IntervalTooBrief)
         .headers(BASE)
-        .method("REGISTER");
+        .context(Context::new().method("REGISTER"));
     assert_eq!(
         broken(register),
         [(Some("Min-Expires"), Problem::MissingHeader)]
     );
     assert!(register.headers(with(&["Min-Expires"])).is_valid());
-    let message = Response::new(SipCode::IntervalTooBrief)
+    let message = Check::new(SipCode::IntervalTooBrief)
         .headers(BASE)
-        .method("MESSAGE");
+        .context(Context::new().method("MESSAGE"));
     assert!(message.is_valid());
 }
 
 #[test]
 fn a_rule_for_a_method_is_undecided_without_the_method() {
-    let response = Response::new(SipCode::IntervalTooBrief).headers(BASE);
+    let response = Check::new(SipCode::IntervalTooBrief).headers(BASE);
     assert!(response.is_valid());
     assert!(
         response
             .undecided()
-            .any(|rule| rule.subject() == Subject::Header(&["Min-Expires"]))
+            .any(|rule| rule.kind() == Kind::Header(&["Min-Expires"]))
     );
     assert!(
         !response
-            .method("REGISTER")
+            .context(Context::new().method("REGISTER"))
             .undecided()
-            .any(|rule| rule.subject() == Subject::Header(&["Min-Expires"]))
+            .any(|rule| rule.kind() == Kind::Header(&["Min-Expires"]))
     );
 }
 
 #[test]
 fn a_class_rule_by_method_contact_in_every_2xx_to_invite() {
-    let ok = Response::new(SipCode::Ok).headers(BASE).method("INVITE");
+    let invite = Context::new().method("INVITE");
+    let ok = Check::new(SipCode::Ok).headers(BASE).context(invite);
     assert!(broken(ok).contains(&(Some("Contact"), Problem::MissingHeader)));
-    let accepted = Response::new(StatusCode::new(299).unwrap())
+    let accepted = Check::new(StatusCode::new(299).unwrap())
         .headers(BASE)
-        .method("INVITE");
+        .context(invite);
     assert!(broken(accepted).contains(&(Some("Contact"), Problem::MissingHeader)));
-    let with_contact = Response::new(SipCode::Ok)
+    let with_contact = Check::new(SipCode::Ok)
         .headers(with(&["m"]))
-        .method("INVITE");
+        .context(invite);
     assert!(!broken(with_contact).contains(&(Some("Contact"), Problem::MissingHeader)));
-    let options = Response::new(SipCode::Ok).headers(BASE).method("OPTIONS");
+    let options = Check::new(SipCode::Ok)
+        .headers(BASE)
+        .context(Context::new().method("OPTIONS"));
     assert!(!broken(options).contains(&(Some("Contact"), Problem::MissingHeader)));
 }
 
 #[test]
 fn a_forbidden_header_no_record_route_to_register() {
-    let response = Response::new(SipCode::Ok).method("REGISTER");
+    let response = Check::new(SipCode::Ok).context(Context::new().method("REGISTER"));
     assert!(
         broken(response.headers(with(&["Record-Route"])))
             .contains(&(Some("Record-Route"), Problem::ForbiddenHeader))
@@ -132,7 +138,9 @@ fn a_forbidden_header_no_record_route_to_register() {
 
 #[test]
 fn a_forbidden_body_no_body_in_a_2xx_to_message() {
-    let response = Response::new(SipCode::Ok).headers(BASE).method("MESSAGE");
+    let response = Check::new(SipCode::Ok)
+        .headers(BASE)
+        .context(Context::new().method("MESSAGE"));
     assert_eq!(
         broken(response.body(true)),
         [(None, Problem::ForbiddenBody)]
@@ -143,7 +151,7 @@ fn a_forbidden_body_no_body_in_a_2xx_to_message() {
 #[test]
 fn a_required_body_is_checked() {
     // 493 should carry the S/MIME body it could not decipher's answer type.
-    let response = Response::new(SipCode::Undecipherable).headers(BASE);
+    let response = Check::new(SipCode::Undecipherable).headers(BASE);
     assert!(
         response
             .violations()
@@ -160,34 +168,34 @@ fn a_required_body_is_checked() {
 #[test]
 fn codes_that_answer_only_some_methods() {
     // RFC 4320: no 408 to a non-INVITE request.
-    let timeout = Response::new(SipCode::RequestTimeout).headers(BASE);
+    let timeout = Check::new(SipCode::RequestTimeout).headers(BASE);
     assert_eq!(
-        broken(timeout.method("OPTIONS")),
+        broken(timeout.context(Context::new().method("OPTIONS"))),
         [(None, Problem::UnexpectedMethod)]
     );
-    assert!(timeout.method("INVITE").is_valid());
-    let violation = timeout.method("BYE").violations().next().unwrap();
+    assert!(timeout.context(Context::new().method("INVITE")).is_valid());
+    let violation = timeout.context(Context::new().method("BYE")).violations().next().unwrap();
     assert_eq!(
         violation.to_string(),
         "408 Request Timeout MUST answer only INVITE (RFC 4320 §4.2)"
     );
     // RFC 4320: no provisional response but 100 to a non-INVITE request.
-    let ringing = Response::new(SipCode::Ringing).headers(with(&["Contact"]));
+    let ringing = Check::new(SipCode::Ringing).headers(with(&["Contact"]));
     assert_eq!(
-        broken(ringing.method("OPTIONS")),
+        broken(ringing.context(Context::new().method("OPTIONS"))),
         [(None, Problem::UnexpectedMethod)]
     );
     assert!(
         broken(
-            Response::new(SipCode::Trying)
+            Check::new(SipCode::Trying)
                 .headers(BASE)
-                .method("OPTIONS")
+                .context(Context::new().method("OPTIONS"))
         )
         .is_empty()
     );
-    let unregistered = Response::new(StatusCode::new(150).unwrap()).headers(BASE);
+    let unregistered = Check::new(StatusCode::new(150).unwrap()).headers(BASE);
     assert_eq!(
-        broken(unregistered.method("MESSAGE")),
+        broken(unregistered.context(Context::new().method("MESSAGE"))),
         [(None, Problem::UnexpectedMethod)]
     );
 }
@@ -195,13 +203,13 @@ fn codes_that_answer_only_some_methods() {
 #[test]
 fn codes_that_never_answer_some_methods() {
     // RFC 3261 §22.1: a CANCEL or an ACK is never challenged.
-    let challenge = Response::new(SipCode::Unauthorized).headers(with(&["WWW-Authenticate"]));
+    let challenge = Check::new(SipCode::Unauthorized).headers(with(&["WWW-Authenticate"]));
     assert_eq!(
-        broken(challenge.clone().method("CANCEL")),
+        broken(challenge.clone().context(Context::new().method("CANCEL"))),
         [(None, Problem::UnexpectedMethod)]
     );
-    assert!(challenge.clone().method("INVITE").is_valid());
-    let violation = challenge.method("ACK").violations().next().unwrap();
+    assert!(challenge.clone().context(Context::new().method("INVITE")).is_valid());
+    let violation = challenge.context(Context::new().method("ACK")).violations().next().unwrap();
     assert!(
         violation
             .to_string()
@@ -211,24 +219,25 @@ fn codes_that_never_answer_some_methods() {
 
 #[test]
 fn which_methods_a_code_answers_is_undecided_without_the_method() {
-    let answers = |response: &Response<'_>| {
+    let answers = |response: &Check<'_>| {
         response
             .undecided()
-            .filter(|rule| rule.subject() == Subject::Answers)
+            .filter(|rule| rule.kind() == Kind::Answers)
             .count()
     };
-    let timeout = Response::new(SipCode::RequestTimeout);
+    let timeout = Check::new(SipCode::RequestTimeout);
     assert_eq!(answers(&timeout), 1);
-    assert_eq!(answers(&timeout.method("INVITE")), 0);
+    assert_eq!(answers(&timeout.context(Context::new().method("INVITE"))), 0);
     // 204 answers only a SUBSCRIBE inside a dialog (RFC 5839 §7.1): with the
     // method known, the dialog still has to be.
-    let no_notification = Response::new(SipCode::NoNotification);
-    assert_eq!(answers(&no_notification.method("SUBSCRIBE")), 1);
+    let no_notification = Check::new(SipCode::NoNotification);
+    let subscribe = Context::new().method("SUBSCRIBE");
+    assert_eq!(answers(&no_notification.context(subscribe)), 1);
     assert_eq!(
-        answers(&no_notification.method("SUBSCRIBE").in_dialog(true)),
+        answers(&no_notification.context(subscribe.in_dialog(true))),
         0
     );
-    let wrong_request = |response: Response<'_>| -> Vec<String> {
+    let wrong_request = |response: Check<'_>| -> Vec<String> {
         response
             .violations()
             .filter(|v| v.problem() == Problem::UnexpectedMethod)
@@ -236,30 +245,30 @@ fn which_methods_a_code_answers_is_undecided_without_the_method() {
             .collect()
     };
     assert_eq!(
-        wrong_request(no_notification.method("SUBSCRIBE").in_dialog(false)),
+        wrong_request(no_notification.context(subscribe.in_dialog(false))),
         ["204 No Notification MUST answer only SUBSCRIBE inside a dialog (RFC 5839 §7.1)"]
     );
-    assert_eq!(wrong_request(no_notification.method("NOTIFY")).len(), 1);
-    assert!(wrong_request(no_notification.method("SUBSCRIBE").in_dialog(true)).is_empty());
+    assert_eq!(wrong_request(no_notification.context(Context::new().method("NOTIFY"))).len(), 1);
+    assert!(wrong_request(no_notification.context(subscribe.in_dialog(true))).is_empty());
 }
 
 #[test]
 #[allow(deprecated)]
 fn no_202_answers_a_subscribe_notify_or_refer() {
     // RFC 6665 §8.3.1 and RFC 7647 §5; a MESSAGE relay still sends 202.
-    let accepted = Response::new(StatusCode::ACCEPTED)
+    let accepted = Check::new(StatusCode::ACCEPTED)
         .headers(["Via", "From", "To", "Call-ID", "CSeq", "Expires"]);
     for method in ["SUBSCRIBE", "NOTIFY", "REFER"] {
         assert_eq!(
-            broken(accepted.method(method)),
+            broken(accepted.context(Context::new().method(method))),
             [(None, Problem::UnexpectedMethod)],
             "{method}"
         );
     }
-    assert!(accepted.method("MESSAGE").is_valid());
+    assert!(accepted.context(Context::new().method("MESSAGE")).is_valid());
     assert_eq!(
         accepted
-            .method("REFER")
+            .context(Context::new().method("REFER"))
             .violations()
             .next()
             .unwrap()
@@ -270,41 +279,40 @@ fn no_202_answers_a_subscribe_notify_or_refer() {
 
 #[test]
 fn request_header_conditions_timestamp_in_100() {
-    let trying = Response::new(SipCode::Trying)
-        .headers(BASE)
-        .method("INVITE");
-    assert!(trying.request_headers(&[]).is_valid());
-    let echo = trying.request_headers(&["timestamp"]);
+    let invite = Context::new().method("INVITE");
+    let trying = Check::new(SipCode::Trying).headers(BASE).context(invite);
+    assert!(trying.context(invite.request_headers(NONE)).is_valid());
+    let echo = trying.context(invite.request_headers(["timestamp"]));
     assert_eq!(broken(echo), [(Some("Timestamp"), Problem::MissingHeader)]);
     assert!(
         trying
             .headers(with(&["Timestamp"]))
-            .request_headers(&["Timestamp"])
+            .context(invite.request_headers(["Timestamp"]))
             .is_valid()
     );
     // Unknown request header fields: the rule is undecided, not broken.
     assert!(
         trying
             .undecided()
-            .any(|rule| rule.subject() == Subject::Header(&["Timestamp"]))
+            .any(|rule| rule.kind() == Kind::Header(&["Timestamp"]))
     );
 }
 
 #[test]
 fn option_tag_conditions_require_100rel() {
-    let ringing = Response::new(SipCode::Ringing)
+    let invite = Context::new().method("INVITE").in_dialog(false);
+    let ringing = Check::new(SipCode::Ringing)
         .headers(with(&["Contact"]))
-        .method("INVITE")
-        .in_dialog(false);
-    let reliable = ringing.clone().request_require(&["100rel"]);
+        .context(invite);
+    let reliable = ringing.clone().context(invite.require(["100rel"]));
     let missing: Vec<_> = broken(reliable).into_iter().map(|(name, _)| name).collect();
     assert!(missing.contains(&Some("RSeq")) && missing.contains(&Some("Require")));
-    assert!(broken(ringing.clone().request_require(&[])).is_empty());
+    assert!(broken(ringing.clone().context(invite.require(NONE))).is_empty());
     assert!(
         broken(
             ringing
                 .headers(with(&["Contact", "RSeq", "Require"]))
-                .request_require(&["100rel"])
+                .context(invite.require(["100rel"]))
         )
         .is_empty()
     );
@@ -312,24 +320,24 @@ fn option_tag_conditions_require_100rel() {
 
 #[test]
 fn dialog_conditions_contact_in_an_early_dialog() {
-    let ringing = Response::new(SipCode::Ringing)
-        .headers(BASE)
-        .method("INVITE");
-    assert!(broken(ringing.in_dialog(false)).contains(&(Some("Contact"), Problem::MissingHeader)));
-    assert!(!broken(ringing.in_dialog(true)).contains(&(Some("Contact"), Problem::MissingHeader)));
+    let invite = Context::new().method("INVITE");
+    let ringing = Check::new(SipCode::Ringing).headers(BASE).context(invite);
+    let outside = ringing.context(invite.in_dialog(false));
+    assert!(broken(outside).contains(&(Some("Contact"), Problem::MissingHeader)));
+    let inside = ringing.context(invite.in_dialog(true));
+    assert!(!broken(inside).contains(&(Some("Contact"), Problem::MissingHeader)));
     assert!(
         ringing
             .undecided()
-            .any(|rule| rule.subject() == Subject::Header(&["Contact"]))
+            .any(|rule| rule.kind() == Kind::Header(&["Contact"]))
     );
 }
 
 /// The SHOULD and SHOULD NOT violations about `name`, as (level, problem) pairs.
-fn advice<H>(response: &Response<'_, H>, name: &str) -> Vec<(Level, Problem)>
-where
-    H: IntoIterator + Clone,
-    H::Item: AsRef<str>,
-{
+fn advice(
+    response: &Check<'_, impl Names, impl Names, impl Names, impl Names>,
+    name: &str,
+) -> Vec<(Level, Problem)> {
     about(response, name)
         .into_iter()
         .filter(|(level, _)| !level.is_mandatory())
@@ -337,11 +345,10 @@ where
 }
 
 /// Every violation about the header field `name`, as (level, problem) pairs.
-fn about<H>(response: &Response<'_, H>, name: &str) -> Vec<(Level, Problem)>
-where
-    H: IntoIterator + Clone,
-    H::Item: AsRef<str>,
-{
+fn about(
+    response: &Check<'_, impl Names, impl Names, impl Names, impl Names>,
+    name: &str,
+) -> Vec<(Level, Problem)> {
     response
         .violations()
         .filter(|v| v.header() == Some(name))
@@ -351,30 +358,32 @@ where
 
 #[test]
 fn sender_conditions_allow_in_a_200_to_options() {
-    let without = Response::new(SipCode::Ok).method("OPTIONS").headers(BASE);
-    let with_allow = Response::new(SipCode::Ok)
-        .method("OPTIONS")
-        .headers(["Via", "From", "To", "Call-ID", "CSeq", "Allow"]);
+    let options = Context::new().method("OPTIONS");
+    let by = |roles| options.roles(roles).generates(true);
+    let without = Check::new(SipCode::Ok).headers(BASE).context(options);
+    let with_allow = Check::new(SipCode::Ok)
+        .headers(["Via", "From", "To", "Call-ID", "CSeq", "Allow"])
+        .context(options);
     // RFC 3261 §11.2: a UAS lists its methods; a proxy, being method agnostic, does not.
     assert_eq!(
-        advice(&without.generated_by(&[Role::Uas]), "Allow"),
+        advice(&without.context(by(&[Role::Uas])), "Allow"),
         [(Level::Should, Problem::MissingHeader)]
     );
-    assert_eq!(advice(&with_allow.generated_by(&[Role::Uas]), "Allow"), []);
+    assert_eq!(advice(&with_allow.context(by(&[Role::Uas])), "Allow"), []);
     assert_eq!(
-        advice(&with_allow.generated_by(&[Role::Registrar]), "Allow"),
+        advice(&with_allow.context(by(&[Role::Registrar])), "Allow"),
         []
     );
     assert_eq!(
-        advice(&with_allow.generated_by(&[Role::Proxy]), "Allow"),
+        advice(&with_allow.context(by(&[Role::Proxy])), "Allow"),
         [(Level::ShouldNot, Problem::ForbiddenHeader)]
     );
-    assert_eq!(advice(&without.generated_by(&[Role::Proxy]), "Allow"), []);
+    assert_eq!(advice(&without.context(by(&[Role::Proxy])), "Allow"), []);
     // Not knowing who generated it, neither rule is decided.
     assert_eq!(advice(&with_allow, "Allow"), []);
     let undecided: Vec<Level> = with_allow
         .undecided()
-        .filter(|rule| rule.subject() == Subject::Header(&["Allow"]))
+        .filter(|rule| rule.kind() == Kind::Header(&["Allow"]))
         .map(|rule| rule.level())
         .collect();
     assert_eq!(undecided, [Level::Should, Level::ShouldNot]);
@@ -382,49 +391,50 @@ fn sender_conditions_allow_in_a_200_to_options() {
 
 #[test]
 fn sender_conditions_contact_in_a_proxy_199() {
-    let terminated = Response::new(SipCode::EarlyDialogTerminated)
-        .method("INVITE")
-        .in_dialog(false)
-        .headers(["Via", "From", "To", "Call-ID", "CSeq", "Contact", "Reason"]);
+    let invite = Context::new().method("INVITE").in_dialog(false);
+    let by = |roles| invite.roles(roles).generates(true);
+    let terminated = Check::new(SipCode::EarlyDialogTerminated)
+        .headers(["Via", "From", "To", "Call-ID", "CSeq", "Contact", "Reason"])
+        .context(invite);
     // RFC 6228 §6: a forking proxy's own 199 leaves Contact and Record-Route out.
     assert_eq!(
-        advice(&terminated.generated_by(&[Role::Proxy]), "Contact"),
+        advice(&terminated.context(by(&[Role::Proxy])), "Contact"),
         [(Level::ShouldNot, Problem::ForbiddenHeader)]
     );
     assert_eq!(
-        advice(&terminated.generated_by(&[Role::Uas]), "Contact"),
+        advice(&terminated.context(by(&[Role::Uas])), "Contact"),
         []
     );
     // Without Contact, the proxy's 199 breaks nothing: its own rule overrides the
     // Contact every other provisional response to an initial INVITE carries.
-    let without = Response::new(SipCode::EarlyDialogTerminated)
-        .method("INVITE")
-        .in_dialog(false)
-        .headers(["Via", "From", "To", "Call-ID", "CSeq", "Reason"]);
-    assert_eq!(about(&without.generated_by(&[Role::Proxy]), "Contact"), []);
+    let without = Check::new(SipCode::EarlyDialogTerminated)
+        .headers(["Via", "From", "To", "Call-ID", "CSeq", "Reason"])
+        .context(invite);
+    assert_eq!(about(&without.context(by(&[Role::Proxy])), "Contact"), []);
     assert_eq!(
-        about(&without.generated_by(&[Role::Uas]), "Contact"),
+        about(&without.context(by(&[Role::Uas])), "Contact"),
         [(Level::Must, Problem::MissingHeader)]
     );
     // Not knowing who generated it, the class rule is undecided too.
     assert_eq!(about(&without, "Contact"), []);
     assert!(without.undecided().any(|rule| {
-        rule.subject() == Subject::Header(&["Contact"]) && rule.level() == Level::Must
+        rule.kind() == Kind::Header(&["Contact"]) && rule.level() == Level::Must
     }));
 }
 
 #[test]
 fn sender_conditions_allow_events_from_a_notifier() {
-    let busy = Response::new(SipCode::BusyHere)
-        .method("INVITE")
-        .headers(BASE);
+    let invite = Context::new().method("INVITE");
+    let by = |roles| invite.roles(roles).generates(true);
+    let busy = Check::new(SipCode::BusyHere).headers(BASE).context(invite);
     let missing = [(Level::Should, Problem::MissingHeader)];
     // RFC 6665 §4.4.4: a UA that can act as a notifier lists its event packages;
     // the element plays both roles.
-    let notifier = busy.generated_by(&[Role::Uas, Role::Notifier]);
+    let notifier = busy.context(by(&[Role::Uas, Role::Notifier]));
     assert_eq!(advice(&notifier, "Allow-Events"), missing);
-    assert_eq!(advice(&busy.generated_by(&[Role::Uas]), "Allow-Events"), []);
-    let subscribe = Response::new(SipCode::Ok).method("SUBSCRIBE").headers([
+    assert_eq!(advice(&busy.context(by(&[Role::Uas])), "Allow-Events"), []);
+    let subscribe = Context::new().method("SUBSCRIBE");
+    let ok = Check::new(SipCode::Ok).headers([
         "Via",
         "From",
         "To",
@@ -434,58 +444,52 @@ fn sender_conditions_allow_events_from_a_notifier() {
         "Expires",
         "Allow-Events",
     ]);
-    assert_eq!(
-        advice(
-            &subscribe.generated_by(&[Role::Uas, Role::Notifier]),
-            "Allow-Events"
-        ),
-        []
-    );
+    let notifier = subscribe.roles(&[Role::Uas, Role::Notifier]).generates(true);
+    assert_eq!(advice(&ok.context(notifier), "Allow-Events"), []);
 }
 
 #[test]
 fn sender_conditions_contact_in_a_redirect() {
-    let moved = Response::new(SipCode::MovedTemporarily)
-        .method("INVITE")
-        .headers(BASE);
+    let invite = Context::new().method("INVITE");
+    let moved = Check::new(SipCode::MovedTemporarily).headers(BASE).context(invite);
+    let by = |roles| invite.roles(roles).generates(true);
     // RFC 3261 §13.3.1.2: the UAS redirecting an INVITE names where to go.
     let missing = [(Level::Should, Problem::MissingHeader)];
     assert_eq!(
-        advice(&moved.generated_by(&[Role::RedirectServer]), "Contact"),
+        advice(&moved.context(by(&[Role::RedirectServer])), "Contact"),
         missing
     );
     assert_eq!(
-        advice(&moved.generated_by(&[Role::Uas]), "Contact"),
+        advice(&moved.context(by(&[Role::Uas])), "Contact"),
         missing
     );
-    assert_eq!(advice(&moved.generated_by(&[Role::Proxy]), "Contact"), []);
+    assert_eq!(advice(&moved.context(by(&[Role::Proxy])), "Contact"), []);
     // RFC 3261 §16.5: a proxy that cannot build a target set names alternatives.
-    let ambiguous = Response::new(SipCode::Ambiguous).headers(BASE);
+    let ambiguous = Check::new(SipCode::Ambiguous).headers(BASE);
+    let by = |roles| Context::new().roles(roles).generates(true);
     assert_eq!(
-        advice(&ambiguous.generated_by(&[Role::Proxy]), "Contact"),
+        advice(&ambiguous.context(by(&[Role::Proxy])), "Contact"),
         missing
     );
-    assert_eq!(advice(&ambiguous.generated_by(&[Role::Uas]), "Contact"), []);
+    assert_eq!(advice(&ambiguous.context(by(&[Role::Uas])), "Contact"), []);
 }
 
 #[test]
 fn negated_option_tag_conditions_no_reliable_1xx_without_100rel() {
-    let ringing = Response::new(SipCode::Ringing)
-        .method("INVITE")
-        .in_dialog(false)
-        .headers([
-            "Via", "From", "To", "Call-ID", "CSeq", "Contact", "Require", "RSeq",
-        ]);
+    let invite = Context::new().method("INVITE").in_dialog(false);
+    let ringing = Check::new(SipCode::Ringing).headers([
+        "Via", "From", "To", "Call-ID", "CSeq", "Contact", "Require", "RSeq",
+    ]);
     let reliable = (Some("RSeq"), Problem::ForbiddenHeader);
     // RFC 3262 §3: reliable only if the request announced or required 100rel.
-    let neither = ringing.request_require(&[]).request_supported(&["timer"]);
+    let neither = ringing.context(invite.require(NONE).supported(["timer"]));
     assert_eq!(broken(neither), [reliable]);
-    let supported = ringing.request_require(&[]).request_supported(&["100rel"]);
+    let supported = ringing.context(invite.require(NONE).supported(["100rel"]));
     assert_eq!(broken(supported), []);
-    let required = ringing.request_require(&["100rel"]).request_supported(&[]);
+    let required = ringing.context(invite.require(["100rel"]).supported(NONE));
     assert_eq!(broken(required), []);
     // Knowing only Require, the rule is not decided.
-    let half = ringing.request_require(&[]);
+    let half = ringing.context(invite.require(NONE));
     assert_eq!(broken(half), []);
     assert!(
         half.undecided()
@@ -495,21 +499,24 @@ fn negated_option_tag_conditions_no_reliable_1xx_without_100rel() {
 
 #[test]
 fn negated_option_tag_conditions_a_uas_199_goes_unreliably() {
-    let terminated = Response::new(SipCode::EarlyDialogTerminated)
+    let uas = Context::new()
         .method("INVITE")
         .in_dialog(false)
-        .generated_by(&[Role::Uas])
-        .request_supported(&["100rel"])
+        .roles(&[Role::Uas])
+        .generates(true);
+    let terminated = Check::new(SipCode::EarlyDialogTerminated)
         .headers(["Via", "From", "To", "Call-ID", "CSeq", "Reason", "RSeq"]);
+    let supported = uas.supported(["100rel"]);
     // RFC 6228 §5: unreliably, unless Require carried 100rel.
     assert_eq!(
-        advice(&terminated.request_require(&[]), "RSeq"),
+        advice(&terminated.context(supported.require(NONE)), "RSeq"),
         [(Level::ShouldNot, Problem::ForbiddenHeader)]
     );
-    assert_eq!(advice(&terminated.request_require(&["100rel"]), "RSeq"), []);
+    let required = supported.require(["100rel"]);
+    assert_eq!(advice(&terminated.context(required), "RSeq"), []);
     // Without 100rel announced at all, RFC 3262 §3 forbids RSeq outright: the
     // 199's own SHOULD NOT agrees with that MUST NOT, so both stand.
-    let unannounced = terminated.request_supported(&[]).request_require(&[]);
+    let unannounced = terminated.context(uas.supported(NONE).require(NONE));
     let levels: Vec<Level> = about(&unannounced, "RSeq")
         .into_iter()
         .map(|(level, _)| level)
@@ -519,12 +526,12 @@ fn negated_option_tag_conditions_a_uas_199_goes_unreliably() {
 
 #[test]
 fn prose_conditions_are_undecided() {
-    let response = Response::new(SipCode::Ok)
+    let response = Check::new(SipCode::Ok)
         .headers(with(&["Contact"]))
-        .method("INVITE");
+        .context(Context::new().method("INVITE"));
     let prose: Vec<_> = response
         .undecided()
-        .filter(|rule| rule.condition().is_some())
+        .filter(|rule| rule.scope().condition().is_some())
         .collect();
     assert!(!prose.is_empty());
     assert!(
@@ -536,9 +543,9 @@ fn prose_conditions_are_undecided() {
 
 #[test]
 fn should_rules_are_reported_apart_from_must_rules() {
-    let response = Response::new(SipCode::Ok)
+    let response = Check::new(SipCode::Ok)
         .headers(with(&["Contact"]))
-        .method("INVITE");
+        .context(Context::new().method("INVITE"));
     assert!(response.is_valid());
     let advice: Vec<_> = response
         .violations()
@@ -554,7 +561,7 @@ fn should_rules_are_reported_apart_from_must_rules() {
 #[test]
 fn headers_take_any_iterable_of_names() {
     let owned: Vec<String> = with(&["Allow"]).into_iter().map(String::from).collect();
-    let response = Response::new(SipCode::MethodNotAllowed);
+    let response = Check::new(SipCode::MethodNotAllowed);
     assert!(response.headers(&owned).is_valid());
     assert!(
         response
@@ -575,7 +582,7 @@ fn every_unconditional_must_header_rule_is_checked() {
     let mut checked = 0;
     for code in SipCode::ALL {
         for constraint in code.rules() {
-            let (Subject::Header(names), Level::Must) = (constraint.subject(), constraint.level())
+            let (Kind::Header(names), Level::Must) = (constraint.kind(), constraint.level())
             else {
                 continue;
             };
@@ -590,7 +597,7 @@ fn every_unconditional_must_header_rule_is_checked() {
                 continue;
             }
             let method = scope.methods().first().copied().unwrap_or("INVITE");
-            let without = Response::new(code).method(method);
+            let without = Check::new(code).context(Context::new().method(method));
             if without
                 .violations()
                 .any(|v| v.problem() == Problem::UnexpectedMethod)
@@ -620,12 +627,12 @@ fn every_unconditional_must_header_rule_is_checked() {
 fn general_rules_cover_their_codes() {
     let via = GeneralRule::all()
         .iter()
-        .find(|rule| rule.constraint().subject() == Subject::Header(&["Via"]))
+        .find(|rule| rule.constraint().kind() == Kind::Header(&["Via"]))
         .unwrap();
     assert!(via.covers(StatusCode::new(699).unwrap()));
     let ringing_only_invite = GeneralRule::all()
         .iter()
-        .find(|rule| rule.constraint().subject() == Subject::Answers)
+        .find(|rule| rule.constraint().kind() == Kind::Answers)
         .unwrap();
     assert!(ringing_only_invite.covers(StatusCode::RINGING));
     assert!(!ringing_only_invite.covers(StatusCode::TRYING));
@@ -634,7 +641,7 @@ fn general_rules_cover_their_codes() {
 
 #[test]
 fn violations_say_what_is_wrong() {
-    let violation = Response::new(SipCode::Unauthorized)
+    let violation = Check::new(SipCode::Unauthorized)
         .headers(BASE)
         .violations()
         .next()

@@ -17,7 +17,7 @@ use rsipstack::transaction::make_tag;
 use rsipstack::transaction::transaction::{Transaction, TransactionEvent};
 use sipcodes::{ReasonPhrase, SipCode, SipResponseHandler};
 
-use crate::check::{self, Facts, method_name, option_tags};
+use crate::check::{self, context_of, method_name, option_tags};
 use crate::routes::Routes;
 use crate::sdp;
 
@@ -494,7 +494,7 @@ fn checked(
     tag: &str,
 ) -> Option<Response> {
     let response = app.response(request, answer, code, tag);
-    match check::check(&Facts::of(request), &response) {
+    match check::check(&context_of(request), &response) {
         Ok(()) => Some(response),
         Err(violation) => {
             eprintln!("uas: not sending an invalid response: {violation}");
@@ -750,14 +750,14 @@ mod tests {
         );
         assert_eq!(text.matches("\r\nCSeq: ").count(), 1, "{text}");
         assert_eq!(text.matches("\r\nVia: ").count(), 2, "{text}");
-        assert!(check::check(&Facts::of(&request), &response).is_ok());
+        assert!(check::check(&context_of(&request), &response).is_ok());
         let without_allow = app.response(
             &request,
             &Answer::new(Reply::MethodNotAllowed),
             SipCode::MethodNotAllowed,
             "t1",
         );
-        let violation = check::check(&Facts::of(&request), &without_allow).unwrap_err();
+        let violation = check::check(&context_of(&request), &without_allow).unwrap_err();
         assert_eq!(violation.header(), Some("Allow"));
     }
 }

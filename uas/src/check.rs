@@ -2,62 +2,54 @@
 //!
 //! [`check`] is called on every response this program builds, before it goes
 //! to the stack; [`StackResponses`] runs it on the responses the stack builds
-//! on its own (to CANCEL) and on retransmissions. When the request-aware
-//! validator arrives, [`Facts`] is what it needs from the request: only
-//! [`check`] changes.
+//! on its own (to CANCEL) and on retransmissions. [`context_of`] is what the
+//! validator is told about the request, read from the stack's own request
+//! without copying anything.
 
 use rsipstack::sip::{
     Header, HeadersExt, Request, Response, SipMessage, StatusCode, ToTypedHeader,
 };
 use rsipstack::transaction::endpoint::MessageInspector;
 use rsipstack::transport::SipAddr;
-use sipcodes::{SipCode, Violation};
+use sipcodes::SipCode;
+use sipcodes::check::{Check, Violation};
+use sipcodes::rules::{Context, Names, Role, from_fn};
 
-/// What the validator is told about the request a response answers.
-pub struct Facts<'a> {
-    pub method: &'a str,
-    /// The request's header field names, as received.
-    pub headers: Vec<&'a str>,
-    /// The option tags of its Require and Supported header fields.
-    pub require: Vec<&'a str>,
-    pub supported: Vec<&'a str>,
-    /// Whether its To carries a tag: a request inside a dialog.
-    pub in_dialog: bool,
-}
+/// Every response this program sends, it generates as a UAS.
+const UAS: &[Role] = &[Role::Uas];
 
-impl<'a> Facts<'a> {
-    pub fn of(request: &'a Request) -> Facts<'a> {
-        Facts {
-            method: method_name(request),
-            headers: request.headers.iter().map(Header::name).collect(),
-            require: option_tags(request, "Require").collect(),
-            supported: option_tags(request, "Supported").collect(),
-            in_dialog: request
-                .headers
-                .iter()
-                .find_map(|header| match header {
-                    Header::To(to) => Some(to.tag().ok().flatten().is_some()),
-                    _ => None,
-                })
-                .unwrap_or(false),
-        }
-    }
+/// What the validator is told about the request a response answers: its
+/// method, header field names, Require and Supported option tags, and whether
+/// it came inside a dialog (its To carries a tag).
+pub fn context_of(request: &Request) -> Context<'_, impl Names + '_, impl Names + '_, impl Names + '_> {
+    let in_dialog = request
+        .headers
+        .iter()
+        .find_map(|header| match header {
+            Header::To(to) => Some(to.tag().ok().flatten().is_some()),
+            _ => None,
+        })
+        .unwrap_or(false);
+    Context::new()
+        .method(method_name(request))
+        .request_headers(from_fn(|| request.headers.iter().map(Header::name)))
+        .require(from_fn(|| option_tags(request, "Require")))
+        .supported(from_fn(|| option_tags(request, "Supported")))
+        .in_dialog(in_dialog)
+        .roles(UAS)
+        .generates(true)
 }
 
 /// The first MUST or MUST NOT rule of the registry the response breaks; a
 /// SHOULD it breaks is logged.
-pub fn check(request: &Facts<'_>, response: &Response) -> Result<(), Violation> {
-    let names: Vec<&str> = response.headers.iter().map(Header::name).collect();
-    // Every response the example sends, it generates as a UAS.
-    let check = sipcodes::Response::new(status(&response.status_code))
-        .generated_by(&[sipcodes::Role::Uas])
-        .headers(&names)
+pub fn check(
+    context: &Context<'_, impl Names, impl Names, impl Names>,
+    response: &Response,
+) -> Result<(), Violation> {
+    let check = Check::new(status(&response.status_code))
+        .headers(from_fn(|| response.headers.iter().map(Header::name)))
         .body(!response.body.is_empty())
-        .method(request.method)
-        .request_headers(&request.headers)
-        .request_require(&request.require)
-        .request_supported(&request.supported)
-        .in_dialog(request.in_dialog);
+        .context(context.clone());
     let mut outcome = Ok(());
     for violation in check.violations() {
         if violation.is_mandatory() {
@@ -132,14 +124,9 @@ impl MessageInspector for StackResponses {
                     _ => None,
                 })
                 .unwrap_or("");
-            let facts = Facts {
-                method,
-                headers: Vec::new(),
-                require: Vec::new(),
-                supported: Vec::new(),
-                in_dialog: false,
-            };
-            if let Err(violation) = check(&facts, response) {
+            // Of the request only the method is known here.
+            let context = Context::new().method(method).roles(UAS).generates(true);
+            if let Err(violation) = check(&context, response) {
                 eprintln!("uas: the stack sent a response that breaks a rule: {violation}");
             }
             if method == "CANCEL" {

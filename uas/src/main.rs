@@ -3,7 +3,7 @@
 //! matching, ACK absorption) and adds `received=` to the top Via; this program
 //! only decides the answers: which code each request gets, from a routing table
 //! and a `#[derive(SipResponseHandler)]` enum, with the header fields and SDP
-//! answer that code needs. Every response is checked with `sipcodes::Response`
+//! answer that code needs. Every response is checked with `sipcodes::check::Check`
 //! before it is sent.
 //!
 //! ```text

@@ -259,7 +259,7 @@ impl<'a, H: Names, RH: Names, Q: Names, S: Names> Check<'a, H, RH, Q, S> {
     }
 
     fn decide(&self, constraint: &Constraint) -> Decision {
-        let scope = *constraint.scope();
+        let scope = constraint.scope();
         if constraint.kind() != Kind::Answers {
             return scope.decide(&self.context);
         }
@@ -310,7 +310,7 @@ impl<'a, H: Names, RH: Names, Q: Names, S: Names> Check<'a, H, RH, Q, S> {
                 _ => None,
             },
             Kind::Answers => {
-                let answered = self.answered(constraint.scope())?;
+                let answered = self.answered(&constraint.scope())?;
                 (answered != required).then_some(Problem::UnexpectedMethod)
             }
             _ => None,
@@ -455,7 +455,7 @@ impl fmt::Display for Violation {
                 f.write_str("carry ")?;
                 list(f, names, " or ")?;
             }
-            Kind::Answers => write_methods(f, scope, self.level().is_negative())?,
+            Kind::Answers => write_methods(f, &scope, self.level().is_negative())?,
             _ => f.write_str("carry a message body")?,
         }
         write!(f, " ({})", self.constraint.reference())

@@ -26,7 +26,7 @@ use crate::spec::render;
 pub struct Constraint {
     pub(crate) level: Level,
     pub(crate) kind: Kind,
-    pub(crate) scope: Scope,
+    pub(crate) scope: render::Scope<'static, &'static str>,
     pub(crate) rule: &'static str,
     pub(crate) reference: Reference,
 }
@@ -73,8 +73,8 @@ impl Constraint {
     ///     .expect("423 carries Min-Expires");
     /// assert!(min_expires.scope().methods().contains(&"REGISTER"));
     /// ```
-    pub const fn scope(&self) -> &Scope {
-        &self.scope
+    pub const fn scope(&self) -> Scope {
+        Scope(self.scope)
     }
 
     /// The rule in one sentence.
@@ -109,7 +109,7 @@ impl fmt::Display for Constraint {
         render::Line {
             level: self.level,
             kind: self.kind,
-            scope: self.scope.0,
+            scope: self.scope,
             rule: self.rule,
             citation: self.reference.citation(),
             markdown: false,

@@ -90,6 +90,42 @@ where
     }
 }
 
+/// Names produced on demand by a closure that returns an iterator: for a
+/// stack whose header list iterates without being `Clone`.
+///
+/// ```
+/// use sipcodes::rules::{Context, from_fn};
+///
+/// struct Header { name: String }
+/// let headers = vec![Header { name: "Via".into() }, Header { name: "Require".into() }];
+///
+/// let context = Context::new().request_headers(from_fn(|| headers.iter().map(|h| h.name.as_str())));
+/// assert_eq!(context.request_has("require"), Some(true));
+/// ```
+pub fn from_fn<F, I>(names: F) -> FromFn<F>
+where
+    F: Fn() -> I,
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
+    FromFn(names)
+}
+
+/// The names a closure produces; see [`from_fn`].
+#[derive(Copy, Clone, Debug)]
+pub struct FromFn<F>(F);
+
+impl<F, I> Names for FromFn<F>
+where
+    F: Fn() -> I + Clone,
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
+    fn contains(&self, name: &str, same: fn(&str, &str) -> bool) -> bool {
+        (self.0)().into_iter().any(|given| same(given.as_ref(), name))
+    }
+}
+
 impl Default for Context<'_> {
     fn default() -> Self {
         Context::new()

@@ -32,7 +32,7 @@ pub(crate) mod scope;
 pub use crate::registry::Historic;
 pub use crate::spec::vocab::{DialogEffect, Failure, Level, ProxyAction, Role};
 pub use constraint::{Constraint, Kind, ProxyRule, ReceiverRule};
-pub use context::{Context, Names, NoNames};
+pub use context::{Context, FromFn, Names, NoNames, from_fn};
 pub use general::GeneralRule;
 pub use reference::Reference;
 pub use scope::Scope;
