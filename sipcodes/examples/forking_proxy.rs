@@ -9,8 +9,8 @@
 use std::fmt::Write as _;
 
 use sipcodes::proxy::{Best, ResponseContext, Slot};
-use sipcodes::{SipCode, StatusCode};
 use sipcodes::rules::{Context, Failure, ProxyAction};
+use sipcodes::{SipCode, StatusCode};
 
 /// What a branch reports: a response with this code, or a failure of its
 /// transaction or transport layer.

@@ -13,8 +13,8 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use sipcodes::{CodeError, SipCode, StatusCode};
 use sipcodes::rules::Historic;
+use sipcodes::{CodeError, SipCode, StatusCode};
 
 /// `writeln!` into the output buffer; writing to a `String` cannot fail.
 macro_rules! say {

@@ -2,9 +2,9 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::registry::slice;
+use crate::rules::{Constraint, Reference};
 use crate::spec::grammar;
 use crate::spec::nearest;
-use crate::rules::{Constraint, Reference};
 use crate::{Class, CodeError, StatusCode, parse};
 
 /// The length of the tables indexed by a code's number itself; their first 100

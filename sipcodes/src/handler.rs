@@ -69,6 +69,45 @@ use crate::{SipCode, StatusCode};
 ///   dependency is renamed.
 ///
 /// The derive also implements `From<SipCode>` via [`from_code`](Self::from_code).
+///
+/// # Compile errors
+///
+/// Each is reported on the offending token, all of them in one build, followed by a
+/// stub impl so that code using the handler shows no follow-on errors. Every message
+/// below is pinned by a compile-fail test.
+///
+/// | mistake | example | message |
+/// | --- | --- | --- |
+/// | unknown code | `#[sip(499)]` | `` 499 is not a registered SIP response code; the nearest registered codes are 488 Not Acceptable Here, 489 Bad Event, 491 Request Pending, 493 Undecipherable, 494 Security Agreement Required; to handle this number anyway, list it as `unregistered(499)` `` |
+/// | historic code | `#[sip(409)]` | `` 409 is not a registered SIP response code (409 Conflict existed only in RFC 2543 and is no longer registered); … `` |
+/// | out of range | `#[sip(700)]` | `` 700 is not a SIP status code; codes run from 100 to 699 `` |
+/// | unknown name | `#[sip(BusyHer)]` | `` `BusyHer` is not a `SipCode` variant; did you mean `BusyHere` (486 Busy Here)? `` |
+/// | bad class | `#[sip(7xx)]` | `` `7xx` is neither a code nor a class; write a code like `486` or a class from `1xx` to `6xx` `` |
+/// | code in two variants | `#[sip(486)]` … `#[sip(BusyHere)]` | `` code 486 Busy Here (`BusyHere`) is already handled by `Busy`, which lists it first; it belongs to exactly one variant, so remove one of them `` |
+/// | class in two variants | `#[sip(4xx)]` twice | `` class 4xx is already handled by `ClientError`; … `` |
+/// | two `other` | `#[sip(other)]` twice | `` `other` is already handled by `Failed`; … `` |
+/// | codes left unhandled | no `other`, no covering class; the codes are listed one per line | `` `Outcome` does not handle 2 registered SIP response codes: … add each to a variant's `#[sip(...)]`, cover its class (e.g. `#[sip(4xx)]`), or add a variant with `#[sip(other)]` `` |
+/// | missing attribute | a variant without `#[sip]` | `` variant `Forgotten` has no `#[sip(...)]`; add one listing what it handles … `` |
+/// | malformed attribute | `#[sip = 200]`, `#[sip]`, `#[sip("486")]`, `#[sip()]`, two `#[sip]` | says which form is expected |
+/// | unknown key | `#[sip(code = 200)]`, `#[sip(krate = "…")]` | `` unknown key `code` on a variant; … `` |
+/// | field shape | `Named { code: SipCode }`, `Two(SipCode, StatusCode)` | `` a handler variant is a unit variant or a tuple variant with one field, which receives the code (`StatusCode`, `SipCode`, `u16`, or any `CodeCarrier`) `` |
+/// | field type | `Failed(Label)` | `` `Label` cannot hold the code a handler variant receives ``, on the field's type, with a note naming `sipcodes::CodeCarrier` |
+/// | vendor code that is registered | `#[sip(unregistered(486))]` | `` 486 is registered (486 Busy Here); write it plainly, `#[sip(486)]`, not in `unregistered(...)` `` |
+/// | number not in decimal | `#[sip(0x1E6)]`, `#[sip(0486)]`, `#[sip(4_86)]` | `` `0x1E6` is not written in decimal; write a code as three decimal digits, e.g. `486` ``, `` `0486` has a leading zero; write `486` `` |
+/// | negative number | `#[sip(-486)]`, underlined whole | `` -486 is not a SIP status code; codes run from 100 to 699 `` |
+/// | a path or `Other` | `#[sip(SipCode::BusyHere)]`, `#[sip(Other)]` | `` `#[sip]` takes a variant's name alone; write `#[sip(BusyHere)]` ``, `` `Other` is not a `SipCode` variant; the catch-all is written `other` `` |
+/// | codes on the enum | `#[sip(486)]` above `enum`, `#[sip(crate = 5)]` | `` the enum's `#[sip]` takes only `crate = "..."`; codes belong on the variants: … `` |
+/// | not an enum | `struct`, `union` | `` `SipResponseHandler` can only be derived for an enum, … `` |
+///
+/// ### Versioning
+///
+/// `SipCode` is exhaustive on purpose. When IANA registers a code and it is added to
+/// `registry.toml`, a new variant appears, and every handler that neither names it,
+/// covers its class nor has `#[sip(other)]` stops compiling and names the new code.
+/// That is the point: a new code is a decision to make, not a silent fall-through.
+/// For semver this makes a registry addition a breaking change of `sipcodes`
+/// (a new minor version before 1.0, a new major version after). Applications that
+/// want to upgrade without touching their handlers keep an `other` variant.
 pub trait SipResponseHandler: Sized {
     /// The handling of a registered code. Total: the generated `match` names every
     /// [`SipCode`] variant, with no wildcard.

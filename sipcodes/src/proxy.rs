@@ -24,6 +24,35 @@
 //! let Some(Best::Response { response, send_as, .. }) = context.best() else { panic!() };
 //! assert_eq!((*response, send_as), (StatusCode::UNAUTHORIZED, StatusCode::UNAUTHORIZED));
 //! ```
+//!
+//! Every decision, and the registry data it comes from:
+//!
+//! | response on a branch | the context answers | from the registry |
+//! | --- | --- | --- |
+//! | 100 | `Absorb` | 100: `proxy`, `action = "absorb"` (RFC 3261 §16.7 step 5) |
+//! | other 1xx, while no final response went upstream | `Forward` | `[[rule]]` 1xx except 100: `forward` |
+//! | 2xx, while no final response went upstream | `Forward` | `[[rule]]` 2xx: `forward` |
+//! | 2xx to an INVITE after a final response | `Forward`, every one | `[[rule]]` 2xx, `methods = ["INVITE"]`, `after-final = true`: `forward` |
+//! | anything else after a final response | `Absorb` | `[[rule]]`s with `after-final = true`: `absorb` |
+//! | 6xx | `CancelBranches`: it is kept, cancel the other branches | `[[rule]]` 6xx: `cancel-branches` |
+//! | 3xx, 4xx, 5xx | `Collect` | `[[rule]]` 3xx, 4xx, 5xx: `collect` |
+//! | no response: `fail_branch(branch, Failure::Timeout)` (Timer C before any provisional response, or the client transaction timed out) | `Collect`, as a 408 | 408: `receiver`, `roles = ["proxy"]`, `stands-for = "timeout"` (§16.8) |
+//! | no response: `fail_branch(branch, Failure::TransportError)` | `Collect`, as a 503 | 503: `stands-for = "transport-error"` (§16.9) |
+//!
+//! | when every branch has ended | `best()` | from the registry |
+//! | --- | --- | --- |
+//! | responses were kept | the best `prefer` rank, then the earliest branch: 6xx (1), 3xx (2), 401, 407, 415, 420, 484 (3), other 4xx (4), 5xx (5) | `prefer` on the class rules and on those codes (§16.7 step 6) |
+//! | the chosen one is a 503 | sent as 500 | 503: `upstream-as = 500` (§16.7 step 6) |
+//! | the chosen one is a 401 or 407 | the `WWW-Authenticate` and `Proxy-Authenticate` of every 401 and 407 are merged in (`merged()`) | `merge` on 401 and 407 (§16.7 step 7) |
+//! | a 2xx was forwarded | `None`: the 2xx was the final response | |
+//! | the chosen one stands in for a failed branch | `Generate` with its code as sent upstream: 408, or 500 for a transport error's 503 | the stand-in's own rules |
+//! | no final response, INVITE | `Generate(408)` | 408: `action = "no-final-response"`, `methods = ["INVITE"]` |
+//! | no final response, other methods | `None`: nothing is sent | RFC 4320 §4.2: 408 answers INVITE only |
+//! | a candidate whose code does not answer the method (408 to a non-INVITE, received or standing in for a timeout) | never chosen; another candidate is, or nothing is sent | 408's `answers` rule (RFC 4320 §4.2) |
+//! | unregistered codes | ranked by their class's rule, number and phrase kept | the class rules |
+//!
+//! Adding a `prefer` to a code in `registry.toml` changes the choice; the context's
+//! code names no status code (a test scans it to keep it so).
 
 use crate::check::{Check, Problem};
 use crate::rules::scope::Decision;
@@ -201,7 +230,11 @@ where
     /// ```
     pub fn receive(&mut self, branch: usize, response: R) -> ProxyAction {
         let status = response.status();
-        let Some(ended) = self.slots.get(branch).map(|slot| !matches!(slot, Slot::Pending)) else {
+        let Some(ended) = self
+            .slots
+            .get(branch)
+            .map(|slot| !matches!(slot, Slot::Pending))
+        else {
             return ProxyAction::Absorb;
         };
         // A branch that had its final response is past it, as the response

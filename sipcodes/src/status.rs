@@ -3,8 +3,8 @@ use core::num::NonZeroU16;
 use core::str::FromStr;
 
 use crate::code::SLOTS;
-use crate::spec::grammar;
 use crate::rules::Historic;
+use crate::spec::grammar;
 use crate::{Class, CodeError, SipCode, parse};
 
 /// Any status code from 100 to 699, as it arrives from the wire: registered or
@@ -126,7 +126,12 @@ impl StatusCode {
     pub fn from_bytes(bytes: &[u8]) -> Result<StatusCode, CodeError> {
         // The usual input, three digits from 100 to 699 alone, without the
         // general path's checks for a phrase.
-        if let &[hundreds @ b'1'..=b'6', tens @ b'0'..=b'9', units @ b'0'..=b'9'] = bytes {
+        if let &[
+            hundreds @ b'1'..=b'6',
+            tens @ b'0'..=b'9',
+            units @ b'0'..=b'9',
+        ] = bytes
+        {
             return StatusCode::new(parse::number(hundreds, tens, units));
         }
         StatusCode::from_code_and_phrase(bytes)

@@ -8,8 +8,7 @@ fn rules(code: SipCode) -> impl Iterator<Item = &'static Constraint> {
 }
 
 fn header_rule(code: SipCode, header: &str) -> Option<&'static Constraint> {
-    rules(code)
-        .find(|rule| matches!(rule.kind(), Kind::Header(names) if names.contains(&header)))
+    rules(code).find(|rule| matches!(rule.kind(), Kind::Header(names) if names.contains(&header)))
 }
 
 fn senders(code: SipCode, level: Level) -> Vec<Role> {

@@ -1,8 +1,8 @@
 //! Responses checked from their bytes.
 
-use sipcodes::{ReceivedError, StatusCode};
 use sipcodes::check::{Check, HeaderNames, Problem};
 use sipcodes::rules::Context;
+use sipcodes::{ReceivedError, StatusCode};
 
 const HEAD: &[u8] = b"SIP/2.0 405 Method Not Allowed\r\n\
 Via: SIP/2.0/UDP pc33.example.com;branch=z9hG4bK776asdhds\r\n\
@@ -50,7 +50,9 @@ fn a_head_is_checked_like_a_built_response() {
 #[test]
 fn a_body_after_the_head_counts() {
     let message = b"SIP/2.0 200 OK\r\nVia: x\r\nFrom: a\r\nTo: b\r\nCall-ID: c\r\nCSeq: 1 MESSAGE\r\n\r\nhello";
-    let response = Check::from_head(message).unwrap().context(Context::new().method("MESSAGE"));
+    let response = Check::from_head(message)
+        .unwrap()
+        .context(Context::new().method("MESSAGE"));
     assert!(
         response
             .violations()

@@ -4,7 +4,10 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::mpsc;
 
-use sipcodes::{ReasonPhrase, ReasonPhraseBuf, ReasonPhraseError, SipCode, StatusCode, StatusLine, StatusLineBuf, StatusLineError};
+use sipcodes::{
+    ReasonPhrase, ReasonPhraseBuf, ReasonPhraseError, SipCode, StatusCode, StatusLine,
+    StatusLineBuf, StatusLineError,
+};
 
 fn assert_value_type<T: Clone + Send + Sync + 'static + Eq + Ord + std::hash::Hash>() {}
 

@@ -2,8 +2,8 @@
 
 use proptest::prelude::*;
 use sipcodes::proxy::{Best, ResponseContext, Slot};
-use sipcodes::{SipCode, StatusCode};
 use sipcodes::rules::{Context, Failure, ProxyAction};
+use sipcodes::{SipCode, StatusCode};
 
 fn code(number: u16) -> StatusCode {
     StatusCode::new(number).unwrap()
@@ -48,13 +48,27 @@ fn a_100_is_absorbed() {
 #[test]
 fn a_180_is_forwarded_while_no_final_response_went_upstream() {
     let (actions, _) = run("INVITE", 2, &[(0, 180), (1, 200), (0, 180)]);
-    assert_eq!(actions, [ProxyAction::Forward, ProxyAction::Forward, ProxyAction::Absorb]);
+    assert_eq!(
+        actions,
+        [
+            ProxyAction::Forward,
+            ProxyAction::Forward,
+            ProxyAction::Absorb
+        ]
+    );
 }
 
 #[test]
 fn every_2xx_to_an_invite_is_forwarded_at_once() {
     let (actions, best) = run("INVITE", 3, &[(0, 486), (1, 200), (2, 200)]);
-    assert_eq!(actions, [ProxyAction::Collect, ProxyAction::Forward, ProxyAction::Forward]);
+    assert_eq!(
+        actions,
+        [
+            ProxyAction::Collect,
+            ProxyAction::Forward,
+            ProxyAction::Forward
+        ]
+    );
     assert_eq!(best, None, "a final response already went upstream");
 }
 
@@ -88,7 +102,12 @@ fn what_else_arrives_on_an_ended_branch_is_absorbed() {
     let (actions, best) = run("INVITE", 2, &[(0, 486), (0, 180), (0, 486), (1, 404)]);
     assert_eq!(
         actions,
-        [ProxyAction::Collect, ProxyAction::Absorb, ProxyAction::Absorb, ProxyAction::Collect]
+        [
+            ProxyAction::Collect,
+            ProxyAction::Absorb,
+            ProxyAction::Absorb,
+            ProxyAction::Collect
+        ]
     );
     assert_eq!(best, Some((486, 486)));
 }
@@ -97,7 +116,14 @@ fn what_else_arrives_on_an_ended_branch_is_absorbed() {
 fn a_6xx_cancels_the_other_branches_and_wins() {
     // The other branches answer the CANCEL with 487; the 6xx is then sent.
     let (actions, best) = run("INVITE", 3, &[(0, 404), (1, 603), (2, 487)]);
-    assert_eq!(actions, [ProxyAction::Collect, ProxyAction::CancelBranches, ProxyAction::Collect]);
+    assert_eq!(
+        actions,
+        [
+            ProxyAction::Collect,
+            ProxyAction::CancelBranches,
+            ProxyAction::Collect
+        ]
+    );
     assert_eq!(best, Some((603, 603)));
     // An unregistered 6xx too, by its class.
     let (actions, best) = run("INVITE", 2, &[(0, 699), (1, 302)]);
@@ -251,8 +277,14 @@ fn a_failure_after_the_branch_ended_is_absorbed() {
     let mut slots: [Slot<StatusCode>; 2] = Default::default();
     let mut context = ResponseContext::new(Context::new().method("OPTIONS"), &mut slots);
     context.receive(0, StatusCode::NOT_FOUND);
-    assert_eq!(context.fail_branch(0, Failure::Timeout), ProxyAction::Absorb);
-    assert_eq!(context.fail_branch(7, Failure::Timeout), ProxyAction::Absorb);
+    assert_eq!(
+        context.fail_branch(0, Failure::Timeout),
+        ProxyAction::Absorb
+    );
+    assert_eq!(
+        context.fail_branch(7, Failure::Timeout),
+        ProxyAction::Absorb
+    );
     // After a final response went upstream, a failure is kept for nothing.
     let mut slots: [Slot<StatusCode>; 2] = Default::default();
     let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
@@ -405,11 +437,15 @@ fn the_proxy_actions_come_from_the_registry() {
     // rule or its class's.
     for code in SipCode::ALL {
         assert!(
-            StatusCode::from(code).proxy_rule(&Context::new().method("INVITE").after_final(false)).is_some(),
+            StatusCode::from(code)
+                .proxy_rule(&Context::new().method("INVITE").after_final(false))
+                .is_some(),
             "{code}"
         );
         assert!(
-            StatusCode::from(code).proxy_rule(&Context::new().method("INVITE").after_final(true)).is_some(),
+            StatusCode::from(code)
+                .proxy_rule(&Context::new().method("INVITE").after_final(true))
+                .is_some(),
             "{code}"
         );
     }

@@ -1,8 +1,8 @@
 //! What an element acts on when its transaction or transport layer reports a
 //! failure instead of a response (RFC 3261 §8.1.3.1, §16.8, §16.9).
 
-use sipcodes::{SipCode, StatusCode};
 use sipcodes::rules::{Context, Failure, Role};
+use sipcodes::{SipCode, StatusCode};
 
 #[test]
 fn failures_stand_for_the_codes_the_registry_names() {
@@ -29,12 +29,14 @@ fn a_stand_in_is_acted_on_like_the_code_it_stands_for() {
     // a 500 (RFC 3261 §21.5.4).
     let transport = SipCode::for_failure(Failure::TransportError, Role::Uac).unwrap();
     assert_eq!(
-        StatusCode::from(transport).effective_for(&Context::new().roles(&[Role::Uac]).method("INVITE"), none),
+        StatusCode::from(transport)
+            .effective_for(&Context::new().roles(&[Role::Uac]).method("INVITE"), none),
         SipCode::ServerInternalError
     );
     let timeout = SipCode::for_failure(Failure::Timeout, Role::Uac).unwrap();
     assert_eq!(
-        StatusCode::from(timeout).effective_for(&Context::new().roles(&[Role::Uac]).method("INVITE"), none),
+        StatusCode::from(timeout)
+            .effective_for(&Context::new().roles(&[Role::Uac]).method("INVITE"), none),
         SipCode::RequestTimeout
     );
 }

@@ -1,4 +1,6 @@
-use sipcodes::{CodeError, ReasonPhrase, ReasonPhraseError, SipCode, StatusCode, StatusLine, StatusLineError};
+use sipcodes::{
+    CodeError, ReasonPhrase, ReasonPhraseError, SipCode, StatusCode, StatusLine, StatusLineError,
+};
 
 #[test]
 fn canonical_lines_for_every_code() {

@@ -174,7 +174,11 @@ fn codes_that_answer_only_some_methods() {
         [(None, Problem::UnexpectedMethod)]
     );
     assert!(timeout.context(Context::new().method("INVITE")).is_valid());
-    let violation = timeout.context(Context::new().method("BYE")).violations().next().unwrap();
+    let violation = timeout
+        .context(Context::new().method("BYE"))
+        .violations()
+        .next()
+        .unwrap();
     assert_eq!(
         violation.to_string(),
         "408 Request Timeout MUST answer only INVITE (RFC 4320 §4.2)"
@@ -208,8 +212,17 @@ fn codes_that_never_answer_some_methods() {
         broken(challenge.clone().context(Context::new().method("CANCEL"))),
         [(None, Problem::UnexpectedMethod)]
     );
-    assert!(challenge.clone().context(Context::new().method("INVITE")).is_valid());
-    let violation = challenge.context(Context::new().method("ACK")).violations().next().unwrap();
+    assert!(
+        challenge
+            .clone()
+            .context(Context::new().method("INVITE"))
+            .is_valid()
+    );
+    let violation = challenge
+        .context(Context::new().method("ACK"))
+        .violations()
+        .next()
+        .unwrap();
     assert!(
         violation
             .to_string()
@@ -227,7 +240,10 @@ fn which_methods_a_code_answers_is_undecided_without_the_method() {
     };
     let timeout = Check::new(SipCode::RequestTimeout);
     assert_eq!(answers(&timeout), 1);
-    assert_eq!(answers(&timeout.context(Context::new().method("INVITE"))), 0);
+    assert_eq!(
+        answers(&timeout.context(Context::new().method("INVITE"))),
+        0
+    );
     // 204 answers only a SUBSCRIBE inside a dialog (RFC 5839 §7.1): with the
     // method known, the dialog still has to be.
     let no_notification = Check::new(SipCode::NoNotification);
@@ -248,7 +264,10 @@ fn which_methods_a_code_answers_is_undecided_without_the_method() {
         wrong_request(no_notification.context(subscribe.in_dialog(false))),
         ["204 No Notification MUST answer only SUBSCRIBE inside a dialog (RFC 5839 §7.1)"]
     );
-    assert_eq!(wrong_request(no_notification.context(Context::new().method("NOTIFY"))).len(), 1);
+    assert_eq!(
+        wrong_request(no_notification.context(Context::new().method("NOTIFY"))).len(),
+        1
+    );
     assert!(wrong_request(no_notification.context(subscribe.in_dialog(true))).is_empty());
 }
 
@@ -265,7 +284,11 @@ fn no_202_answers_a_subscribe_notify_or_refer() {
             "{method}"
         );
     }
-    assert!(accepted.context(Context::new().method("MESSAGE")).is_valid());
+    assert!(
+        accepted
+            .context(Context::new().method("MESSAGE"))
+            .is_valid()
+    );
     assert_eq!(
         accepted
             .context(Context::new().method("REFER"))
@@ -401,10 +424,7 @@ fn sender_conditions_contact_in_a_proxy_199() {
         advice(&terminated.context(by(&[Role::Proxy])), "Contact"),
         [(Level::ShouldNot, Problem::ForbiddenHeader)]
     );
-    assert_eq!(
-        advice(&terminated.context(by(&[Role::Uas])), "Contact"),
-        []
-    );
+    assert_eq!(advice(&terminated.context(by(&[Role::Uas])), "Contact"), []);
     // Without Contact, the proxy's 199 breaks nothing: its own rule overrides the
     // Contact every other provisional response to an initial INVITE carries.
     let without = Check::new(SipCode::EarlyDialogTerminated)
@@ -417,9 +437,11 @@ fn sender_conditions_contact_in_a_proxy_199() {
     );
     // Not knowing who generated it, the class rule is undecided too.
     assert_eq!(about(&without, "Contact"), []);
-    assert!(without.undecided().any(|rule| {
-        rule.kind() == Kind::Header(&["Contact"]) && rule.level() == Level::Must
-    }));
+    assert!(
+        without.undecided().any(|rule| {
+            rule.kind() == Kind::Header(&["Contact"]) && rule.level() == Level::Must
+        })
+    );
 }
 
 #[test]
@@ -444,14 +466,18 @@ fn sender_conditions_allow_events_from_a_notifier() {
         "Expires",
         "Allow-Events",
     ]);
-    let notifier = subscribe.roles(&[Role::Uas, Role::Notifier]).generates(true);
+    let notifier = subscribe
+        .roles(&[Role::Uas, Role::Notifier])
+        .generates(true);
     assert_eq!(advice(&ok.context(notifier), "Allow-Events"), []);
 }
 
 #[test]
 fn sender_conditions_contact_in_a_redirect() {
     let invite = Context::new().method("INVITE");
-    let moved = Check::new(SipCode::MovedTemporarily).headers(BASE).context(invite);
+    let moved = Check::new(SipCode::MovedTemporarily)
+        .headers(BASE)
+        .context(invite);
     let by = |roles| invite.roles(roles).generates(true);
     // RFC 3261 §13.3.1.2: the UAS redirecting an INVITE names where to go.
     let missing = [(Level::Should, Problem::MissingHeader)];
@@ -459,10 +485,7 @@ fn sender_conditions_contact_in_a_redirect() {
         advice(&moved.context(by(&[Role::RedirectServer])), "Contact"),
         missing
     );
-    assert_eq!(
-        advice(&moved.context(by(&[Role::Uas])), "Contact"),
-        missing
-    );
+    assert_eq!(advice(&moved.context(by(&[Role::Uas])), "Contact"), missing);
     assert_eq!(advice(&moved.context(by(&[Role::Proxy])), "Contact"), []);
     // RFC 3261 §16.5: a proxy that cannot build a target set names alternatives.
     let ambiguous = Check::new(SipCode::Ambiguous).headers(BASE);
@@ -582,8 +605,7 @@ fn every_unconditional_must_header_rule_is_checked() {
     let mut checked = 0;
     for code in SipCode::ALL {
         for constraint in code.rules() {
-            let (Kind::Header(names), Level::Must) = (constraint.kind(), constraint.level())
-            else {
+            let (Kind::Header(names), Level::Must) = (constraint.kind(), constraint.level()) else {
                 continue;
             };
             let scope = constraint.scope();

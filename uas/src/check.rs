@@ -21,7 +21,9 @@ const UAS: &[Role] = &[Role::Uas];
 /// What the validator is told about the request a response answers: its
 /// method, header field names, Require and Supported option tags, and whether
 /// it came inside a dialog (its To carries a tag).
-pub fn context_of(request: &Request) -> Context<'_, impl Names + '_, impl Names + '_, impl Names + '_> {
+pub fn context_of(
+    request: &Request,
+) -> Context<'_, impl Names + '_, impl Names + '_, impl Names + '_> {
     let in_dialog = request
         .headers
         .iter()

@@ -8,6 +8,15 @@
 //! class, so a rule added to `registry.toml` is checked with no code change.
 //! Rules it cannot decide are listed apart by [`Check::undecided`].
 //!
+//! Header field names match ignoring case, and compact forms count (`m` is
+//! Contact, `v` is Via). An unregistered code is held to its class's rules, so
+//! a `499` must carry what every 4xx carries. A rule is decided only when
+//! everything its scope asks about is known: a rule for responses to INVITE
+//! needs the method, one about a Timestamp in the request needs the request's
+//! header fields, and one whose circumstance the registry states only in prose
+//! is never decided. Such rules are not guessed: `undecided()` lists them, so a
+//! caller sees what it did not tell the validator.
+//!
 //! ```
 //! use sipcodes::SipCode;
 //! use sipcodes::check::Check;

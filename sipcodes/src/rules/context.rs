@@ -122,7 +122,9 @@ where
     I::Item: AsRef<str>,
 {
     fn contains(&self, name: &str, same: fn(&str, &str) -> bool) -> bool {
-        (self.0)().into_iter().any(|given| same(given.as_ref(), name))
+        (self.0)()
+            .into_iter()
+            .any(|given| same(given.as_ref(), name))
     }
 }
 

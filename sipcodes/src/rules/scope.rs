@@ -5,7 +5,7 @@ use core::fmt;
 use crate::rules::{Context, Names, Role};
 use crate::spec::render;
 
-/// The circumstances a [`Constraint`](crate::Constraint) is limited to; every
+/// The circumstances a [`Constraint`](crate::rules::Constraint) is limited to; every
 /// one that is set must hold. The registry states them as data wherever the RFC
 /// states them precisely, and in prose ([`condition`](Scope::condition)) only
 /// where no key can.
@@ -190,7 +190,10 @@ impl Scope {
 
     /// Whether the rule applies in the circumstances the context describes.
     /// Every key is named here, so a new one does not compile until it is decided.
-    pub(crate) fn decide(&self, known: &Context<'_, impl Names, impl Names, impl Names>) -> Decision {
+    pub(crate) fn decide(
+        &self,
+        known: &Context<'_, impl Names, impl Names, impl Names>,
+    ) -> Decision {
         let render::Scope {
             methods,
             except_methods,

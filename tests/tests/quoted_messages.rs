@@ -1,5 +1,5 @@
-//! The README quotes the derive's compile errors; each quote must still be what
-//! the compiler prints, as pinned in `tests/ui/*.stderr`.
+//! The rustdoc of `SipResponseHandler` quotes the derive's compile errors; each
+//! quote must still be what the compiler prints, as pinned in `tests/ui/*.stderr`.
 
 use std::path::Path;
 
@@ -8,14 +8,14 @@ fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The messages the README's compile-error table quotes (each as a
+/// The messages the compile-error table quotes (each as a
 /// ``` `` … `` ``` code span in the message column), split at each `…` into
 /// the parts quoted.
-fn quoted_messages(readme: &str) -> Vec<Vec<String>> {
-    let table = readme
+fn quoted_messages(docs: &str) -> Vec<Vec<String>> {
+    let table = docs
         .split("| mistake | example | message |")
         .nth(1)
-        .expect("the README has the compile-error table");
+        .expect("the docs have the compile-error table");
     let mut messages = Vec::new();
     for row in table
         .lines()
@@ -43,9 +43,16 @@ fn quoted_messages(readme: &str) -> Vec<Vec<String>> {
 }
 
 #[test]
-fn every_message_the_readme_quotes_is_pinned() {
+fn every_message_the_docs_quote_is_pinned() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let readme = std::fs::read_to_string(root.join("../README.md")).expect("read README.md");
+    let source = std::fs::read_to_string(root.join("../sipcodes/src/handler.rs"))
+        .expect("read the handler's source");
+    // The rustdoc, without its `/// ` prefixes.
+    let docs: String = source
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("///"))
+        .map(|line| format!("{}\n", line.strip_prefix(' ').unwrap_or(line)))
+        .collect();
     let mut pinned = String::new();
     for file in std::fs::read_dir(root.join("ui")).expect("read tests/ui") {
         let path = file.expect("list tests/ui").path();
@@ -55,7 +62,7 @@ fn every_message_the_readme_quotes_is_pinned() {
         }
     }
     let pinned = squeeze(&pinned);
-    let messages = quoted_messages(&readme);
+    let messages = quoted_messages(&docs);
     assert!(
         messages.len() >= 12,
         "only {} quoted messages found",
@@ -65,7 +72,7 @@ fn every_message_the_readme_quotes_is_pinned() {
         for part in parts {
             assert!(
                 pinned.contains(&part),
-                "the README quotes a message no test pins: {part:?}"
+                "the docs quote a message no test pins: {part:?}"
             );
         }
     }
@@ -73,10 +80,10 @@ fn every_message_the_readme_quotes_is_pinned() {
 
 #[test]
 fn a_drifted_quote_is_caught() {
-    let readme = "| mistake | example | message |\n| --- | --- | --- |\n\
+    let docs = "| mistake | example | message |\n| --- | --- | --- |\n\
                   | x | y | `` 700 is not a SIP code; … `` and `` `a` or `b` `` |\n";
     assert_eq!(
-        quoted_messages(readme),
+        quoted_messages(docs),
         [vec!["700 is not a SIP code"], vec!["`a` or `b`"]]
     );
 }
