@@ -8,27 +8,25 @@ use crate::{SipCode, StatusCode};
 ///
 /// - [`StatusCode`]: the code as received, an unregistered number included;
 /// - [`SipCode`]: the code to act on (RFC 3261 §8.1.3.2 for an unregistered one);
-/// - `u16`, and any type of your own that converts from `StatusCode` and back
-///   into it with `TryFrom` (every `T: From<StatusCode> + Clone` for which
-///   `StatusCode: TryFrom<T>`).
+/// - `u16`: the number as received;
+/// - a type of your own, with the two conversions below.
+///
+/// A field of any other type is one compile error, on the type, that names this
+/// trait.
 ///
 /// ```
-/// use sipcodes::{CodeError, SipResponseHandler, StatusCode};
+/// use sipcodes::{CodeCarrier, SipResponseHandler, StatusCode};
 ///
 /// /// A stack's own code type.
-/// #[derive(Clone, Debug, PartialEq)]
+/// #[derive(Debug, PartialEq)]
 /// struct Code(u16);
 ///
-/// impl From<StatusCode> for Code {
-///     fn from(status: StatusCode) -> Code {
+/// impl CodeCarrier for Code {
+///     fn carry(status: StatusCode) -> Code {
 ///         Code(status.as_u16())
 ///     }
-/// }
-///
-/// impl TryFrom<Code> for StatusCode {
-///     type Error = CodeError;
-///     fn try_from(code: Code) -> Result<StatusCode, CodeError> {
-///         StatusCode::new(code.0)
+///     fn carried(&self) -> Option<StatusCode> {
+///         StatusCode::new(self.0).ok()
 ///     }
 /// }
 ///
@@ -43,14 +41,13 @@ use crate::{SipCode, StatusCode};
 /// assert_eq!(Outcome::from_status(StatusCode::new(299)?), Outcome::Done(299));
 /// assert_eq!(Outcome::from_status(StatusCode::new(499)?), Outcome::Failed(Code(499)));
 /// assert_eq!(Outcome::Failed(Code(486)).status(), Some(StatusCode::BUSY_HERE));
-/// # Ok::<(), CodeError>(())
+/// # Ok::<(), sipcodes::CodeError>(())
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot hold the code a handler variant receives",
     label = "the field that receives the response code",
     note = "a handler variant's field implements `sipcodes::CodeCarrier`: use `StatusCode`, \
-            `SipCode`, `u16`, or a type with `From<StatusCode>` that converts back into \
-            `StatusCode` with `TryFrom`"
+            `SipCode`, `u16`, or implement `CodeCarrier` for your own type"
 )]
 pub trait CodeCarrier: Sized {
     /// The value for a received code.
@@ -77,17 +74,23 @@ pub trait CodeCarrier: Sized {
     fn carried(&self) -> Option<StatusCode>;
 }
 
-impl<T> CodeCarrier for T
-where
-    T: From<StatusCode> + Clone,
-    StatusCode: TryFrom<T>,
-{
-    fn carry(status: StatusCode) -> T {
-        T::from(status)
+impl CodeCarrier for StatusCode {
+    fn carry(status: StatusCode) -> StatusCode {
+        status
     }
 
     fn carried(&self) -> Option<StatusCode> {
-        StatusCode::try_from(self.clone()).ok()
+        Some(*self)
+    }
+}
+
+impl CodeCarrier for u16 {
+    fn carry(status: StatusCode) -> u16 {
+        status.as_u16()
+    }
+
+    fn carried(&self) -> Option<StatusCode> {
+        StatusCode::new(*self).ok()
     }
 }
 

@@ -46,8 +46,8 @@ use crate::{SipCode, StatusCode};
 /// - Each variant has one `#[sip(...)]`. It is a unit variant, or a tuple
 ///   variant with one field that receives the code: any type that implements
 ///   [`CodeCarrier`](crate::CodeCarrier) (`StatusCode`, `SipCode`, `u16`, or a
-///   type of your own that converts from `StatusCode` and back). A field of
-///   another type is a compile error on the type that names that trait.
+///   type of your own that implements it). A field of another type is one
+///   compile error, on the type, that names that trait.
 /// - `unregistered(477, 478)` names numbers deliberately outside the registry,
 ///   such as carrier and vendor codes; they are matched on the number received,
 ///   before RFC 3261 §8.1.3.2 applies. A registered number there is an error:
@@ -72,8 +72,9 @@ use crate::{SipCode, StatusCode};
 ///
 /// # Compile errors
 ///
-/// Each is reported on the offending token, all of them in one build, followed by a
-/// stub impl so that code using the handler shows no follow-on errors. Every message
+/// Each is reported on the offending token, all of them in one build and in the
+/// order of the source, followed by a stub impl so that code using the handler
+/// shows no follow-on errors. Every message
 /// below is pinned by a compile-fail test.
 ///
 /// | mistake | example | message |
@@ -92,11 +93,14 @@ use crate::{SipCode, StatusCode};
 /// | unknown key | `#[sip(code = 200)]`, `#[sip(krate = "…")]` | `` unknown key `code` on a variant; … `` |
 /// | field shape | `Named { code: SipCode }`, `Two(SipCode, StatusCode)` | `` a handler variant is a unit variant or a tuple variant with one field, which receives the code (`StatusCode`, `SipCode`, `u16`, or any `CodeCarrier`) `` |
 /// | field type | `Failed(Label)` | `` `Label` cannot hold the code a handler variant receives ``, on the field's type, with a note naming `sipcodes::CodeCarrier` |
+/// | a string among the numbers | `#[sip(unregistered("478"))]` | `` `"478"` is a string; `unregistered(...)` lists numbers: write `unregistered(478)` `` |
+/// | numbers left out | `#[sip(unregistered)]` | `` `unregistered` lists numbers outside the registry in parentheses: write `unregistered(477, 478)` `` |
 /// | vendor code that is registered | `#[sip(unregistered(486))]` | `` 486 is registered (486 Busy Here); write it plainly, `#[sip(486)]`, not in `unregistered(...)` `` |
 /// | number not in decimal | `#[sip(0x1E6)]`, `#[sip(0486)]`, `#[sip(4_86)]` | `` `0x1E6` is not written in decimal; write a code as three decimal digits, e.g. `486` ``, `` `0486` has a leading zero; write `486` `` |
 /// | negative number | `#[sip(-486)]`, underlined whole | `` -486 is not a SIP status code; codes run from 100 to 699 `` |
 /// | a path or `Other` | `#[sip(SipCode::BusyHere)]`, `#[sip(Other)]` | `` `#[sip]` takes a variant's name alone; write `#[sip(BusyHere)]` ``, `` `Other` is not a `SipCode` variant; the catch-all is written `other` `` |
 /// | codes on the enum | `#[sip(486)]` above `enum`, `#[sip(crate = 5)]` | `` the enum's `#[sip]` takes only `crate = "..."`; codes belong on the variants: … `` |
+/// | empty attribute on the enum | `#[sip()]` above `enum` | `` `#[sip()]` is empty; on the enum it names the sipcodes crate, `#[sip(crate = "my_sipcodes")]`, or is left out `` |
 /// | not an enum | `struct`, `union` | `` `SipResponseHandler` can only be derived for an enum, … `` |
 ///
 /// ### Versioning

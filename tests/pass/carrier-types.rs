@@ -1,19 +1,16 @@
-use sipcodes::{CodeError, SipResponseHandler, StatusCode};
+use sipcodes::{CodeCarrier, SipResponseHandler, StatusCode};
 
-/// A stack's own code type, with its own conversions.
-#[derive(Clone, Debug, PartialEq)]
+/// A stack's own code type, carrying codes through `CodeCarrier`.
+#[derive(Debug, PartialEq)]
 struct WireCode(u16);
 
-impl From<StatusCode> for WireCode {
-    fn from(status: StatusCode) -> WireCode {
+impl CodeCarrier for WireCode {
+    fn carry(status: StatusCode) -> WireCode {
         WireCode(status.as_u16())
     }
-}
 
-impl TryFrom<WireCode> for StatusCode {
-    type Error = CodeError;
-    fn try_from(code: WireCode) -> Result<StatusCode, CodeError> {
-        StatusCode::new(code.0)
+    fn carried(&self) -> Option<StatusCode> {
+        StatusCode::new(self.0).ok()
     }
 }
 

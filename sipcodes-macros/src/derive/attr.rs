@@ -5,7 +5,7 @@ use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
-use syn::{Attribute, Ident, LitInt, LitStr, Path, Token};
+use syn::{Attribute, Ident, Lit, LitInt, LitStr, Path, Token};
 
 use super::Errors;
 use crate::spec::grammar::{self, OutOfRange};
@@ -50,7 +50,7 @@ enum Item {
     /// `SipCode::BusyHere`
     Path(Path),
     KeyValue(Ident),
-    Unregistered(Ident, Vec<LitInt>),
+    Unregistered(Ident, Vec<Lit>),
 }
 
 impl Parse for Item {
@@ -87,12 +87,8 @@ impl Parse for Item {
             if ident == "unregistered" && input.peek(syn::token::Paren) {
                 let content;
                 syn::parenthesized!(content in input);
-                let numbers = Punctuated::<LitInt, Token![,]>::parse_terminated(&content)?;
-                let mut list = Vec::with_capacity(numbers.len());
-                for number in numbers {
-                    list.push(number);
-                }
-                return Ok(Item::Unregistered(ident, list));
+                let numbers = Punctuated::<Lit, Token![,]>::parse_terminated(&content)?;
+                return Ok(Item::Unregistered(ident, numbers.into_iter().collect()));
             }
             return Ok(Item::Ident(ident));
         }
@@ -182,21 +178,49 @@ fn selector(item: Item, selectors: &mut Vec<Selector>, errors: &mut Errors) {
                 );
             }
             for literal in numbers {
-                if !literal.suffix().is_empty() {
-                    errors.at(
-                        &literal,
-                        format!(
-                            "`{literal}` is not a code; `unregistered(...)` lists numbers like \
-                             `477`"
-                        ),
-                    );
-                } else if let Some(digits) = decimal(&literal, errors) {
+                let literal = match literal {
+                    Lit::Int(literal) if literal.suffix().is_empty() => literal,
+                    Lit::Str(text) => {
+                        let value = text.value();
+                        let write =
+                            if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+                                value
+                            } else {
+                                "477".to_owned()
+                            };
+                        errors.at(
+                            &text,
+                            format!(
+                                "`{}` is a string; `unregistered(...)` lists numbers: write \
+                                 `unregistered({write})`",
+                                text.token()
+                            ),
+                        );
+                        continue;
+                    }
+                    other => {
+                        errors.at(
+                            &other,
+                            format!(
+                                "`{}` is not a code; `unregistered(...)` lists numbers like `477`",
+                                other.to_token_stream()
+                            ),
+                        );
+                        continue;
+                    }
+                };
+                if let Some(digits) = decimal(&literal, errors) {
                     let number = digits.parse().unwrap_or(u64::MAX);
                     selectors.push(Selector::Unregistered(number, literal));
                 }
             }
         }
         Item::Ident(ident) if ident == "other" => selectors.push(Selector::Other(ident)),
+        Item::Ident(ident) if ident == "unregistered" => errors.at(
+            &ident,
+            "`unregistered` lists numbers outside the registry in parentheses: write \
+             `unregistered(477, 478)`",
+        ),
         Item::Ident(ident) if ident.to_string().eq_ignore_ascii_case("other") => errors.at(
             &ident,
             format!("`{ident}` is not a `SipCode` variant; the catch-all is written `other`"),
@@ -261,6 +285,16 @@ fn malformed(attr: &Attribute, error: syn::Error) -> syn::Error {
 pub fn crate_path(attrs: &[Attribute], errors: &mut Errors) -> Option<Path> {
     let mut path = None;
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("sip")) {
+        if let syn::Meta::List(list) = &attr.meta
+            && list.tokens.is_empty()
+        {
+            errors.at(
+                attr,
+                "`#[sip()]` is empty; on the enum it names the sipcodes crate, \
+                 `#[sip(crate = \"my_sipcodes\")]`, or is left out",
+            );
+            continue;
+        }
         if let syn::Meta::List(list) = &attr.meta
             && let Ok(items) = list.parse_args_with(Punctuated::<Item, Token![,]>::parse_terminated)
             && items.iter().any(|item| {

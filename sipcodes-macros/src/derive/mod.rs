@@ -51,7 +51,12 @@ impl Errors {
         self.0.is_empty()
     }
 
-    pub fn into_compile_errors(self) -> TokenStream {
+    /// The errors in the order of the source, whichever stage found them.
+    pub fn into_compile_errors(mut self) -> TokenStream {
+        registry::sort_by_key(&mut self.0, |error| {
+            let start = error.span().start();
+            (start.line, start.column)
+        });
         let mut tokens = TokenStream::new();
         for error in self.0 {
             tokens.extend(error.into_compile_error());
