@@ -13,18 +13,8 @@ fn the_stacks_message_types_and_the_root_of_sipcodes_live_side_by_side() {
     let version: Version = Version::V2;
     let transport = Transport::Udp;
     let _: Option<(Request, Response, Header, Headers, SipMessage, Uri, Param)> = None;
-    let _: Option<(
-        Subject,
-        Reason,
-        Via,
-        Contact,
-        CallId,
-        CSeq,
-        From,
-        To,
-        Scheme,
-        Host,
-    )> = None;
+    let _: Option<(Subject, Reason, Via, Contact, CallId)> = None;
+    let _: Option<(CSeq, From, To, Scheme, Host)> = None;
     let _: Option<Error> = None;
     assert_eq!(method.to_string(), "INVITE");
     assert_eq!(version.to_string(), "SIP/2.0");
