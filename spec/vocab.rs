@@ -231,7 +231,11 @@ vocabulary! {
     /// assert_eq!(DialogEffect::Usage.as_str(), "usage");
     /// assert!(DialogEffect::Dialog > DialogEffect::Usage);
     /// ```
-    #[non_exhaustive]
+    ///
+    /// The enum is exhaustive: its variants are the outcomes RFC 5057 §5.1
+    /// distinguishes (the transaction, the usage, the dialog) and the end of a
+    /// subscription of RFC 6665, which is all a response can end; a `match`
+    /// needs no wildcard, and a new effect would be a breaking change.
     pub enum DialogEffect {
         /// Nothing beyond the transaction.
         Transaction = "transaction",

@@ -36,26 +36,22 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
     let mut variants = Vec::new();
     let mut numbers = Vec::new();
     let mut docs = Vec::new();
-    let mut deprecated = Vec::new();
     let mut entries = Vec::new();
     let mut constants = Vec::new();
     for entry in registry.codes() {
         let variant = variant(entry);
-        let note = entry
-            .deprecation
-            .as_ref()
-            .map(|note| quote!(#[deprecated(note = #note)]));
+        // A deprecated code is documented as such, not `#[deprecated]`: every
+        // receiver must still name it to handle it (202, RFC 6665 §8.3.1), and
+        // the validator flags sending it where an RFC forbids that.
         let constant = Ident::new(&names::constant_name(&entry.variant), Span::call_site());
         let constant_doc = format!("`{} {}`", entry.code, entry.phrase);
         constants.push(quote! {
             #[doc = #constant_doc]
-            #note
             pub const #constant: Self = Self::from_sip_code(#ident::#variant);
         });
         variants.push(variant);
         numbers.push(Literal::u16_unsuffixed(entry.code));
         docs.push(variant_doc(entry));
-        deprecated.push(note);
         entries.push(entry_data(registry, entry, &mut citations));
     }
     let count = variants.len();
@@ -111,10 +107,9 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
         #[repr(u16)]
         #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #vis enum #ident {
-            #(#docs #deprecated #variants = #numbers,)*
+            #(#docs #variants = #numbers,)*
         }
 
-        #[allow(deprecated)]
         impl #ident {
             /// How many codes the registry defines: the length of [`ALL`](Self::ALL).
             ///
@@ -147,7 +142,6 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
 
         /// The registered codes, named as in the registry, for sending and for
         /// `match` patterns.
-        #[allow(deprecated)]
         impl crate::StatusCode {
             #(#constants)*
         }

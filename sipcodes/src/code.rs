@@ -151,7 +151,6 @@ impl SipCode {
     /// Whether the registry deprecates the code (202 Accepted, by RFC 6665).
     ///
     /// ```
-    /// # #![allow(deprecated)]
     /// use sipcodes::SipCode;
     ///
     /// assert!(SipCode::Accepted.is_deprecated());
@@ -164,7 +163,6 @@ impl SipCode {
     /// Why the code is deprecated and what to use instead, if it is.
     ///
     /// ```
-    /// # #![allow(deprecated)]
     /// assert!(sipcodes::SipCode::Accepted.deprecation().is_some());
     /// ```
     pub const fn deprecation(self) -> Option<&'static str> {

@@ -31,8 +31,11 @@ impl<'a> StatusLine<'a> {
     ///   SIP-Version string is case-insensitive). A well-formed version other
     ///   than `SIP/2.0` (`SIP/7.0`, `SIP/2.00`: RFC 3261 §7.1 compares versions
     ///   as literal strings) is [`ReceivedError::UnsupportedVersion`], which
-    ///   carries the version so that the caller can log it, drop the response,
-    ///   or answer a request of that version with `505 Version Not Supported`.
+    ///   carries the version, and the code when the rest of the line is
+    ///   well-formed, so that the caller can log it, drop the response, or
+    ///   answer a request of that version with `505 Version Not Supported`;
+    ///   [`parse_received_with_version`](StatusLine::parse_received_with_version)
+    ///   gives the whole line of any version.
     ///
     /// Not tolerated: text before the version, a code that is not exactly three
     /// digits from 100 to 699 (RFC 4475 §3.1.2.19 asks receivers to drop
@@ -58,7 +61,10 @@ impl<'a> StatusLine<'a> {
     /// assert_eq!((bare.status().as_u16(), bare.phrase().as_str()), (499, ""));
     ///
     /// match StatusLine::parse_received(b"SIP/7.0 200 OK\r\n") {
-    ///     Err(ReceivedError::UnsupportedVersion { version }) => assert_eq!(version.as_str(), "SIP/7.0"),
+    ///     Err(ReceivedError::UnsupportedVersion { version, status }) => {
+    ///         assert_eq!(version.as_str(), "SIP/7.0");
+    ///         assert_eq!(status, Some(sipcodes::StatusCode::OK));
+    ///     }
     ///     other => panic!("{other:?}"),
     /// }
     ///
@@ -75,18 +81,48 @@ impl<'a> StatusLine<'a> {
     /// # Ok::<(), Box<dyn core::error::Error>>(())
     /// ```
     pub fn parse_received(line: &'a [u8]) -> Result<StatusLine<'a>, ReceivedError> {
+        match StatusLine::parse_received_with_version(line) {
+            Ok((SipVersion::SIP_2_0, line)) => Ok(line),
+            Ok((version, line)) => Err(ReceivedError::UnsupportedVersion {
+                version,
+                status: Some(line.status()),
+            }),
+            Err(error) => match SipVersion::at_start(line) {
+                Some(version) if version != SipVersion::SIP_2_0 => {
+                    Err(ReceivedError::UnsupportedVersion {
+                        version,
+                        status: None,
+                    })
+                }
+                _ => Err(error),
+            },
+        }
+    }
+
+    /// Reads a status line of any well-formed SIP-Version, with the tolerances
+    /// of [`parse_received`](StatusLine::parse_received), and gives the version
+    /// beside the line: for a proxy or a logger that keeps what a peer of
+    /// another version sent, code and phrase included.
+    ///
+    /// ```
+    /// use sipcodes::{SipVersion, StatusLine};
+    ///
+    /// let (version, line) = StatusLine::parse_received_with_version(b"SIP/3.0 486 Occupied\r\n")?;
+    /// assert_eq!(version.as_str(), "SIP/3.0");
+    /// assert_eq!((line.status().as_u16(), line.phrase().as_str()), (486, "Occupied"));
+    /// let (version, _) = StatusLine::parse_received_with_version(b"SIP/2.0 200 OK")?;
+    /// assert_eq!(version, SipVersion::SIP_2_0);
+    /// # Ok::<(), sipcodes::ReceivedError>(())
+    /// ```
+    pub fn parse_received_with_version(
+        line: &'a [u8],
+    ) -> Result<(SipVersion, StatusLine<'a>), ReceivedError> {
         let line = match line {
             [rest @ .., b'\r', b'\n'] | [rest @ .., b'\n'] => rest,
             _ => line,
         };
-        let version_end = line
-            .iter()
-            .position(|&byte| is_space(byte))
-            .unwrap_or(line.len());
+        let version_end = version_end(line);
         let version = SipVersion::from_bytes(&line[..version_end]).ok_or(ReceivedError::Version)?;
-        if version != SipVersion::SIP_2_0 {
-            return Err(ReceivedError::UnsupportedVersion { version });
-        }
         let code_at = skip_space(line, version_end);
         if code_at == version_end {
             return Err(ReceivedError::MissingSpace {
@@ -118,7 +154,21 @@ impl<'a> StatusLine<'a> {
                 error,
             }
         })?;
-        Ok(StatusLine::new(status, phrase))
+        Ok((version, StatusLine::new(status, phrase)))
+    }
+}
+
+/// Where the first token of a line (its version) ends.
+fn version_end(line: &[u8]) -> usize {
+    line.iter()
+        .position(|&byte| is_space(byte))
+        .unwrap_or(line.len())
+}
+
+impl SipVersion {
+    /// The version a line starts with, if it starts with a well-formed one.
+    fn at_start(line: &[u8]) -> Option<SipVersion> {
+        SipVersion::from_bytes(&line[..version_end(line)])
     }
 }
 
@@ -143,7 +193,7 @@ fn skip_space(line: &[u8], from: usize) -> usize {
 /// ```
 /// use sipcodes::{ReceivedError, SipVersion, StatusLine};
 ///
-/// let Err(ReceivedError::UnsupportedVersion { version }) = StatusLine::parse_received(b"sip/2.1 200 OK") else {
+/// let Err(ReceivedError::UnsupportedVersion { version, .. }) = StatusLine::parse_received(b"sip/2.1 200 OK") else {
 ///     panic!("SIP/2.1 is not SIP/2.0");
 /// };
 /// assert_eq!(version.to_string(), "SIP/2.1");
@@ -223,7 +273,7 @@ impl SipVersion {
     /// use sipcodes::{ReceivedError, StatusLine};
     ///
     /// let error = StatusLine::parse_received(b"SIP/3.0 200 OK").unwrap_err();
-    /// assert!(matches!(error, ReceivedError::UnsupportedVersion { version } if version.as_str() == "SIP/3.0"));
+    /// assert!(matches!(error, ReceivedError::UnsupportedVersion { version, .. } if version.as_str() == "SIP/3.0"));
     /// ```
     pub fn as_str(&self) -> &str {
         // Only ASCII is ever stored.
@@ -294,6 +344,8 @@ pub enum ReceivedError {
     UnsupportedVersion {
         /// The version received.
         version: SipVersion,
+        /// The code, when the rest of the line is a well-formed status line.
+        status: Option<StatusCode>,
     },
     /// No space or tab after the version.
     MissingSpace {
@@ -321,8 +373,8 @@ pub enum ReceivedError {
 }
 
 impl ReceivedError {
-    /// The status code, when the line was read up to a valid code and only
-    /// the phrase is wrong.
+    /// The status code, when the line was read up to a valid code: only the
+    /// phrase is wrong, or the version is one this crate does not speak.
     ///
     /// ```
     /// use sipcodes::StatusLine;
@@ -334,6 +386,7 @@ impl ReceivedError {
     pub const fn status(&self) -> Option<StatusCode> {
         match self {
             ReceivedError::Phrase { status, .. } => Some(*status),
+            ReceivedError::UnsupportedVersion { status, .. } => *status,
             _ => None,
         }
     }
@@ -346,7 +399,7 @@ impl fmt::Display for ReceivedError {
                 "a status line starts with a SIP version such as SIP/2.0 (SIP, '/', digits, '.', \
                  digits; at most 16 bytes, nothing before it)",
             ),
-            ReceivedError::UnsupportedVersion { version } => {
+            ReceivedError::UnsupportedVersion { version, .. } => {
                 write!(
                     f,
                     "unsupported SIP version {version}; only SIP/2.0 is understood"

@@ -100,7 +100,8 @@ impl StatusCode {
     /// wins. Rules the context does not decide (an unknown method or dialog,
     /// prose) are not applied, and an unregistered code gets the effect of its
     /// class. A provisional response ends nothing, but for 199, which ends the
-    /// early dialog it names (RFC 6228 §7).
+    /// early dialog it names (RFC 6228 §7); nor does a response to CANCEL, which
+    /// ends only the CANCEL's transaction, or to ACK, which is never answered.
     ///
     /// ```
     /// use sipcodes::StatusCode;

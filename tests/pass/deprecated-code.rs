@@ -1,7 +1,8 @@
 #![deny(warnings)]
 
-// Naming the deprecated 202 in a handler raises no warning: receivers must handle it.
-use sipcodes::{SipCode, SipResponseHandler};
+// Naming the deprecated 202 raises no warning, in a handler, as a variant or as a
+// constant: receivers must handle it.
+use sipcodes::{SipCode, SipResponseHandler, StatusCode};
 
 #[derive(Debug, PartialEq, SipResponseHandler)]
 enum Outcome {
@@ -15,7 +16,8 @@ enum Outcome {
 
 fn main() {
     assert_eq!(Outcome::from_code(SipCode::Ok), Outcome::Answered);
-    #[allow(deprecated)]
     let accepted = SipCode::Accepted;
     assert_eq!(Outcome::from_code(accepted), Outcome::Accepted);
+    assert_eq!(Outcome::from_status(StatusCode::ACCEPTED), Outcome::Accepted);
+    assert!(accepted.is_deprecated());
 }

@@ -87,7 +87,6 @@ fn who_sends_what() {
 }
 
 #[test]
-#[allow(deprecated)]
 fn how_receivers_treat_codes() {
     let receiver = |code: SipCode| {
         rules(code).filter_map(|rule| match rule.kind() {

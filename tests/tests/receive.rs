@@ -40,3 +40,26 @@ fn a_stand_in_is_acted_on_like_the_code_it_stands_for() {
         SipCode::RequestTimeout
     );
 }
+
+/// A response to CANCEL ends only the CANCEL transaction (RFC 5057 §5.1 on
+/// 481), and ACK is never answered: no code ends a dialog or a usage for them.
+#[test]
+fn responses_to_cancel_or_ack_end_no_dialog() {
+    use sipcodes::rules::{Context, DialogEffect};
+    for method in ["CANCEL", "ACK"] {
+        let inside = Context::new().method(method).in_dialog(true);
+        for code in sipcodes::SipCode::ALL {
+            assert_eq!(
+                sipcodes::StatusCode::from(code).dialog_effect(&inside),
+                DialogEffect::Transaction,
+                "{code} to {method}"
+            );
+        }
+    }
+    // The same codes still end the dialog for other methods.
+    let bye = Context::new().method("BYE").in_dialog(true);
+    assert_eq!(
+        sipcodes::StatusCode::CALL_TRANSACTION_DOES_NOT_EXIST.dialog_effect(&bye),
+        DialogEffect::Dialog
+    );
+}

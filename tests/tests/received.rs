@@ -101,7 +101,8 @@ fn other_versions_are_reported_with_the_version() {
     for (sent, text, major, minor) in cases {
         let line = format!("{sent} 200 OK\r\n");
         match StatusLine::parse_received(line.as_bytes()) {
-            Err(ReceivedError::UnsupportedVersion { version }) => {
+            Err(ReceivedError::UnsupportedVersion { version, status }) => {
+                assert_eq!(status, Some(StatusCode::OK));
                 assert_eq!(version.as_str(), text);
                 assert_eq!(version.to_string(), text);
                 assert_eq!((version.major(), version.minor()), (major, minor));

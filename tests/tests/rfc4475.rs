@@ -243,17 +243,29 @@ fn unknown_protocol_version() {
         CSeq: 1 OPTIONS\r\n\
         Content-Length: 0\r\n\
         \r\n";
-    let Err(ReceivedError::UnsupportedVersion { version }) =
+    let Err(ReceivedError::UnsupportedVersion { version, status }) =
         StatusLine::parse_received(start_line(message))
     else {
         panic!("SIP/7.0 must be reported as an unsupported version");
     };
+    // The code survives, for a log line or a 505 decision.
+    assert_eq!(status.map(|status| status.as_u16()), Some(200));
     assert_eq!(version.as_str(), "SIP/7.0");
     assert_eq!((version.major(), version.minor()), ("7", "0"));
     assert_eq!(
         StatusLine::parse_received(b"sip/7.0 200 OK\r\n"),
-        Err(ReceivedError::UnsupportedVersion { version })
+        Err(ReceivedError::UnsupportedVersion { version, status })
     );
+    // A version of its own, and the rest not a status line: the version is still what is reported.
+    assert_eq!(
+        StatusLine::parse_received(b"SIP/7.0 2OO OK\r\n"),
+        Err(ReceivedError::UnsupportedVersion {
+            version,
+            status: None
+        })
+    );
+    let (seven, line) = StatusLine::parse_received_with_version(start_line(message)).unwrap();
+    assert_eq!((seven, line.phrase().as_str()), (version, "OK"));
     assert_eq!(
         StatusLine::parse("SIP/7.0 200 OK\r\n"),
         Err(StatusLineError::Version)

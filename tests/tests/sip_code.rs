@@ -74,7 +74,6 @@ fn predicates_follow_the_first_digit() {
 }
 
 #[test]
-#[allow(deprecated)]
 fn only_202_is_deprecated() {
     let deprecated: Vec<SipCode> = SipCode::ALL
         .into_iter()

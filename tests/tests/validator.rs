@@ -272,7 +272,6 @@ fn which_methods_a_code_answers_is_undecided_without_the_method() {
 }
 
 #[test]
-#[allow(deprecated)]
 fn no_202_answers_a_subscribe_notify_or_refer() {
     // RFC 6665 §8.3.1 and RFC 7647 §5; a MESSAGE relay still sends 202.
     let accepted = Check::new(StatusCode::ACCEPTED)

@@ -110,7 +110,6 @@ pub fn expand(resolved: &Resolved<'_, '_>) -> TokenStream {
 
     quote! {
         #[automatically_derived]
-        #[allow(deprecated)]
         impl #impl_generics #krate::SipResponseHandler for #ident #type_generics #where_clause {
             fn from_code(code: #krate::SipCode) -> Self {
                 use #krate::SipCode as __Code;

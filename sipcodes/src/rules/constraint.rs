@@ -176,7 +176,6 @@ impl ReceiverRule {
     /// The code the receiver acts on instead of the one received, if any.
     ///
     /// ```
-    /// # #![allow(deprecated)]
     /// use sipcodes::SipCode;
     /// use sipcodes::rules::Kind;
     ///
