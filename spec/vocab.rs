@@ -255,7 +255,9 @@ vocabulary! {
     /// ```
     /// assert_eq!(sipcodes::rules::ProxyAction::CancelBranches.as_str(), "cancel-branches");
     /// ```
-    #[non_exhaustive]
+    ///
+    /// The enum is exhaustive: the proxy context names every action, so a new
+    /// one does not compile until it is decided there.
     pub enum ProxyAction {
         /// Never forwarded upstream.
         Absorb = "absorb",
@@ -293,3 +295,40 @@ vocabulary! {
 display_as_word!(DialogEffect, "subscription");
 display_as_word!(Failure, "transport-error");
 display_as_word!(ProxyAction, "cancel-branches");
+
+vocabulary! {
+    /// An element whose client transaction can fail without a response (a
+    /// timeout, a transport error), and that then acts as if a response had
+    /// arrived: the registry names the code for each failure and each client
+    /// (`SipCode::for_failure`), and a registry without one does not compile.
+    ///
+    /// ```
+    /// use sipcodes::rules::{Client, Role};
+    ///
+    /// assert_eq!(Client::Proxy.role(), Role::Proxy);
+    /// ```
+    pub enum Client {
+        /// A user agent client (RFC 3261 §8.1.3.1).
+        Uac = "uac",
+        /// A proxy forwarding a request on a branch (RFC 3261 §16.8, §16.9).
+        Proxy = "proxy",
+    }
+}
+
+impl Client {
+    /// The role the element plays in the registry's rules.
+    ///
+    /// ```
+    /// use sipcodes::rules::{Client, Role};
+    ///
+    /// assert_eq!(Client::Uac.role(), Role::Uac);
+    /// ```
+    pub const fn role(self) -> Role {
+        match self {
+            Client::Uac => Role::Uac,
+            Client::Proxy => Role::Proxy,
+        }
+    }
+}
+
+display_as_word!(Client, "proxy");

@@ -167,14 +167,14 @@ fn describe(action: ProxyAction) -> &'static str {
         ProxyAction::Forward => "forward upstream",
         ProxyAction::CancelBranches => "keep, cancel the other branches",
         ProxyAction::Collect => "keep as a candidate",
-        _ => "other",
+        ProxyAction::NoFinalResponse => "no final response",
     }
 }
 
 /// `timed out (as 408)`: the failure and the code the registry says it stands for.
 fn failed(failure: Failure) -> String {
-    let stands_for = SipCode::for_failure(failure, sipcodes::rules::Role::Proxy)
-        .map_or(String::new(), |code| format!(" (as {})", code.as_u16()));
+    let code = SipCode::for_failure(failure, sipcodes::rules::Client::Proxy).as_u16();
+    let stands_for = format!(" (as {code})");
     match failure {
         Failure::Timeout => format!("timed out{stands_for}"),
         _ => format!("transport error{stands_for}"),

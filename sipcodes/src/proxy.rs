@@ -56,7 +56,7 @@
 
 use crate::check::{Check, Problem};
 use crate::rules::scope::Decision;
-use crate::rules::{Context, Failure, Kind, Names, NoNames, ProxyAction, ProxyRule, Role};
+use crate::rules::{Client, Context, Failure, Kind, Names, NoNames, ProxyAction, ProxyRule};
 use crate::{SipCode, StatusCode};
 
 /// An application's response, as the response context needs it: its status code.
@@ -243,6 +243,7 @@ where
             return ProxyAction::Absorb;
         };
         let slot = &mut self.slots[branch];
+        // Every action is named: a new one does not compile until it is decided here.
         match rule.action() {
             ProxyAction::Forward => {
                 if status.is_final() {
@@ -253,11 +254,16 @@ where
                 }
                 ProxyAction::Forward
             }
-            action if status.is_final() && !ended && keeps(action) => {
+            action @ (ProxyAction::Collect | ProxyAction::CancelBranches)
+                if status.is_final() && !ended =>
+            {
                 *slot = Slot::Kept(response);
                 action
             }
-            _ => ProxyAction::Absorb,
+            ProxyAction::Collect
+            | ProxyAction::CancelBranches
+            | ProxyAction::Absorb
+            | ProxyAction::NoFinalResponse => ProxyAction::Absorb,
         }
     }
 
@@ -292,13 +298,10 @@ where
         let Some(slot @ Slot::Pending) = self.slots.get_mut(branch) else {
             return ProxyAction::Absorb;
         };
-        let code = SipCode::for_failure(failure, Role::Proxy);
-        let kept = code.and_then(|code| {
-            let rule = StatusCode::from_sip_code(code).proxy_rule(&context)?;
-            keeps(rule.action()).then_some(rule.action())
-        });
-        match (code, kept) {
-            (Some(code), Some(kept)) => {
+        let code = SipCode::for_failure(failure, Client::Proxy);
+        let rule = StatusCode::from_sip_code(code).proxy_rule(&context);
+        match rule.map(|rule| rule.action()) {
+            Some(kept) if keeps(kept) => {
                 *slot = Slot::Failed(code);
                 kept
             }
@@ -455,7 +458,10 @@ impl<R: ProxiedResponse> Candidate<'_, R> {
 
 /// Whether a final response with this action is kept as a candidate.
 fn keeps(action: ProxyAction) -> bool {
-    matches!(action, ProxyAction::Collect | ProxyAction::CancelBranches)
+    match action {
+        ProxyAction::Collect | ProxyAction::CancelBranches => true,
+        ProxyAction::Absorb | ProxyAction::Forward | ProxyAction::NoFinalResponse => false,
+    }
 }
 
 /// The code a proxy sends itself for a request in this context when no branch

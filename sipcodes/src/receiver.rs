@@ -4,8 +4,8 @@
 
 use crate::rules::scope::Decision;
 use crate::rules::{
-    Constraint, Context, DialogEffect, Failure, GeneralRule, Kind, Level, Names, ProxyAction,
-    ProxyRule, ReceiverRule, Role, Scope,
+    Client, Constraint, Context, DialogEffect, Failure, GeneralRule, Kind, Level, Names,
+    ProxyAction, ProxyRule, ReceiverRule, Role, Scope,
 };
 use crate::{SipCode, StatusCode, header};
 
@@ -210,29 +210,79 @@ impl StatusCode {
 }
 
 impl SipCode {
-    /// The code an element in this role acts on when its transaction or
-    /// transport layer reports this failure instead of a response, as the
-    /// registry states it: a timeout as 408, a transport error as 503, for a
-    /// UAC (RFC 3261 §8.1.3.1) and a proxy (§16.8, §16.9). `None` for a role the
-    /// registry states nothing for.
+    /// The code a client acts on when its transaction or transport layer
+    /// reports this failure instead of a response, as the registry states it: a
+    /// timeout as 408, a transport error as 503, for a UAC (RFC 3261 §8.1.3.1)
+    /// and a proxy (§16.8, §16.9). The registry states both for both clients,
+    /// so there is always an answer; a registry without one does not compile.
     ///
     /// ```
     /// use sipcodes::SipCode;
-    /// use sipcodes::rules::{Failure, Role};
+    /// use sipcodes::rules::{Client, Failure};
     ///
-    /// assert_eq!(SipCode::for_failure(Failure::Timeout, Role::Uac), Some(SipCode::RequestTimeout));
+    /// assert_eq!(SipCode::for_failure(Failure::Timeout, Client::Uac), SipCode::RequestTimeout);
     /// assert_eq!(
-    ///     SipCode::for_failure(Failure::TransportError, Role::Proxy),
-    ///     Some(SipCode::ServiceUnavailable)
+    ///     SipCode::for_failure(Failure::TransportError, Client::Proxy),
+    ///     SipCode::ServiceUnavailable
     /// );
-    /// assert_eq!(SipCode::for_failure(Failure::Timeout, Role::Registrar), None);
     /// ```
-    pub fn for_failure(failure: Failure, role: Role) -> Option<SipCode> {
-        SipCode::ALL.into_iter().find(|code| {
-            code.constraints().iter().any(|constraint| {
-                matches!(constraint.kind(), Kind::Receiver(rule)
-                    if rule.stands_for() == Some(failure) && rule.roles().contains(&role))
-            })
-        })
+    pub fn for_failure(failure: Failure, client: Client) -> SipCode {
+        FAILURES[client as usize][failure as usize]
     }
+}
+
+/// The code each failure stands for, by client and failure, read from the
+/// registry's `stands-for` rules in `const` evaluation.
+static FAILURES: [[SipCode; Failure::ALL.len()]; Client::ALL.len()] = {
+    let mut table = [[SipCode::ALL[0]; Failure::ALL.len()]; Client::ALL.len()];
+    let mut client = 0;
+    while client < Client::ALL.len() {
+        let mut failure = 0;
+        while failure < Failure::ALL.len() {
+            table[client][failure] =
+                match stands_for(Failure::ALL[failure], Client::ALL[client].role()) {
+                    Some(code) => code,
+                    None => panic!("registry.toml names no code a failure stands for"),
+                };
+            failure += 1;
+        }
+        client += 1;
+    }
+    table
+};
+
+/// The code whose receiver rule says it stands for `failure` for `role`.
+const fn stands_for(failure: Failure, role: Role) -> Option<SipCode> {
+    let mut code = 0;
+    while code < SipCode::COUNT {
+        let rules = SipCode::ALL[code].constraints();
+        let mut rule = 0;
+        while rule < rules.len() {
+            if let Kind::Receiver(ReceiverRule {
+                roles,
+                stands_for: Some(stands_for),
+                ..
+            }) = rules[rule].kind
+                && stands_for as u8 == failure as u8
+                && plays(roles, role)
+            {
+                return Some(SipCode::ALL[code]);
+            }
+            rule += 1;
+        }
+        code += 1;
+    }
+    None
+}
+
+/// Whether `roles` names `role`, in `const` evaluation.
+const fn plays(roles: &[Role], role: Role) -> bool {
+    let mut index = 0;
+    while index < roles.len() {
+        if roles[index] as u8 == role as u8 {
+            return true;
+        }
+        index += 1;
+    }
+    false
 }

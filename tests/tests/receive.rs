@@ -1,24 +1,32 @@
 //! What an element acts on when its transaction or transport layer reports a
 //! failure instead of a response (RFC 3261 §8.1.3.1, §16.8, §16.9).
 
-use sipcodes::rules::{Context, Failure, Role};
+use sipcodes::rules::{Client, Context, Failure, Role};
 use sipcodes::{SipCode, StatusCode};
 
 #[test]
 fn failures_stand_for_the_codes_the_registry_names() {
-    for role in [Role::Uac, Role::Proxy] {
+    for &client in Client::ALL {
         assert_eq!(
-            SipCode::for_failure(Failure::Timeout, role),
-            Some(SipCode::RequestTimeout)
+            SipCode::for_failure(Failure::Timeout, client),
+            SipCode::RequestTimeout
         );
         assert_eq!(
-            SipCode::for_failure(Failure::TransportError, role),
-            Some(SipCode::ServiceUnavailable)
+            SipCode::for_failure(Failure::TransportError, client),
+            SipCode::ServiceUnavailable
         );
     }
-    // A UAS reports no failure of a request it sent.
-    for failure in Failure::ALL {
-        assert_eq!(SipCode::for_failure(*failure, Role::Uas), None);
+    // The codes are the registry's stands-for rules, for each client's role.
+    for &client in Client::ALL {
+        for &failure in Failure::ALL {
+            let code = SipCode::for_failure(failure, client);
+            assert!(code.constraints().iter().any(|rule| matches!(
+                rule.kind(),
+                sipcodes::rules::Kind::Receiver(receiver)
+                    if receiver.stands_for() == Some(failure)
+                        && receiver.roles().contains(&client.role())
+            )));
+        }
     }
 }
 
@@ -27,13 +35,13 @@ fn a_stand_in_is_acted_on_like_the_code_it_stands_for() {
     let none: [&str; 0] = [];
     // The transport error's 503 carries no Retry-After: a UAC acts on it as on
     // a 500 (RFC 3261 §21.5.4).
-    let transport = SipCode::for_failure(Failure::TransportError, Role::Uac).unwrap();
+    let transport = SipCode::for_failure(Failure::TransportError, Client::Uac);
     assert_eq!(
         StatusCode::from(transport)
             .effective_for(&Context::new().roles(&[Role::Uac]).method("INVITE"), none),
         SipCode::ServerInternalError
     );
-    let timeout = SipCode::for_failure(Failure::Timeout, Role::Uac).unwrap();
+    let timeout = SipCode::for_failure(Failure::Timeout, Client::Uac);
     assert_eq!(
         StatusCode::from(timeout)
             .effective_for(&Context::new().roles(&[Role::Uac]).method("INVITE"), none),

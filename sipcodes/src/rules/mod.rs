@@ -30,7 +30,7 @@ mod reference;
 pub(crate) mod scope;
 
 pub use crate::registry::Historic;
-pub use crate::spec::vocab::{DialogEffect, Failure, Level, ProxyAction, Role};
+pub use crate::spec::vocab::{Client, DialogEffect, Failure, Level, ProxyAction, Role};
 pub use constraint::{Constraint, Kind, ProxyRule, ReceiverRule};
 pub use context::{Context, FromFn, Names, NoNames, from_fn};
 pub use general::GeneralRule;
