@@ -332,3 +332,29 @@ impl Client {
 }
 
 display_as_word!(Client, "proxy");
+
+vocabulary! {
+    /// A dialog usage (RFC 5057 §3): the share of a dialog that an INVITE
+    /// session, a subscription or a registration makes. A request inside a
+    /// dialog belongs to one usage, or to none (RFC 5057 §5.3), as the registry
+    /// states; a failure ends that usage.
+    ///
+    /// ```
+    /// use sipcodes::rules::{Usage, usage_of};
+    ///
+    /// assert_eq!(usage_of("INFO"), Some(Usage::Invite));
+    /// assert_eq!(usage_of("NOTIFY"), Some(Usage::Subscription));
+    /// assert_eq!(usage_of("MESSAGE"), None);
+    /// ```
+    pub enum Usage {
+        /// The INVITE usage: the session an INVITE set up.
+        Invite = "invite",
+        /// A subscription (RFC 6665), told apart from others by its Event
+        /// header field, or by the id of a REFER.
+        Subscription = "subscription",
+        /// A registration in a pseudo-dialog.
+        Registration = "registration",
+    }
+}
+
+display_as_word!(Usage, "subscription");

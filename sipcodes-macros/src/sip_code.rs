@@ -10,7 +10,7 @@ use syn::{Data, DeriveInput, Error, Ident};
 
 use crate::registry::{self, Constraint, Entry, Kind, Reference, Registry, names};
 use crate::spec::render::{self, Line};
-use crate::spec::vocab::{Client, Failure};
+use crate::spec::vocab::{Client, Failure, Usage};
 
 pub fn expand(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStream> {
     if !args.is_empty() {
@@ -26,7 +26,9 @@ pub fn expand(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStream
         }
     }
     let registry = registry::shipped().map_err(crate::registry_error)?;
-    if let Some(error) = missing_stand_ins(registry)
+    let mut missing = missing_stand_ins(registry);
+    missing.extend(missing_usages(registry));
+    if let Some(error) = missing
         .into_iter()
         .map(|message| Error::new(Span::call_site(), message))
         .reduce(|mut all, error| {
@@ -37,6 +39,26 @@ pub fn expand(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStream
         return Err(error);
     }
     Ok(generate(registry, input))
+}
+
+/// Each dialog usage has its `[[usage]]` table (`rules::usage_of` knows them all).
+fn missing_usages(registry: &Registry) -> Vec<String> {
+    Usage::ALL
+        .iter()
+        .filter(|usage| {
+            !registry
+                .usages
+                .iter()
+                .any(|table| table.usage.value == **usage)
+        })
+        .map(|usage| {
+            format!(
+                "registry.toml: no [[usage]] table for the {usage} usage; add one with \
+                 `name = \"{usage}\"`, the `methods` of the requests that belong to it and \
+                 its `reference` (RFC 5057 §5.3)"
+            )
+        })
+        .collect()
 }
 
 /// Each failure a client's transaction can report stands for a code
@@ -127,6 +149,15 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
         let reference = citations.index(&header.reference);
         headers.push(quote!(Field { name: #name, compact: #compact, reference: #reference }));
     }
+    let mut usages = Vec::new();
+    for table in &registry.usages {
+        let usage = debug_ident(table.usage.value);
+        let methods = table.methods.iter().map(|method| &method.value);
+        let reference = citations.index(&table.reference);
+        usages.push(
+            quote!(U { usage: Usage::#usage, methods: &[#(#methods),*], reference: #reference }),
+        );
+    }
     let references = citations.items();
     // The short names `constraint_data` writes, in scope where it is used.
     let constraint_scope = quote! {
@@ -196,6 +227,15 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
                 use crate::header::Field;
                 use references::*;
                 &[#(#headers),*]
+            };
+        }
+
+        impl crate::rules::UsageEntry {
+            /// Every dialog usage and the methods that belong to it, in file order.
+            pub(crate) const TABLE: &'static [crate::rules::UsageEntry] = {
+                use crate::rules::{Usage, UsageEntry as U};
+                use references::*;
+                &[#(#usages),*]
             };
         }
 
@@ -573,6 +613,29 @@ mod tests {
                 "registry.toml: no code stands for a transport-error reported to a proxy; add \
                  `stands-for = \"transport-error\"` with `roles = [\"proxy\"]` to the receiver \
                  rule of the code it stands for (RFC 3261 §8.1.3.1, §16.8, §16.9)",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_usage_has_a_table() {
+        let registry = crate::registry::shipped().expect("the shipped registry is valid");
+        assert!(super::missing_usages(registry).is_empty());
+        let bare = crate::registry::load(
+            "[[usage]]\nname = \"invite\"\nmethods = [\"INVITE\"]\nreference = \"RFC 5057 §5.3\"\n\n\
+             [[code]]\ncode = 200\nphrase = \"OK\"\nstatus = \"current\"\n\
+             references = [\"RFC 3261\"]\ndescription = \"d\"\n",
+        )
+        .expect("valid");
+        assert_eq!(
+            super::missing_usages(&bare),
+            [
+                "registry.toml: no [[usage]] table for the subscription usage; add one with \
+                 `name = \"subscription\"`, the `methods` of the requests that belong to it and \
+                 its `reference` (RFC 5057 §5.3)",
+                "registry.toml: no [[usage]] table for the registration usage; add one with \
+                 `name = \"registration\"`, the `methods` of the requests that belong to it and \
+                 its `reference` (RFC 5057 §5.3)",
             ]
         );
     }

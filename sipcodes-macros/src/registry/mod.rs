@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use crate::spec::grammar;
 use crate::spec::vocab::Citation;
 
-pub use crate::spec::vocab::{DialogEffect, Failure, Level, ProxyAction, Role};
+pub use crate::spec::vocab::{DialogEffect, Failure, Level, ProxyAction, Role, Usage};
 pub use error::RegistryError;
 use fields::{At, Fields};
 
@@ -57,6 +57,8 @@ pub struct Registry {
     pub rules: Vec<Rule>,
     /// The header fields the registry names, in file order.
     pub headers: Vec<Header>,
+    /// The dialog usages and the methods that belong to each, in file order.
+    pub usages: Vec<UsageTable>,
 }
 
 impl Registry {
@@ -215,6 +217,15 @@ pub struct Applies {
     pub classes: Vec<u8>,
     pub codes: Vec<u16>,
     pub except: Vec<u16>,
+}
+
+/// A `[[usage]]`: a dialog usage and the requests that belong to it.
+#[derive(Debug)]
+pub struct UsageTable {
+    pub usage: At<Usage>,
+    pub methods: Vec<At<String>>,
+    pub reference: Reference,
+    pub(crate) offset: usize,
 }
 
 /// A `[[header]]`: a header field the registry names.

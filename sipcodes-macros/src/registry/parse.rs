@@ -5,7 +5,7 @@ use super::names::{is_variant_name, variant_from_phrase};
 use super::symbol::*;
 use super::{
     Applies, Constraint, Entry, Header, Level, Reference, Registry, RegistryError, Rule, Scope,
-    Status, StatusWord, check_token, kinds,
+    Status, StatusWord, Usage, UsageTable, check_token, kinds,
 };
 use crate::spec::grammar::{self, OutOfRange};
 
@@ -30,6 +30,11 @@ pub fn parse(source: &str, errors: &mut Vec<RegistryError>) -> Registry {
     for (table, offset) in top.tables(HEADER_TABLE, errors) {
         if let Some(item) = header(table, offset, errors) {
             registry.headers.push(item);
+        }
+    }
+    for (table, offset) in top.tables(USAGE_TABLE, errors) {
+        if let Some(item) = usage(table, offset, errors) {
+            registry.usages.push(item);
         }
     }
     for (table, offset) in top.tables(RULE_TABLE, errors) {
@@ -81,6 +86,30 @@ fn header(table: &Table<'_>, offset: usize, errors: &mut Vec<RegistryError>) -> 
     Some(Header {
         name: name?.value,
         compact,
+        reference: reference?,
+        offset,
+    })
+}
+
+fn usage(table: &Table<'_>, offset: usize, errors: &mut Vec<RegistryError>) -> Option<UsageTable> {
+    let mut fields = Fields::new(table, offset, "this [[usage]] table".to_owned());
+    let usage = kinds::word::<Usage>(&fields, NAME, true, errors);
+    if let Some(usage) = &usage {
+        fields.set_context(format!("usage {}", usage.value.as_str()));
+    }
+    fields.reject_unknown(USAGE_KEYS, errors);
+    let methods = fields
+        .strings(METHODS, true, false, errors)
+        .unwrap_or_default();
+    for method in &methods {
+        check_token(&fields, METHODS, method, errors);
+    }
+    let reference = fields
+        .string(REFERENCE, true, errors)
+        .and_then(|text| reference(&text, errors));
+    Some(UsageTable {
+        usage: usage?,
+        methods,
         reference: reference?,
         offset,
     })

@@ -12,6 +12,7 @@ pub const CONSTRAINTS: &str = "constraints";
 
 pub const RULE_TABLE: &str = "rule";
 pub const HEADER_TABLE: &str = "header";
+pub const USAGE_TABLE: &str = "usage";
 pub const CODES: &str = "codes";
 pub const EXCEPT_CODES: &str = "except-codes";
 pub const NAME: &str = "name";
@@ -45,10 +46,13 @@ pub const UPSTREAM_AS: &str = "upstream-as";
 pub const MERGE: &str = "merge";
 
 /// The keys of the top level: its arrays of tables.
-pub const TOP_KEYS: &[&str] = &[HEADER_TABLE, RULE_TABLE, CODE];
+pub const TOP_KEYS: &[&str] = &[HEADER_TABLE, USAGE_TABLE, RULE_TABLE, CODE];
 
 /// The keys of a `[[header]]` table.
 pub const HEADER_KEYS: &[&str] = &[NAME, COMPACT, REFERENCE];
+
+/// The keys of a `[[usage]]` table.
+pub const USAGE_KEYS: &[&str] = &[NAME, METHODS, REFERENCE];
 
 /// The keys a `[[rule]]` has besides those of a constraint.
 pub const RULE_KEYS: &[&str] = &[CODES, EXCEPT_CODES];

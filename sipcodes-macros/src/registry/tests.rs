@@ -151,7 +151,7 @@ fn unknown_keys_are_reported_at_the_key() {
     assert_eq!(
         errors("title = \"x\"\n"),
         [
-            "registry.toml:1:1: unknown key `title` in the top level; the keys are `header`, `rule`, `code`",
+            "registry.toml:1:1: unknown key `title` in the top level; the keys are `header`, `usage`, `rule`, `code`",
             "registry.toml:1:1: the registry has no `[[code]]` table; add one per response code",
         ]
     );
@@ -728,4 +728,56 @@ fn the_scope_keys_are_the_constraint_keys_after_the_four_every_constraint_has() 
             .iter()
             .any(|key| [KIND, LEVEL, RULE, REFERENCE].contains(key))
     );
+}
+
+#[test]
+fn usage_tables_are_read_and_checked() {
+    let usage = |name: &str, methods: &str| {
+        format!(
+            "\n[[usage]]\nname = \"{name}\"\nmethods = {methods}\nreference = \"RFC 5057 §5.3\"\n"
+        )
+    };
+    let source = format!(
+        "{}{}{ENTRY_405}",
+        usage("invite", "[\"INVITE\", \"BYE\"]"),
+        usage("registration", "[\"REGISTER\"]")
+    );
+    let registry = load(&with_headers(&source)).expect("valid");
+    assert_eq!(registry.usages.len(), 2);
+    assert_eq!(registry.usages[0].usage.value, super::Usage::Invite);
+    assert_eq!(registry.usages[0].methods[1].value, "BYE");
+
+    let twice = format!(
+        "{}{}{ENTRY_405}",
+        usage("invite", "[\"INVITE\"]"),
+        usage("invite", "[\"BYE\"]")
+    );
+    assert_eq!(
+        errors(&twice),
+        [
+            "registry.toml:8:8: usage invite is listed twice (first at line 2); keep one [[usage]] table per usage"
+        ]
+    );
+    let shared = format!(
+        "{}{}{ENTRY_405}",
+        usage("invite", "[\"INVITE\", \"NOTIFY\"]"),
+        usage("subscription", "[\"NOTIFY\"]")
+    );
+    assert_eq!(
+        errors(&shared),
+        [
+            "registry.toml:9:12: NOTIFY belongs to usage invite already (line 2); a request belongs to one usage"
+        ]
+    );
+    let unknown = format!("{}{ENTRY_405}", usage("session", "[\"INVITE\"]"));
+    assert_eq!(
+        errors(&unknown),
+        [
+            "registry.toml:3:8: unknown name \"session\" in this [[usage]] table; use \"invite\", \"subscription\" or \"registration\""
+        ]
+    );
+    let lower = format!("{}{ENTRY_405}", usage("invite", "[\"in vite\"]"));
+    assert!(errors(&lower)[0].starts_with(
+        "registry.toml:4:12: \"in vite\" in `methods` of usage invite is not a SIP token"
+    ));
 }

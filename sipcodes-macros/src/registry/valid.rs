@@ -5,12 +5,15 @@ use super::fields::At;
 use super::names::nearest;
 use super::names::{GENERATED_ITEMS, constant_name};
 use super::symbol::STANDS_FOR;
-use super::{Constraint, Entry, Failure, Header, Kind, Registry, RegistryError, Role, Status};
+use super::{
+    Constraint, Entry, Failure, Header, Kind, Registry, RegistryError, Role, Status, UsageTable,
+};
 
 /// The registry's tables are in file order.
 pub fn validate(source: &str, registry: &Registry, errors: &mut Vec<RegistryError>) {
     let entries = &registry.entries;
     headers(source, &registry.headers, errors);
+    usages(source, &registry.usages, errors);
     for (position, entry) in entries.iter().enumerate() {
         let earlier = &entries[..position];
         if let Some(first) = earlier.iter().find(|first| first.code == entry.code) {
@@ -248,6 +251,46 @@ fn headers(source: &str, headers: &[Header], errors: &mut Vec<RegistryError>) {
                     line_of(source, first.offset)
                 ),
             ));
+        }
+    }
+}
+
+/// A usage has one table, and a method belongs to one usage.
+fn usages(source: &str, usages: &[UsageTable], errors: &mut Vec<RegistryError>) {
+    for (position, table) in usages.iter().enumerate() {
+        let earlier = &usages[..position];
+        if let Some(first) = earlier
+            .iter()
+            .find(|first| first.usage.value == table.usage.value)
+        {
+            errors.push(RegistryError::at(
+                table.usage.offset,
+                format!(
+                    "usage {} is listed twice (first at line {}); keep one [[usage]] table per usage",
+                    table.usage.value.as_str(),
+                    line_of(source, first.offset)
+                ),
+            ));
+            continue;
+        }
+        for method in &table.methods {
+            let owner = earlier.iter().find(|first| {
+                first
+                    .methods
+                    .iter()
+                    .any(|other| other.value == method.value)
+            });
+            if let Some(first) = owner {
+                errors.push(RegistryError::at(
+                    method.offset,
+                    format!(
+                        "{} belongs to usage {} already (line {}); a request belongs to one usage",
+                        method.value,
+                        first.usage.value.as_str(),
+                        line_of(source, first.offset)
+                    ),
+                ));
+            }
         }
     }
 }

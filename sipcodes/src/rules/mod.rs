@@ -28,11 +28,14 @@ mod context;
 pub(crate) mod general;
 mod reference;
 pub(crate) mod scope;
+mod usage;
 
 pub use crate::registry::Historic;
-pub use crate::spec::vocab::{Client, DialogEffect, Failure, Level, ProxyAction, Role};
+pub use crate::spec::vocab::{Client, DialogEffect, Failure, Level, ProxyAction, Role, Usage};
 pub use constraint::{Constraint, Kind, ProxyRule, ReceiverRule};
 pub use context::{Context, FromFn, Names, NoNames, from_fn};
 pub use general::GeneralRule;
 pub use reference::Reference;
 pub use scope::Scope;
+pub(crate) use usage::UsageEntry;
+pub use usage::{usage_of, usage_reference};
