@@ -2,8 +2,8 @@
 
 use syn::{Data, DeriveInput, Fields, Ident, Path, Type};
 
-use super::Errors;
 use super::attr::{self, Selector};
+use super::{Errors, Place};
 
 pub struct Handler<'a> {
     pub input: &'a DeriveInput,
@@ -15,7 +15,8 @@ pub struct Handler<'a> {
 pub struct Variant<'a> {
     pub ident: &'a Ident,
     pub carries: Carries<'a>,
-    pub selectors: Vec<Selector>,
+    /// Each selector with the index of the `#[sip(...)]` item it was written as.
+    pub selectors: Vec<(usize, Selector)>,
 }
 
 /// What a variant receives: nothing, or the code in a field of this type.
@@ -51,7 +52,8 @@ impl<'a> Handler<'a> {
             }
         };
         let mut variants = Vec::with_capacity(data.variants.len());
-        for variant in &data.variants {
+        for (index, variant) in data.variants.iter().enumerate() {
+            errors.at_place(Place::variant(index));
             let selectors = match attr::variant_selectors(&variant.attrs, errors) {
                 Some(selectors) => selectors,
                 None => {
@@ -67,12 +69,14 @@ impl<'a> Handler<'a> {
                     Vec::new()
                 }
             };
+            errors.at_place(Place::variant(index).field());
             variants.push(Variant {
                 ident: &variant.ident,
                 carries: carries(&variant.fields, errors),
                 selectors,
             });
         }
+        errors.at_place(Place::END);
         Some(Handler {
             input,
             krate,

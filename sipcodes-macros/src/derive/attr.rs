@@ -100,8 +100,12 @@ impl Parse for Item {
 }
 
 /// The selectors of a variant's `#[sip]` attributes; `None` when it has none.
-pub fn variant_selectors(attrs: &[Attribute], errors: &mut Errors) -> Option<Vec<Selector>> {
-    let mut found: Option<Vec<Selector>> = None;
+pub fn variant_selectors(
+    attrs: &[Attribute],
+    errors: &mut Errors,
+) -> Option<Vec<(usize, Selector)>> {
+    let mut found: Option<Vec<(usize, Selector)>> = None;
+    let variant = errors.place();
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("sip")) {
         if found.is_some() {
             errors.at(
@@ -125,9 +129,13 @@ pub fn variant_selectors(attrs: &[Attribute], errors: &mut Errors) -> Option<Vec
             );
         }
         let mut selectors = Vec::new();
-        for item in items {
-            selector(item, &mut selectors, errors);
+        for (index, item) in items.into_iter().enumerate() {
+            errors.at_place(variant.item(index));
+            let mut listed = Vec::new();
+            selector(item, &mut listed, errors);
+            selectors.extend(listed.into_iter().map(|selector| (index, selector)));
         }
+        errors.at_place(variant);
         found = Some(selectors);
     }
     found

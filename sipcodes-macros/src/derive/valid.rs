@@ -4,9 +4,9 @@ use std::fmt::Write as _;
 
 use proc_macro2::Span;
 
-use super::Errors;
 use super::ast::Handler;
 use super::attr::Selector;
+use super::{Errors, Place};
 use crate::registry::names::nearest;
 use crate::registry::{Entry, Registry};
 use crate::spec::grammar::{self, OutOfRange};
@@ -51,7 +51,8 @@ impl<'h> Handler<'h> {
         let mut other: Option<Claim> = None;
 
         for (index, variant) in self.variants.iter().enumerate() {
-            for selector in &variant.selectors {
+            for (item, selector) in &variant.selectors {
+                errors.at_place(Place::variant(index).item(*item));
                 let span = selector.span();
                 let (entry, what) = match selector {
                     Selector::Code(code, token) => {
@@ -97,6 +98,7 @@ impl<'h> Handler<'h> {
             }
         }
 
+        errors.at_place(Place::END);
         for route in &mut routes {
             if route.sends.is_none() {
                 route.sends = route.unregistered.first().copied();
