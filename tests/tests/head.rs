@@ -1,6 +1,7 @@
 //! Responses checked from their bytes.
 
-use sipcodes::check::{Check, HeaderNames, Problem};
+use proptest::prelude::*;
+use sipcodes::check::{Check, HeadError, HeaderNames, Problem};
 use sipcodes::rules::Context;
 use sipcodes::{ReceivedError, StatusCode};
 
@@ -102,8 +103,94 @@ fn line_ends_before_the_status_line_are_skipped() {
 fn a_bad_status_line_is_a_typed_error() {
     assert!(matches!(
         Check::from_head(b"SIP/7.0 200 OK\r\n\r\n"),
-        Err(ReceivedError::UnsupportedVersion { .. })
+        Err(HeadError::StatusLine(
+            ReceivedError::UnsupportedVersion { .. }
+        ))
     ));
     assert!(Check::from_head(b"INVITE sip:bob@example.com SIP/2.0\r\n\r\n").is_err());
     assert!(Check::from_head(b"").is_err());
+}
+
+/// `Via: a<CR>Contact: x` is one field to a parser that ends lines at LF only,
+/// two to one that also ends them at a bare CR: the head is refused, and the
+/// names skip the field rather than merge it.
+#[test]
+fn a_bare_cr_is_reported_never_merged() {
+    let head = b"SIP/2.0 200 OK\r\nVia: a\rContact: <sip:x@y>\r\nCSeq: 1 BYE\r\n\r\n";
+    assert_eq!(
+        Check::from_head(head).unwrap_err(),
+        HeadError::BareCr { position: 22 }
+    );
+    let names: Vec<&str> = HeaderNames::of(head).into_iter().collect();
+    assert_eq!(names, ["CSeq"]);
+    // In a continuation line too.
+    let folded = b"SIP/2.0 200 OK\r\nSubject: a\r\n b\rc\r\nCSeq: 1 BYE\r\n\r\n";
+    assert_eq!(
+        Check::from_head(folded).unwrap_err(),
+        HeadError::BareCr { position: 30 }
+    );
+    let names: Vec<&str> = HeaderNames::of(folded).into_iter().collect();
+    assert_eq!(names, ["CSeq"]);
+}
+
+#[test]
+fn a_name_that_is_not_a_token_is_reported_and_skipped() {
+    let head = b"SIP/2.0 200 OK\r\nVia a: b\r\n<Contact>: c\r\nCSeq: 1 BYE\r\n\r\n";
+    assert_eq!(
+        Check::from_head(head).unwrap_err(),
+        HeadError::HeaderName { position: 16 }
+    );
+    let names: Vec<&str> = HeaderNames::of(head).into_iter().collect();
+    assert_eq!(names, ["CSeq"]);
+    assert_eq!(
+        Check::from_head(b"SIP/2.0 200 OK\r\nNo colon here\r\n\r\n").unwrap_err(),
+        HeadError::MissingColon { position: 16 }
+    );
+    assert_eq!(
+        HeadError::MissingColon { position: 16 }.to_string(),
+        "the header line at byte 16 has no colon after its name (RFC 3261 §7.3.1)"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    /// Whatever the bytes, the names are tokens from lines without a bare CR,
+    /// and a head `from_head` accepts has neither a bare CR nor a bad name.
+    #[test]
+    fn names_are_tokens_and_bare_crs_never_pass(
+        fields in prop::collection::vec(
+            prop_oneof![
+                Just(b"Via: a".to_vec()),
+                Just(b"\r".to_vec()),
+                Just(b"\n".to_vec()),
+                Just(b"\r\n".to_vec()),
+                Just(b" ".to_vec()),
+                Just(b":".to_vec()),
+                Just(b"Contact".to_vec()),
+                Just(b"<x>".to_vec()),
+                prop::collection::vec(any::<u8>(), 0..4),
+            ],
+            0..12,
+        ),
+    ) {
+        let mut head = b"SIP/2.0 200 OK\r\n".to_vec();
+        head.extend(fields.concat());
+        head.extend_from_slice(b"\r\n\r\n");
+        for name in HeaderNames::of(&head) {
+            prop_assert!(!name.is_empty());
+            prop_assert!(name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.!%*_+`'~".contains(&b)), "{name:?}");
+        }
+        if Check::from_head(&head).is_ok() {
+            // The header fields: the lines after the status line up to the first
+            // empty one (a line ends at LF, a CR before it is part of the end).
+            let fields: Vec<&[u8]> = head
+                .split(|&b| b == b'\n')
+                .skip(1)
+                .map(|line| line.strip_suffix(b"\r").unwrap_or(line))
+                .take_while(|line| !line.is_empty())
+                .collect();
+            prop_assert!(fields.iter().all(|line| !line.contains(&b'\r')), "{head:?}");
+        }
+    }
 }

@@ -1,11 +1,17 @@
 //! A response read from its bytes, for the validator: any stack can check what
 //! it is about to send, or what it received, without mapping its own types.
 
+use core::fmt;
+
 use crate::check::Check;
+use crate::spec::grammar;
 use crate::{ReceivedError, StatusLine, header};
 
 /// The names of the header fields of a message head, in order, as written
 /// (full or compact); a folded continuation line is part of the field before it.
+/// A field whose name is not a token, or whose lines hold a bare CR (one not
+/// followed by LF), is malformed and skipped, never merged with its neighbour:
+/// parsers disagree on where such a field ends. [`Check::from_head`] reports them.
 ///
 /// ```
 /// use sipcodes::check::HeaderNames;
@@ -94,13 +100,31 @@ impl<'a> HeaderNamesIter<'a> {
             let Some(colon) = line.iter().position(|byte| *byte == b':') else {
                 continue;
             };
+            if self.has_bare_cr(line) {
+                continue;
+            }
             let name = trim_end(&line[..colon]);
             if let Ok(name) = core::str::from_utf8(name)
-                && !name.is_empty()
+                && grammar::is_token(name)
             {
                 return Some((name, &line[colon + 1..]));
             }
         }
+    }
+}
+
+impl HeaderNamesIter<'_> {
+    /// Whether a field's first line, or a continuation line after it, holds a CR
+    /// that does not end a line.
+    fn has_bare_cr(&self, line: &[u8]) -> bool {
+        let mut rest = self.rest;
+        let mut bare = line.contains(&b'\r');
+        while let [b' ' | b'\t', ..] = rest {
+            let (next, after) = split_line(rest);
+            bare |= next.contains(&b'\r');
+            rest = after;
+        }
+        bare
     }
 }
 
@@ -138,17 +162,32 @@ impl<'a> Check<'a, HeaderNames<'a>> {
     /// assert_eq!(response.status(), StatusCode::RINGING);
     /// let violation = response.violations().find(|v| v.is_mandatory()).unwrap();
     /// assert_eq!(violation.header(), Some("Contact"));
-    /// # Ok::<(), sipcodes::ReceivedError>(())
+    /// # Ok::<(), sipcodes::check::HeadError>(())
     /// ```
-    pub fn from_head(message: &'a [u8]) -> Result<Self, ReceivedError> {
+    ///
+    /// A head that parsers could read in different ways is an error, at the
+    /// byte where it goes wrong: a bare CR, or a header field name that is not a
+    /// token.
+    ///
+    /// ```
+    /// use sipcodes::check::{Check, HeadError};
+    ///
+    /// let smuggled = b"SIP/2.0 200 OK\r\nVia: a\rContact: <sip:x@y>\r\n\r\n";
+    /// assert_eq!(Check::from_head(smuggled).unwrap_err(), HeadError::BareCr { position: 22 });
+    /// let odd = b"SIP/2.0 200 OK\r\nVia a: b\r\n\r\n";
+    /// assert_eq!(Check::from_head(odd).unwrap_err(), HeadError::HeaderName { position: 16 });
+    /// ```
+    pub fn from_head(message: &'a [u8]) -> Result<Self, HeadError> {
+        let whole = message;
         let mut message = message;
         // RFC 3261 §7.5: line ends before the start line are ignored.
         while let [b'\r' | b'\n', rest @ ..] = message {
             message = rest;
         }
         let (start, after_start) = split_line(message);
-        let line = StatusLine::parse_received(start)?;
+        let line = StatusLine::parse_received(start).map_err(HeadError::StatusLine)?;
         let (fields, body) = split_head(after_start);
+        check_fields(fields, whole.len() - after_start.len())?;
         let has_body = match content_length(fields) {
             Some(length) => length > 0,
             None => !body.is_empty(),
@@ -157,6 +196,104 @@ impl<'a> Check<'a, HeaderNames<'a>> {
             .headers(HeaderNames { fields })
             .body(has_body))
     }
+}
+
+/// Why the bytes of a message head cannot be read safely; from
+/// [`Check::from_head`]. Positions are byte offsets in the bytes given.
+///
+/// ```
+/// use sipcodes::check::{Check, HeadError};
+///
+/// let error = Check::from_head(b"SIP/2.0 200 OK\r\nVia: a\rCSeq: 1 BYE\r\n\r\n").unwrap_err();
+/// assert_eq!(error.to_string(), "a bare CR at byte 22: a line ends with CRLF (RFC 3261 §7)");
+/// ```
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HeadError {
+    /// The status line is not usable.
+    StatusLine(ReceivedError),
+    /// A CR not followed by LF: one parser ends the line there, another does not.
+    BareCr {
+        /// Byte offset of the CR.
+        position: usize,
+    },
+    /// A header field name that is not a token (RFC 3261 §7.3.1, §25.1).
+    HeaderName {
+        /// Byte offset where the name starts.
+        position: usize,
+    },
+    /// A header line without a colon, which is no header field at all.
+    MissingColon {
+        /// Byte offset where the line starts.
+        position: usize,
+    },
+}
+
+impl fmt::Display for HeadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HeadError::StatusLine(error) => write!(f, "in the status line: {error}"),
+            HeadError::BareCr { position } => write!(
+                f,
+                "a bare CR at byte {position}: a line ends with CRLF (RFC 3261 §7)"
+            ),
+            HeadError::HeaderName { position } => write!(
+                f,
+                "the header field name at byte {position} is not a token (RFC 3261 §7.3.1)"
+            ),
+            HeadError::MissingColon { position } => write!(
+                f,
+                "the header line at byte {position} has no colon after its name (RFC 3261 §7.3.1)"
+            ),
+        }
+    }
+}
+
+impl core::error::Error for HeadError {
+    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        match self {
+            HeadError::StatusLine(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// The first bare CR or malformed name among the header fields, which start at
+/// byte `offset` of the message.
+fn check_fields(fields: &[u8], offset: usize) -> Result<(), HeadError> {
+    if let Some(cr) = fields
+        .iter()
+        .enumerate()
+        .position(|(at, byte)| *byte == b'\r' && fields.get(at + 1) != Some(&b'\n'))
+    {
+        return Err(HeadError::BareCr {
+            position: offset + cr,
+        });
+    }
+    let mut rest = fields;
+    while !rest.is_empty() {
+        let start = fields.len() - rest.len();
+        let (line, after) = split_line(rest);
+        rest = after;
+        if line
+            .first()
+            .is_some_and(|byte| *byte == b' ' || *byte == b'\t')
+        {
+            continue;
+        }
+        let Some(colon) = line.iter().position(|byte| *byte == b':') else {
+            return Err(HeadError::MissingColon {
+                position: offset + start,
+            });
+        };
+        let name = trim_end(&line[..colon]);
+        if !core::str::from_utf8(name).is_ok_and(grammar::is_token) {
+            return Err(HeadError::HeaderName {
+                position: offset + start,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The first line (without its line end) and what follows it.

@@ -39,7 +39,7 @@ mod head;
 
 use core::fmt;
 
-pub use head::{HeaderNames, HeaderNamesIter};
+pub use head::{HeadError, HeaderNames, HeaderNamesIter};
 
 use crate::rules::scope::Decision;
 use crate::rules::{Constraint, Context, Kind, Level, Names, NoNames, Scope};
