@@ -337,6 +337,19 @@ impl App {
         if let Ok(cseq) = request.cseq_header() {
             headers.push(cseq.clone().into());
         }
+        // RFC 3261 §12.1.1: a response that creates a dialog (101-199, 2xx, to
+        // a request outside one) copies every Record-Route value, in order.
+        let creates_dialog = (101..300).contains(&code.as_u16())
+            && request
+                .to_header()
+                .is_ok_and(|to| to.tag().ok().flatten().is_none());
+        if creates_dialog {
+            for header in request.headers.iter() {
+                if let Header::RecordRoute(_) = header {
+                    headers.push(header.clone());
+                }
+            }
+        }
         for (name, value) in &answer.headers {
             headers.push(make_header(name, value.clone()));
         }
@@ -403,7 +416,7 @@ pub async fn serve(app: Arc<App>, mut transaction: Transaction) {
 
     let Some(ring) = answer.ring else {
         let sent = send(&app, &mut transaction, &request, &answer, code, &tag).await;
-        log(&line, code, sent, &answer);
+        log(&line, sent.unwrap_or(code), sent.is_some(), &answer);
         drain(&mut transaction, &peer).await;
         return;
     };
@@ -433,13 +446,17 @@ pub async fn serve(app: Arc<App>, mut transaction: Transaction) {
             if decided.swap(true, Ordering::SeqCst) {
                 return;
             }
-            let outcome = checked(&app, &request, &answer, code, &tag).map(|response| {
-                if code.is_success() {
+            let outcome = checked(&app, &request, &answer, code, &tag).map(|(response, sent)| {
+                if sent.is_success() {
                     app.remember(&request, &tag);
                 }
-                sender.send(TransactionEvent::Respond(response)).is_ok()
+                (
+                    sender.send(TransactionEvent::Respond(response)).is_ok(),
+                    sent,
+                )
             });
-            log(&line, code, outcome.unwrap_or(false), &answer);
+            let (delivered, sent) = outcome.unwrap_or((false, code));
+            log(&line, sent, delivered, &answer);
         })
     };
     while let Some(message) = transaction.receive().await {
@@ -455,13 +472,14 @@ pub async fn serve(app: Arc<App>, mut transaction: Transaction) {
             let terminated = Answer::new(Reply::Terminated);
             let code = SipCode::RequestTerminated;
             let sent = send(&app, &mut transaction, &request, &terminated, code, &tag).await;
-            log(&line, code, sent, &terminated);
+            log(&line, sent.unwrap_or(code), sent.is_some(), &terminated);
         }
     }
     timer.abort();
 }
 
-/// Builds, checks and sends one response; false if it was not sent.
+/// Builds, checks and sends one response; the code sent (a 500 in place of a
+/// final response that breaks a rule), or `None` if nothing was sent.
 async fn send(
     app: &App,
     transaction: &mut Transaction,
@@ -469,38 +487,50 @@ async fn send(
     answer: &Answer,
     code: SipCode,
     tag: &str,
-) -> bool {
-    let Some(response) = checked(app, request, answer, code, tag) else {
-        return false;
-    };
+) -> Option<SipCode> {
+    let (response, code) = checked(app, request, answer, code, tag)?;
     if code.is_success() && request.method == Method::Invite {
         app.remember(request, tag);
     }
     match transaction.respond(response).await {
-        Ok(()) => true,
+        Ok(()) => Some(code),
         Err(error) => {
             eprintln!("uas: sending {code}: {error}");
-            false
+            None
         }
     }
 }
 
-/// The response, or `None` (logged) when it breaks a MUST rule of the registry.
+/// The response to send and its code. One that breaks a MUST rule of the
+/// registry is logged and never sent; the request is not left unanswered for
+/// it: a final response is replaced by a 500 (RFC 3261 §21.5.1), and a
+/// provisional one, which the final response follows anyway, is left out
+/// (`None`).
 fn checked(
     app: &App,
     request: &Request,
     answer: &Answer,
     code: SipCode,
     tag: &str,
-) -> Option<Response> {
+) -> Option<(Response, SipCode)> {
     let response = app.response(request, answer, code, tag);
-    match check::check(&context_of(request), &response) {
-        Ok(()) => Some(response),
-        Err(violation) => {
-            eprintln!("uas: not sending an invalid response: {violation}");
-            None
-        }
+    let Err(violation) = check::check(&context_of(request), &response) else {
+        return Some((response, code));
+    };
+    eprintln!("uas: not sending an invalid response: {violation}");
+    if code.is_provisional() {
+        return None;
     }
+    let failure = SipCode::ServerInternalError;
+    let instead = Answer {
+        note: Some(format!("in place of {code}, which breaks a rule")),
+        ..Answer::new(Reply::Refuse(failure))
+    };
+    let response = app.response(request, &instead, failure, tag);
+    if let Err(violation) = check::check(&context_of(request), &response) {
+        eprintln!("uas: sending the 500 that replaces it, although {violation}");
+    }
+    Some((response, failure))
 }
 
 fn log(line: &str, code: SipCode, sent: bool, answer: &Answer) {
@@ -759,5 +789,65 @@ mod tests {
         );
         let violation = check::check(&context_of(&request), &without_allow).unwrap_err();
         assert_eq!(violation.header(), Some("Allow"));
+    }
+
+    /// RFC 3261 §12.1.1: a call through record-routing proxies is answered with
+    /// their Record-Route values, in order, and the answer passes the validator.
+    #[test]
+    fn a_2xx_to_an_initial_invite_copies_record_route_in_order() {
+        let app = app();
+        let routes =
+            "Record-Route: <sip:p2.example.com;lr>\r\nRecord-Route: <sip:p1.example.com;lr>\r\n";
+        let request = request("INVITE sip:alice@127.0.0.1 SIP/2.0", routes, "");
+        let answer = app.decide(&request);
+        let (response, code) = checked(&app, &request, &answer, answer.reply.code(), "t1").unwrap();
+        assert!(code.is_success(), "{code}");
+        let text = response.to_string();
+        let first = text
+            .find("Record-Route: <sip:p2.example.com;lr>")
+            .expect(&text);
+        let second = text
+            .find("Record-Route: <sip:p1.example.com;lr>")
+            .expect(&text);
+        assert!(first < second, "{text}");
+        // Not on a response that creates no dialog.
+        let busy = app.response(
+            &request,
+            &Answer::new(Reply::Refuse(SipCode::BusyHere)),
+            SipCode::BusyHere,
+            "t1",
+        );
+        assert!(!busy.to_string().contains("Record-Route"));
+    }
+
+    /// A final response the validator refuses is replaced by a 500, never by
+    /// silence; a refused provisional response is left out.
+    #[test]
+    fn a_refused_response_becomes_a_500_not_silence() {
+        let app = app();
+        let request = request("REGISTER sip:h SIP/2.0", "", "");
+        // A 405 without Allow breaks RFC 3261 §8.2.1's MUST.
+        let (response, code) = checked(
+            &app,
+            &request,
+            &Answer::new(Reply::MethodNotAllowed),
+            SipCode::MethodNotAllowed,
+            "t1",
+        )
+        .expect("an answer");
+        assert_eq!(code, SipCode::ServerInternalError);
+        assert!(
+            response
+                .to_string()
+                .starts_with("SIP/2.0 500 Server Internal Error\r\n")
+        );
+        // A 180 without Contact to an initial INVITE is not sent at all.
+        let invite = request_for_invite();
+        let ringing = Answer::new(Reply::NotFinal(SipCode::Ringing));
+        assert!(checked(&app, &invite, &ringing, SipCode::Ringing, "t1").is_none());
+    }
+
+    fn request_for_invite() -> Request {
+        request("INVITE sip:alice@127.0.0.1 SIP/2.0", "", "")
     }
 }
