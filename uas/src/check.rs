@@ -7,9 +7,10 @@
 //! without copying anything.
 
 use rsipstack::sip::{
-    Header, HeadersExt, Request, Response, SipMessage, StatusCode, ToTypedHeader,
+    Header, HeadersExt, Request, Response, SipMessage, StatusCode, ToTypedHeader, Version,
 };
 use rsipstack::transaction::endpoint::MessageInspector;
+use rsipstack::transaction::make_tag;
 use rsipstack::transport::SipAddr;
 use sipcodes::SipCode;
 use sipcodes::check::{Check, Violation};
@@ -117,6 +118,10 @@ pub struct StackResponses;
 
 impl MessageInspector for StackResponses {
     fn before_send(&self, message: SipMessage, _destination: Option<&SipAddr>) -> SipMessage {
+        let message = match message {
+            SipMessage::Response(response) => SipMessage::Response(conform(response)),
+            other => other,
+        };
         if let SipMessage::Response(response) = &message {
             let method = response
                 .headers
@@ -159,4 +164,23 @@ impl MessageInspector for StackResponses {
     fn after_received(&self, message: SipMessage, _from: Option<&SipAddr>) -> SipMessage {
         message
     }
+}
+
+/// What the stack's own responses (to CANCEL, RFC 3261 §9.2) get wrong, put
+/// right before they leave: the version is always SIP/2.0 (§7.1, §8.2.6.2: the
+/// stack copies the request's), and every response but 100 has a To tag
+/// (§8.2.6.2: the stack leaves it out of a 481 to a CANCEL that matches no
+/// transaction).
+fn conform(mut response: Response) -> Response {
+    response.version = Version::V2;
+    if response.status_code.code() != 100 {
+        for header in response.headers.iter_mut() {
+            if let Header::To(to) = header
+                && to.tag().ok().flatten().is_none()
+            {
+                *to = to.clone().with_tag(make_tag());
+            }
+        }
+    }
+    response
 }
