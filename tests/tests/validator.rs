@@ -754,3 +754,22 @@ fn sender_rules_are_checked_when_the_generator_is_known() {
             .contains(&(None, Problem::UnexpectedSender))
     );
 }
+
+/// RFC 4028 §5: "The Min-SE header field MUST NOT be used in responses except
+/// for those with a 422 response code."
+#[test]
+fn min_se_is_confined_to_422() {
+    let ok = Check::new(SipCode::Ok).headers(with(&["Min-SE"]));
+    assert_eq!(broken(ok), [(Some("Min-SE"), Problem::ForbiddenHeader)]);
+    let unregistered = Check::new(StatusCode::new(499).unwrap()).headers(with(&["Min-SE"]));
+    assert_eq!(
+        broken(unregistered),
+        [(Some("Min-SE"), Problem::ForbiddenHeader)]
+    );
+    assert!(
+        Check::new(SipCode::SessionIntervalTooSmall)
+            .headers(with(&["Min-SE"]))
+            .is_valid()
+    );
+    assert!(Check::new(SipCode::Ok).headers(BASE).is_valid());
+}
