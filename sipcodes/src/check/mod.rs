@@ -5,8 +5,9 @@
 //! header fields, whether it has a body, and a [`Context`]. Every header, body,
 //! method and sender rule of the registry whose circumstances the context
 //! decides is checked (a sender rule when the context says which element
-//! generated the response): the code's own rules and the rules over every response or its
-//! class, so a rule added to `registry.toml` is checked with no code change.
+//! generated the response): the code's own rules and the rules over every
+//! response or its class, so a rule added to `registry.toml` is checked with no
+//! code change.
 //! Rules it cannot decide are listed apart by [`Check::undecided`].
 //!
 //! Header field names match ignoring case, and compact forms count (`m` is
