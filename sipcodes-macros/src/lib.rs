@@ -35,15 +35,22 @@ pub fn derive_sip_response_handler(input: TokenStream) -> TokenStream {
 /// All registry errors as one `syn::Error`, each message starting with
 /// `registry.toml:LINE:COL:`.
 fn registry_error(errors: &[registry::RegistryError]) -> syn::Error {
-    errors
-        .iter()
-        .map(|error| syn::Error::new(proc_macro2::Span::call_site(), error))
+    call_site_errors(errors).unwrap_or_else(|| {
+        syn::Error::new(proc_macro2::Span::call_site(), "registry.toml: unreadable")
+    })
+}
+
+/// One `syn::Error` with a compile error per message, at the macro call (a
+/// problem of `registry.toml` has no token to point at); `None` without any.
+fn call_site_errors(
+    messages: impl IntoIterator<Item = impl std::fmt::Display>,
+) -> Option<syn::Error> {
+    messages
+        .into_iter()
+        .map(|message| syn::Error::new(proc_macro2::Span::call_site(), message))
         .reduce(|mut all, error| {
             all.combine(error);
             all
-        })
-        .unwrap_or_else(|| {
-            syn::Error::new(proc_macro2::Span::call_site(), "registry.toml: unreadable")
         })
 }
 

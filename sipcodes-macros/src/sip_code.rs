@@ -10,7 +10,6 @@ use syn::{Data, DeriveInput, Error, Ident};
 
 use crate::registry::{self, Constraint, Entry, Kind, Reference, Registry, names};
 use crate::spec::render::{self, Line};
-use crate::spec::vocab::{Client, Failure, Usage};
 
 pub fn expand(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStream> {
     if !args.is_empty() {
@@ -26,63 +25,10 @@ pub fn expand(args: TokenStream, input: &DeriveInput) -> syn::Result<TokenStream
         }
     }
     let registry = registry::shipped().map_err(crate::registry_error)?;
-    let mut missing = missing_stand_ins(registry);
-    missing.extend(missing_usages(registry));
-    if let Some(error) = missing
-        .into_iter()
-        .map(|message| Error::new(Span::call_site(), message))
-        .reduce(|mut all, error| {
-            all.combine(error);
-            all
-        })
-    {
+    if let Some(error) = crate::call_site_errors(registry::gaps(registry)) {
         return Err(error);
     }
     Ok(generate(registry, input))
-}
-
-/// Each dialog usage has its `[[usage]]` table (`rules::usage_of` knows them all).
-fn missing_usages(registry: &Registry) -> Vec<String> {
-    Usage::ALL
-        .iter()
-        .filter(|usage| {
-            !registry
-                .usages
-                .iter()
-                .any(|table| table.usage.value == **usage)
-        })
-        .map(|usage| {
-            format!(
-                "registry.toml: no [[usage]] table for the {usage} usage; add one with \
-                 `name = \"{usage}\"`, the `methods` of the requests that belong to it and \
-                 its `reference` (RFC 5057 §5.3)"
-            )
-        })
-        .collect()
-}
-
-/// Each failure a client's transaction can report stands for a code
-/// (`SipCode::for_failure` answers for every client); one message per gap.
-fn missing_stand_ins(registry: &Registry) -> Vec<String> {
-    let mut missing = Vec::new();
-    for &client in Client::ALL {
-        for &failure in Failure::ALL {
-            let stated = registry.codes().any(|entry| {
-                entry.constraints.iter().any(|constraint| {
-                    matches!(&constraint.kind, Kind::Receiver { roles, stands_for: Some(stands_for), .. }
-                        if stands_for.value == failure && roles.contains(&client.role()))
-                })
-            });
-            if !stated {
-                missing.push(format!(
-                    "registry.toml: no code stands for a {failure} reported to a {client}; add \
-                     `stands-for = \"{failure}\"` with `roles = [\"{client}\"]` to the receiver \
-                     rule of the code it stands for (RFC 3261 §8.1.3.1, §16.8, §16.9)"
-                ));
-            }
-        }
-    }
-    missing
 }
 
 fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
@@ -588,56 +534,6 @@ mod tests {
         // citation is a `const` of its own (about 31 700 tokens), which `rustc`
         // evaluates once instead of copying a table of them at every use.
         assert!(tokens < 34_000, "{tokens} tokens");
-    }
-
-    #[test]
-    fn every_failure_of_every_client_stands_for_a_code() {
-        let registry = crate::registry::shipped().expect("the shipped registry is valid");
-        assert!(super::missing_stand_ins(registry).is_empty());
-        let bare = crate::registry::load(
-            "[[code]]\ncode = 408\nphrase = \"Request Timeout\"\nstatus = \"current\"\n\
-             references = [\"RFC 3261\"]\ndescription = \"d\"\n\n\
-             [[code.constraints]]\nkind = \"receiver\"\nlevel = \"must\"\nroles = [\"uac\"]\n\
-             stands-for = \"timeout\"\nrule = \"r\"\nreference = \"RFC 3261 §8.1.3.1\"\n",
-        )
-        .expect("valid");
-        assert_eq!(
-            super::missing_stand_ins(&bare),
-            [
-                "registry.toml: no code stands for a transport-error reported to a uac; add \
-                 `stands-for = \"transport-error\"` with `roles = [\"uac\"]` to the receiver rule \
-                 of the code it stands for (RFC 3261 §8.1.3.1, §16.8, §16.9)",
-                "registry.toml: no code stands for a timeout reported to a proxy; add \
-                 `stands-for = \"timeout\"` with `roles = [\"proxy\"]` to the receiver rule of \
-                 the code it stands for (RFC 3261 §8.1.3.1, §16.8, §16.9)",
-                "registry.toml: no code stands for a transport-error reported to a proxy; add \
-                 `stands-for = \"transport-error\"` with `roles = [\"proxy\"]` to the receiver \
-                 rule of the code it stands for (RFC 3261 §8.1.3.1, §16.8, §16.9)",
-            ]
-        );
-    }
-
-    #[test]
-    fn every_usage_has_a_table() {
-        let registry = crate::registry::shipped().expect("the shipped registry is valid");
-        assert!(super::missing_usages(registry).is_empty());
-        let bare = crate::registry::load(
-            "[[usage]]\nname = \"invite\"\nmethods = [\"INVITE\"]\nreference = \"RFC 5057 §5.3\"\n\n\
-             [[code]]\ncode = 200\nphrase = \"OK\"\nstatus = \"current\"\n\
-             references = [\"RFC 3261\"]\ndescription = \"d\"\n",
-        )
-        .expect("valid");
-        assert_eq!(
-            super::missing_usages(&bare),
-            [
-                "registry.toml: no [[usage]] table for the subscription usage; add one with \
-                 `name = \"subscription\"`, the `methods` of the requests that belong to it and \
-                 its `reference` (RFC 5057 §5.3)",
-                "registry.toml: no [[usage]] table for the registration usage; add one with \
-                 `name = \"registration\"`, the `methods` of the requests that belong to it and \
-                 its `reference` (RFC 5057 §5.3)",
-            ]
-        );
     }
 
     /// A variant may not take the name of an item generated beside it.

@@ -55,7 +55,6 @@
 //! code names no status code (a test scans it to keep it so).
 
 use crate::check::{Check, Problem};
-use crate::rules::scope::Decision;
 use crate::rules::{Client, Context, Failure, Kind, Names, NoNames, ProxyAction, ProxyRule};
 use crate::{SipCode, StatusCode};
 
@@ -254,9 +253,7 @@ where
                 }
                 ProxyAction::Forward
             }
-            action @ (ProxyAction::Collect | ProxyAction::CancelBranches)
-                if status.is_final() && !ended =>
-            {
+            action if status.is_final() && !ended && keeps(action) => {
                 *slot = Slot::Kept(response);
                 action
             }
@@ -470,7 +467,7 @@ fn no_final_response(context: &Context<'_, impl Names, impl Names, impl Names>) 
     SipCode::ALL.into_iter().find(|code| {
         code.constraints().iter().any(|constraint| {
             matches!(constraint.kind(), Kind::Proxy(rule) if rule.action() == ProxyAction::NoFinalResponse)
-                && constraint.scope().decide(context) == Decision::Applies
+                && constraint.scope().holds(context)
         })
     })
 }

@@ -2,17 +2,11 @@
 //! the code to act on, the effect on the dialog, the header field to retry
 //! with, and what a proxy does with it.
 
-use crate::rules::scope::Decision;
 use crate::rules::{
     Client, Constraint, Context, DialogEffect, Failure, GeneralRule, Kind, Level, Names,
     ProxyAction, ProxyRule, ReceiverRule, Role, Scope,
 };
 use crate::{SipCode, StatusCode, header};
-
-/// Whether a receiver's rule applies in the context: decided, and holding.
-fn holds(scope: &Scope, context: &Context<'_, impl Names, impl Names, impl Names>) -> bool {
-    scope.decide(context) == Decision::Applies
-}
 
 impl StatusCode {
     /// The code's own rules, else the rules of its class, that `select` accepts:
@@ -80,7 +74,7 @@ impl StatusCode {
             };
             let applies = matches!(constraint.level(), Level::Must | Level::Should)
                 && context.plays(mine) == Some(true)
-                && holds(&constraint.scope(), context)
+                && constraint.scope().holds(context)
                 && !unless_header.is_some_and(|name| headers.contains(name, header::same));
             applies.then_some(target)
         };
@@ -129,7 +123,7 @@ impl StatusCode {
         self.select(|constraint| match constraint.kind() {
             Kind::Dialog(effect)
                 if matches!(constraint.level(), Level::Must | Level::Should)
-                    && holds(&constraint.scope(), context) =>
+                    && constraint.scope().holds(context) =>
             {
                 Some(effect)
             }
@@ -198,7 +192,7 @@ impl StatusCode {
         self.select(|constraint| match constraint.kind() {
             Kind::Proxy(rule)
                 if rule.action() != ProxyAction::NoFinalResponse
-                    && holds(&constraint.scope(), context)
+                    && constraint.scope().holds(context)
                     && in_time(&constraint.scope()) =>
             {
                 Some(rule)

@@ -15,19 +15,20 @@ Subject: a subject\r\n \
  folded over two lines\r\n\
 Content-Length: 0\r\n\r\n";
 
+/// The header field names of a message, in order.
+fn names(message: &[u8]) -> Vec<&str> {
+    HeaderNames::of(message).into_iter().collect()
+}
+
 #[test]
 fn header_names_follow_the_head() {
-    let names: Vec<&str> = HeaderNames::of(HEAD).into_iter().collect();
     assert_eq!(
-        names,
+        names(HEAD),
         ["Via", "f", "t", "i", "CSeq", "Subject", "Content-Length"]
     );
     // A bare LF ends lines too, and the names stop at the blank line.
     let lf = b"SIP/2.0 200 OK\nCSeq: 1 BYE\n\nNot-A-Header: body\n";
-    assert_eq!(
-        HeaderNames::of(lf).into_iter().collect::<Vec<_>>(),
-        ["CSeq"]
-    );
+    assert_eq!(names(lf), ["CSeq"]);
 }
 
 #[test]
@@ -121,16 +122,14 @@ fn a_bare_cr_is_reported_never_merged() {
         Check::from_head(head).unwrap_err(),
         HeadError::BareCr { position: 22 }
     );
-    let names: Vec<&str> = HeaderNames::of(head).into_iter().collect();
-    assert_eq!(names, ["CSeq"]);
+    assert_eq!(names(head), ["CSeq"]);
     // In a continuation line too.
     let folded = b"SIP/2.0 200 OK\r\nSubject: a\r\n b\rc\r\nCSeq: 1 BYE\r\n\r\n";
     assert_eq!(
         Check::from_head(folded).unwrap_err(),
         HeadError::BareCr { position: 30 }
     );
-    let names: Vec<&str> = HeaderNames::of(folded).into_iter().collect();
-    assert_eq!(names, ["CSeq"]);
+    assert_eq!(names(folded), ["CSeq"]);
 }
 
 #[test]
@@ -140,11 +139,20 @@ fn a_name_that_is_not_a_token_is_reported_and_skipped() {
         Check::from_head(head).unwrap_err(),
         HeadError::HeaderName { position: 16 }
     );
-    let names: Vec<&str> = HeaderNames::of(head).into_iter().collect();
-    assert_eq!(names, ["CSeq"]);
+    assert_eq!(names(head), ["CSeq"]);
     assert_eq!(
         Check::from_head(b"SIP/2.0 200 OK\r\nNo colon here\r\n\r\n").unwrap_err(),
         HeadError::MissingColon { position: 16 }
+    );
+    assert_eq!(
+        HeadError::HeaderName { position: 16 }.to_string(),
+        "the header field name at byte 16 is not a token (RFC 3261 §7.3.1)"
+    );
+    assert_eq!(
+        Check::from_head(b"SIP/7.0 200 OK\r\n\r\n")
+            .unwrap_err()
+            .to_string(),
+        "in the status line: unsupported SIP version SIP/7.0; only SIP/2.0 is understood"
     );
     assert_eq!(
         HeadError::MissingColon { position: 16 }.to_string(),

@@ -4,6 +4,8 @@ use sipcodes::SipResponseHandler;
 enum Outcome {
     #[sip(unregistered(477u16, 0478))]
     Vendor,
+    #[sip(unregistered("carrier", 4.78, true))]
+    Carrier,
     #[sip(other)]
     Rest,
 }

@@ -3,7 +3,7 @@
 //! byte offsets.
 
 use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::{DeInteger, DeTable, DeValue};
 
 use super::{RegistryError, key_list};
 
@@ -193,7 +193,7 @@ impl<'a> Fields<'a> {
         for item in items.iter() {
             let parsed = match item.get_ref() {
                 DeValue::String(text) => Ok(text.to_string()),
-                DeValue::Integer(_) => match self.number(key, item, errors) {
+                DeValue::Integer(integer) => match self.number(key, integer, item, errors) {
                     Some(number) => Err(number),
                     None => continue,
                 },
@@ -215,7 +215,9 @@ impl<'a> Fields<'a> {
     ) -> Option<At<i64>> {
         let value = self.value(key, required, errors)?;
         match value.get_ref() {
-            DeValue::Integer(_) => self.number(key, value, errors).map(|n| at(value, n)),
+            DeValue::Integer(integer) => self
+                .number(key, integer, value, errors)
+                .map(|number| at(value, number)),
             _ => {
                 self.wrong_type(key, "an integer", value, errors);
                 None
@@ -223,11 +225,15 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// The value of an integer item, or an error when it does not fit an `i64`.
-    fn number(&self, key: &str, item: &Item<'_>, errors: &mut Vec<RegistryError>) -> Option<i64> {
-        let DeValue::Integer(integer) = item.get_ref() else {
-            return None;
-        };
+    /// The value of the integer `item` holds, or an error when it does not fit
+    /// an `i64`.
+    fn number(
+        &self,
+        key: &str,
+        integer: &DeInteger<'_>,
+        item: &Item<'_>,
+        errors: &mut Vec<RegistryError>,
+    ) -> Option<i64> {
         let number = i64::from_str_radix(integer.as_str(), integer.radix()).ok();
         if number.is_none() {
             errors.push(RegistryError::at(

@@ -16,6 +16,7 @@ use crate::spec::vocab::Citation;
 pub use crate::spec::vocab::{DialogEffect, Failure, Level, ProxyAction, Role, Usage};
 pub use error::RegistryError;
 use fields::{At, Fields};
+pub use valid::gaps;
 
 /// The registry as shipped. Editing the file rebuilds `sipcodes-spec` and so this
 /// crate, and nothing generated from it goes stale.

@@ -781,3 +781,53 @@ fn usage_tables_are_read_and_checked() {
         "registry.toml:4:12: \"in vite\" in `methods` of usage invite is not a SIP token"
     ));
 }
+
+#[test]
+fn every_failure_of_every_client_stands_for_a_code() {
+    let registry = super::shipped().expect("the shipped registry is valid");
+    assert!(super::valid::missing_stand_ins(registry).is_empty());
+    let bare = load(
+        "[[code]]\ncode = 408\nphrase = \"Request Timeout\"\nstatus = \"current\"\n\
+         references = [\"RFC 3261\"]\ndescription = \"d\"\n\n\
+         [[code.constraints]]\nkind = \"receiver\"\nlevel = \"must\"\nroles = [\"uac\"]\n\
+         stands-for = \"timeout\"\nrule = \"r\"\nreference = \"RFC 3261 §8.1.3.1\"\n",
+    )
+    .expect("valid");
+    assert_eq!(
+        super::valid::missing_stand_ins(&bare),
+        [
+            "registry.toml: no code stands for a transport-error reported to a uac; add \
+             `stands-for = \"transport-error\"` with `roles = [\"uac\"]` to the receiver rule \
+             of the code it stands for (RFC 3261 §8.1.3.1, §16.8, §16.9)",
+            "registry.toml: no code stands for a timeout reported to a proxy; add \
+             `stands-for = \"timeout\"` with `roles = [\"proxy\"]` to the receiver rule of \
+             the code it stands for (RFC 3261 §8.1.3.1, §16.8, §16.9)",
+            "registry.toml: no code stands for a transport-error reported to a proxy; add \
+             `stands-for = \"transport-error\"` with `roles = [\"proxy\"]` to the receiver \
+             rule of the code it stands for (RFC 3261 §8.1.3.1, §16.8, §16.9)",
+        ]
+    );
+}
+
+#[test]
+fn every_usage_has_a_table() {
+    let registry = super::shipped().expect("the shipped registry is valid");
+    assert!(super::valid::missing_usages(registry).is_empty());
+    let bare = load(
+        "[[usage]]\nname = \"invite\"\nmethods = [\"INVITE\"]\nreference = \"RFC 5057 §5.3\"\n\n\
+         [[code]]\ncode = 200\nphrase = \"OK\"\nstatus = \"current\"\n\
+         references = [\"RFC 3261\"]\ndescription = \"d\"\n",
+    )
+    .expect("valid");
+    assert_eq!(
+        super::valid::missing_usages(&bare),
+        [
+            "registry.toml: no [[usage]] table for the subscription usage; add one with \
+             `name = \"subscription\"`, the `methods` of the requests that belong to it and \
+             its `reference` (RFC 5057 §5.3)",
+            "registry.toml: no [[usage]] table for the registration usage; add one with \
+             `name = \"registration\"`, the `methods` of the requests that belong to it and \
+             its `reference` (RFC 5057 §5.3)",
+        ]
+    );
+}

@@ -6,8 +6,10 @@ use super::names::nearest;
 use super::names::{GENERATED_ITEMS, constant_name};
 use super::symbol::STANDS_FOR;
 use super::{
-    Constraint, Entry, Failure, Header, Kind, Registry, RegistryError, Role, Status, UsageTable,
+    Constraint, Entry, Failure, Header, Kind, Registry, RegistryError, Role, Status, Usage,
+    UsageTable,
 };
+use crate::spec::vocab::Client;
 
 /// The registry's tables are in file order.
 pub fn validate(source: &str, registry: &Registry, errors: &mut Vec<RegistryError>) {
@@ -293,4 +295,58 @@ fn usages(source: &str, usages: &[UsageTable], errors: &mut Vec<RegistryError>) 
             }
         }
     }
+}
+
+/// What the shipped registry must state besides what each table checks: a code
+/// for every failure of every client (`SipCode::for_failure` always answers)
+/// and a `[[usage]]` table for every usage. Fragments of a registry, as in
+/// tests, need not; `#[sip_code]` reports these, one message each.
+pub fn gaps(registry: &Registry) -> Vec<String> {
+    let mut gaps = missing_stand_ins(registry);
+    gaps.extend(missing_usages(registry));
+    gaps
+}
+
+/// Each dialog usage has its `[[usage]]` table (`rules::usage_of` knows them all).
+pub(super) fn missing_usages(registry: &Registry) -> Vec<String> {
+    Usage::ALL
+        .iter()
+        .filter(|usage| {
+            !registry
+                .usages
+                .iter()
+                .any(|table| table.usage.value == **usage)
+        })
+        .map(|usage| {
+            format!(
+                "registry.toml: no [[usage]] table for the {usage} usage; add one with \
+                 `name = \"{usage}\"`, the `methods` of the requests that belong to it and \
+                 its `reference` (RFC 5057 §5.3)"
+            )
+        })
+        .collect()
+}
+
+/// Each failure a client's transaction can report stands for a code
+/// (`SipCode::for_failure` answers for every client); one message per gap.
+pub(super) fn missing_stand_ins(registry: &Registry) -> Vec<String> {
+    let mut missing = Vec::new();
+    for &client in Client::ALL {
+        for &failure in Failure::ALL {
+            let stated = registry.codes().any(|entry| {
+                entry.constraints.iter().any(|constraint| {
+                    matches!(&constraint.kind, Kind::Receiver { roles, stands_for: Some(stands_for), .. }
+                        if stands_for.value == failure && roles.contains(&client.role()))
+                })
+            });
+            if !stated {
+                missing.push(format!(
+                    "registry.toml: no code stands for a {failure} reported to a {client}; add \
+                     `stands-for = \"{failure}\"` with `roles = [\"{client}\"]` to the receiver \
+                     rule of the code it stands for (RFC 3261 §8.1.3.1, §16.8, §16.9)"
+                ));
+            }
+        }
+    }
+    missing
 }

@@ -81,51 +81,64 @@ impl<'a> Iterator for HeaderNamesIter<'a> {
 }
 
 impl<'a> HeaderNamesIter<'a> {
-    /// The next header field's name and the value on its first line.
+    /// The next well-formed header field's name and the value on its first line.
     fn next_field(&mut self) -> Option<(&'a str, &'a [u8])> {
         loop {
-            if self.rest.is_empty() {
-                return None;
+            if let Ok(field) = self.next_group()? {
+                return Some(field);
             }
-            let (line, rest) = split_line(self.rest);
-            self.rest = rest;
-            // A line starting with whitespace continues the field before it
-            // (RFC 3261 §7.3.1); a line without a colon names nothing.
-            if line
-                .first()
-                .is_some_and(|byte| *byte == b' ' || *byte == b'\t')
-            {
-                continue;
-            }
-            let Some(colon) = line.iter().position(|byte| *byte == b':') else {
-                continue;
-            };
-            if self.has_bare_cr(line) {
-                continue;
-            }
-            let name = trim_end(&line[..colon]);
-            if let Ok(name) = core::str::from_utf8(name)
-                && grammar::is_token(name)
-            {
-                return Some((name, &line[colon + 1..]));
-            }
+        }
+    }
+
+    /// The next header field: its first line and the continuation lines after
+    /// it (a line starting with whitespace continues the field before it, RFC
+    /// 3261 §7.3.1), read as its name and first-line value, or what makes it
+    /// malformed.
+    fn next_group(&mut self) -> Option<Result<(&'a str, &'a [u8]), Malformed>> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let group = self.rest;
+        let (line, mut rest) = split_line(group);
+        while let [b' ' | b'\t', ..] = rest {
+            rest = split_line(rest).1;
+        }
+        self.rest = rest;
+        if let Some(at) = bare_cr(&group[..group.len() - rest.len()]) {
+            return Some(Err(Malformed::BareCr { at }));
+        }
+        if let [b' ' | b'\t', ..] = line {
+            return Some(Err(Malformed::Continuation));
+        }
+        let Some(colon) = line.iter().position(|byte| *byte == b':') else {
+            return Some(Err(Malformed::MissingColon));
+        };
+        match core::str::from_utf8(trim_end(&line[..colon])) {
+            Ok(name) if grammar::is_token(name) => Some(Ok((name, &line[colon + 1..]))),
+            _ => Some(Err(Malformed::Name)),
         }
     }
 }
 
-impl HeaderNamesIter<'_> {
-    /// Whether a field's first line, or a continuation line after it, holds a CR
-    /// that does not end a line.
-    fn has_bare_cr(&self, line: &[u8]) -> bool {
-        let mut rest = self.rest;
-        let mut bare = line.contains(&b'\r');
-        while let [b' ' | b'\t', ..] = rest {
-            let (next, after) = split_line(rest);
-            bare |= next.contains(&b'\r');
-            rest = after;
-        }
-        bare
-    }
+/// What makes a header field malformed; offsets count from its first line.
+enum Malformed {
+    /// A CR not followed by LF, at this offset.
+    BareCr {
+        at: usize,
+    },
+    /// A continuation line with no field before it.
+    Continuation,
+    MissingColon,
+    /// A name that is not a token.
+    Name,
+}
+
+/// The offset of the first CR in `bytes` that no LF follows.
+fn bare_cr(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .iter()
+        .enumerate()
+        .position(|(at, byte)| *byte == b'\r' && bytes.get(at + 1) != Some(&b'\n'))
 }
 
 /// The length the Content-Length header field (or its compact form `l`)
@@ -258,42 +271,24 @@ impl core::error::Error for HeadError {
     }
 }
 
-/// The first bare CR or malformed name among the header fields, which start at
-/// byte `offset` of the message.
+/// The first malformed header field, among fields that start at byte `offset`
+/// of the message. A continuation line with nothing before it is folded into
+/// nothing, as the names do.
 fn check_fields(fields: &[u8], offset: usize) -> Result<(), HeadError> {
-    if let Some(cr) = fields
-        .iter()
-        .enumerate()
-        .position(|(at, byte)| *byte == b'\r' && fields.get(at + 1) != Some(&b'\n'))
-    {
-        return Err(HeadError::BareCr {
-            position: offset + cr,
-        });
-    }
-    let mut rest = fields;
-    while !rest.is_empty() {
-        let start = fields.len() - rest.len();
-        let (line, after) = split_line(rest);
-        rest = after;
-        if line
-            .first()
-            .is_some_and(|byte| *byte == b' ' || *byte == b'\t')
-        {
-            continue;
-        }
-        let Some(colon) = line.iter().position(|byte| *byte == b':') else {
-            return Err(HeadError::MissingColon {
-                position: offset + start,
-            });
+    let mut iter = HeaderNamesIter { rest: fields };
+    loop {
+        let position = offset + fields.len() - iter.rest.len();
+        let error = match iter.next_group() {
+            None => return Ok(()),
+            Some(Ok(_) | Err(Malformed::Continuation)) => continue,
+            Some(Err(Malformed::BareCr { at })) => HeadError::BareCr {
+                position: position + at,
+            },
+            Some(Err(Malformed::MissingColon)) => HeadError::MissingColon { position },
+            Some(Err(Malformed::Name)) => HeadError::HeaderName { position },
         };
-        let name = trim_end(&line[..colon]);
-        if !core::str::from_utf8(name).is_ok_and(grammar::is_token) {
-            return Err(HeadError::HeaderName {
-                position: offset + start,
-            });
-        }
+        return Err(error);
     }
-    Ok(())
 }
 
 /// The first line (without its line end) and what follows it.

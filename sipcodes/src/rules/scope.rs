@@ -188,6 +188,12 @@ impl Scope {
         *self == Scope::ANY
     }
 
+    /// Whether the rule is decided to apply in the context: what the receivers
+    /// act on (an undecided rule is not applied).
+    pub(crate) fn holds(&self, known: &Context<'_, impl Names, impl Names, impl Names>) -> bool {
+        self.decide(known) == Decision::Applies
+    }
+
     /// Whether the rule applies in the circumstances the context describes.
     /// Every key is named here, so a new one does not compile until it is decided.
     pub(crate) fn decide(
