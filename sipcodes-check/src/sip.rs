@@ -1,0 +1,352 @@
+//! Recognising SIP by its content and reading what the checks need from a
+//! message, with `rsip` as the parser.
+//!
+//! `rsip` reads the start line and every header field line strictly: a
+//! message it refuses (an extension method it does not know, a folded header
+//! line, a broken start line) is reported as unparsed with its reason, never
+//! dropped. Header field values are read here only as far as the checks need:
+//! Call-ID, CSeq, the tags of From and To, the topmost Via, and the option
+//! tags of Require and Supported.
+
+use std::borrow::Cow;
+
+use rsip::headers::UntypedHeader;
+use rsip::message::HasHeaders;
+use rsip::{Header, SipMessage};
+
+/// What the checks know of one SIP message.
+#[derive(Clone, Debug)]
+pub struct Message {
+    pub start: Start,
+    /// The header field names, as the parser names them (compact forms kept).
+    pub names: Vec<String>,
+    pub call_id: String,
+    pub cseq: u32,
+    pub cseq_method: String,
+    pub from_tag: Option<String>,
+    pub to_tag: Option<String>,
+    /// The topmost Via's branch parameter and sent-by.
+    pub branch: Option<String>,
+    pub sent_by: String,
+    pub require: Vec<String>,
+    pub supported: Vec<String>,
+    pub has_body: bool,
+    /// The start line as sent, for the report.
+    pub first_line: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Start {
+    Request { method: String },
+    Response { code: u16 },
+}
+
+/// Whether these bytes start like a SIP message: a status line, or a request
+/// line whose last word is a SIP version (any version, so that a request a
+/// server must refuse with 505 is still seen). Anything else is not SIP.
+pub fn looks_like_sip(bytes: &[u8]) -> bool {
+    let line = match bytes.iter().position(|&b| b == b'\n') {
+        Some(end) => &bytes[..end],
+        None => &bytes[..bytes.len().min(256)],
+    };
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let is_version = |word: &[u8]| {
+        matches!(word, [s, i, p, b'/', major, b'.', minor]
+            if s.eq_ignore_ascii_case(&b's') && i.eq_ignore_ascii_case(&b'i')
+                && p.eq_ignore_ascii_case(&b'p') && major.is_ascii_digit() && minor.is_ascii_digit())
+    };
+    let mut words = line.split(|&b| b == b' ');
+    if words.next().is_some_and(is_version) {
+        return true;
+    }
+    line.first().is_some_and(u8::is_ascii_alphabetic)
+        && line.split(|&b| b == b' ').count() == 3
+        && line.rsplit(|&b| b == b' ').next().is_some_and(is_version)
+}
+
+/// The first line of a message, for reports.
+pub fn first_line(bytes: &[u8]) -> String {
+    let end = bytes
+        .iter()
+        .position(|&b| b == b'\r' || b == b'\n')
+        .unwrap_or(bytes.len())
+        .min(200);
+    String::from_utf8_lossy(&bytes[..end]).into_owned()
+}
+
+/// Reads a message; the error says why it could not be.
+pub fn parse(bytes: &[u8]) -> Result<Message, String> {
+    let unfolded = unfold(bytes);
+    let message = SipMessage::try_from(&unfolded[..]).map_err(|error| reason(&error))?;
+    let start = match &message {
+        SipMessage::Request(request) => Start::Request {
+            method: request.method().to_string(),
+        },
+        SipMessage::Response(response) => Start::Response {
+            code: response.status_code().code(),
+        },
+    };
+    let has_body = match &message {
+        SipMessage::Request(request) => !request.body().is_empty(),
+        SipMessage::Response(response) => !response.body().is_empty(),
+    };
+    let mut read = Message {
+        start,
+        names: Vec::new(),
+        call_id: String::new(),
+        cseq: 0,
+        cseq_method: String::new(),
+        from_tag: None,
+        to_tag: None,
+        branch: None,
+        sent_by: String::new(),
+        require: Vec::new(),
+        supported: Vec::new(),
+        has_body,
+        first_line: first_line(bytes),
+    };
+    let mut seen_via = false;
+    let mut seen_cseq = false;
+    for header in message.headers().iter() {
+        let (name, value) = name_and_value(header);
+        read.names.push(name.to_owned());
+        // `rsip` names the fields it knows in full; compact forms stay as sent.
+        match sipcodes::header::full_name(name) {
+            "Call-ID" => read.call_id = value.trim().to_owned(),
+            "CSeq" => {
+                let mut parts = value.split_whitespace();
+                read.cseq = parts
+                    .next()
+                    .and_then(|number| number.parse().ok())
+                    .ok_or_else(|| format!("CSeq `{value}` does not start with a number"))?;
+                read.cseq_method = parts
+                    .next()
+                    .ok_or_else(|| format!("CSeq `{value}` names no method"))?
+                    .to_owned();
+                seen_cseq = true;
+            }
+            "From" => read.from_tag = parameter(value, "tag"),
+            "To" => read.to_tag = parameter(value, "tag"),
+            "Via" if !seen_via => {
+                seen_via = true;
+                let top = value.split(',').next().unwrap_or_default();
+                read.branch = parameter(top, "branch");
+                read.sent_by = top
+                    .split_whitespace()
+                    .nth(1)
+                    .unwrap_or_default()
+                    .split(';')
+                    .next()
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+            }
+            "Require" => read.require.extend(tags(value)),
+            "Supported" => read.supported.extend(tags(value)),
+            _ => {}
+        }
+    }
+    if !seen_cseq {
+        return Err("no CSeq header field".into());
+    }
+    if !seen_via {
+        return Err("no Via header field".into());
+    }
+    Ok(read)
+}
+
+/// The message with folded header lines joined (RFC 3261 §7.3.1: a line
+/// that starts with a space or a tab continues the one before it), which
+/// `rsip` does not read; the body is left as it is.
+fn unfold(bytes: &[u8]) -> Cow<'_, [u8]> {
+    let head_end = bytes
+        .windows(4)
+        .position(|window| window == b"\r\n\r\n")
+        .unwrap_or(bytes.len());
+    let head = &bytes[..head_end];
+    let folded = head
+        .windows(3)
+        .any(|window| window[..2] == *b"\r\n" && matches!(window[2], b' ' | b'\t'));
+    if !folded {
+        return Cow::Borrowed(bytes);
+    }
+    let mut joined = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < head.len() {
+        if head[index..].starts_with(b"\r\n") && matches!(head.get(index + 2), Some(b' ' | b'\t')) {
+            joined.push(b' ');
+            index += 2;
+            while matches!(head.get(index), Some(b' ' | b'\t')) {
+                index += 1;
+            }
+        } else {
+            joined.push(head[index]);
+            index += 1;
+        }
+    }
+    joined.extend_from_slice(&bytes[head_end..]);
+    Cow::Owned(joined)
+}
+
+/// `rsip`'s error in one line: its errors quote the whole message.
+fn reason(error: &rsip::Error) -> String {
+    let text = error.to_string();
+    let first = text
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(':');
+    let mut reason: String = first.chars().take(120).collect();
+    if reason.len() < first.len() {
+        reason.push('…');
+    }
+    reason
+}
+
+/// The value of a header parameter (`tag`, `branch`), outside any `<…>`.
+fn parameter(value: &str, name: &str) -> Option<String> {
+    let outside = match value.rfind('>') {
+        Some(end) => &value[end + 1..],
+        None => value,
+    };
+    outside.split(';').skip(1).find_map(|parameter| {
+        let (key, found) = parameter.split_once('=')?;
+        key.trim()
+            .eq_ignore_ascii_case(name)
+            .then(|| found.trim().to_owned())
+    })
+}
+
+fn tags(value: &str) -> impl Iterator<Item = String> + '_ {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|tag| !tag.is_empty())
+        .map(str::to_owned)
+}
+
+/// The name `rsip` read a header field under, and its value.
+fn name_and_value(header: &Header) -> (&str, &str) {
+    macro_rules! named {
+        ($($variant:ident => $name:literal,)*) => {
+            match header {
+                Header::Other(name, value) => (name.as_str(), value.as_str()),
+                $(Header::$variant(field) => ($name, field.value()),)*
+            }
+        };
+    }
+    named! {
+        Accept => "Accept",
+        AcceptEncoding => "Accept-Encoding",
+        AcceptLanguage => "Accept-Language",
+        AlertInfo => "Alert-Info",
+        Allow => "Allow",
+        AuthenticationInfo => "Authentication-Info",
+        Authorization => "Authorization",
+        CSeq => "CSeq",
+        CallId => "Call-ID",
+        CallInfo => "Call-Info",
+        Contact => "Contact",
+        ContentDisposition => "Content-Disposition",
+        ContentEncoding => "Content-Encoding",
+        ContentLanguage => "Content-Language",
+        ContentLength => "Content-Length",
+        ContentType => "Content-Type",
+        Date => "Date",
+        ErrorInfo => "Error-Info",
+        Event => "Event",
+        Expires => "Expires",
+        From => "From",
+        InReplyTo => "In-Reply-To",
+        MaxForwards => "Max-Forwards",
+        MimeVersion => "MIME-Version",
+        MinExpires => "Min-Expires",
+        Organization => "Organization",
+        Priority => "Priority",
+        ProxyAuthenticate => "Proxy-Authenticate",
+        ProxyAuthorization => "Proxy-Authorization",
+        ProxyRequire => "Proxy-Require",
+        RecordRoute => "Record-Route",
+        ReplyTo => "Reply-To",
+        Require => "Require",
+        RetryAfter => "Retry-After",
+        Route => "Route",
+        Server => "Server",
+        Subject => "Subject",
+        SubscriptionState => "Subscription-State",
+        Supported => "Supported",
+        Timestamp => "Timestamp",
+        To => "To",
+        Unsupported => "Unsupported",
+        UserAgent => "User-Agent",
+        Via => "Via",
+        Warning => "Warning",
+        WwwAuthenticate => "WWW-Authenticate",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OK: &[u8] = b"SIP/2.0 200 OK\r\n\
+        v: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1;received=10.0.0.1, SIP/2.0/UDP 10.0.0.2\r\n\
+        Via: SIP/2.0/UDP 10.0.0.3;branch=z9hG4bK3\r\n\
+        From: <sip:a@x;tag=not-this>;tag=a1\r\n\
+        t: \"B\" <sip:b@y>;tag=b2\r\n\
+        Call-ID: c@x\r\n\
+        CSeq: 7 INVITE\r\n\
+        Require: 100rel, timer\r\n\
+        Content-Length: 0\r\n\r\n";
+
+    #[test]
+    fn reads_what_the_checks_need() {
+        let message = parse(OK).unwrap();
+        assert_eq!(message.start, Start::Response { code: 200 });
+        assert_eq!(message.branch.as_deref(), Some("z9hG4bK1"));
+        assert_eq!(message.sent_by, "10.0.0.1:5060");
+        assert_eq!(message.from_tag.as_deref(), Some("a1"));
+        assert_eq!(message.to_tag.as_deref(), Some("b2"));
+        assert_eq!((message.cseq, message.cseq_method.as_str()), (7, "INVITE"));
+        assert_eq!(message.call_id, "c@x");
+        assert_eq!(message.require, ["100rel", "timer"]);
+        assert_eq!(message.names[..2], ["v", "Via"]);
+        assert!(!message.has_body);
+    }
+
+    #[test]
+    fn refusals_say_why() {
+        let no_cseq = b"OPTIONS sip:a@x SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK2\r\n\r\n";
+        assert_eq!(parse(no_cseq).unwrap_err(), "no CSeq header field");
+        let bad = b"OPTIONS sip:a@x SIP/2.0\r\nVia: SIP/2.0/UDP h\r\nCSeq: x OPTIONS\r\n\r\n";
+        assert_eq!(
+            parse(bad).unwrap_err(),
+            "CSeq `x OPTIONS` does not start with a number"
+        );
+    }
+
+    #[test]
+    fn folded_lines_are_joined() {
+        let folded = b"OPTIONS sip:a@x SIP/2.0\r\nVia: SIP/2.0/UDP\r\n  h:5060;branch=z9hG4bK2\r\n\
+            CSeq: 1\r\n\tOPTIONS\r\nCall-ID: c\r\n\r\nbody\r\n two";
+        let message = parse(folded).unwrap();
+        assert_eq!(message.sent_by, "h:5060");
+        assert_eq!((message.cseq, message.cseq_method.as_str()), (1, "OPTIONS"));
+        assert_eq!(
+            &unfold(folded)[..],
+            b"OPTIONS sip:a@x SIP/2.0\r\nVia: SIP/2.0/UDP h:5060;branch=z9hG4bK2\r\n\
+            CSeq: 1 OPTIONS\r\nCall-ID: c\r\n\r\nbody\r\n two"
+        );
+    }
+
+    #[test]
+    fn recognises_sip_by_its_first_line() {
+        assert!(looks_like_sip(b"SIP/2.0 180 Ringing\r\n"));
+        assert!(looks_like_sip(b"INVITE sip:b@y SIP/2.0\r\nVia: x\r\n"));
+        assert!(looks_like_sip(b"FOO sip:b@y sip/2.0\r\n"));
+        assert!(looks_like_sip(b"OPTIONS sip:b@y SIP/7.0\r\n"));
+        assert!(looks_like_sip(b"SIP/3.0 200 OK\r\n"));
+        assert!(!looks_like_sip(b"GET / HTTP/1.1\r\n"));
+        assert!(!looks_like_sip(b"\r\n\r\n"));
+        assert!(!looks_like_sip(&[0x16, 3, 1, 0, 0x2e]));
+    }
+}

@@ -1,0 +1,295 @@
+//! Pairing responses with their requests and applying the registry's rules
+//! to each response, through the library's validator: no SIP rule is written
+//! here, only which facts of the capture the validator is told.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+
+use sipcodes::StatusCode;
+use sipcodes::check::Check;
+use sipcodes::rules::{Context, Level};
+
+use crate::sip::{Message, Start};
+
+/// RFC 3261 §17.1.1.1: T1, and 64·T1, the lifetime of a transaction.
+const T1: f64 = 0.5;
+const TRANSACTION: f64 = 64.0 * T1;
+/// RFC 3261 §16.6 step 11: a proxy's timer C is over three minutes, so an
+/// INVITE may wait that long for its final response.
+const TIMER_C: f64 = 180.0;
+/// The magic cookie of an RFC 3261 branch (§8.1.1.7).
+const COOKIE: &str = "z9hG4bK";
+
+/// Where and when a message was seen.
+#[derive(Clone, Copy, Debug)]
+pub struct Seen {
+    pub frame: u64,
+    pub time: f64,
+    pub source: SocketAddr,
+    pub destination: SocketAddr,
+}
+
+/// A rule a response breaks.
+#[derive(Debug)]
+pub struct Finding {
+    pub seen: Seen,
+    pub level: Level,
+    /// The rule in one line, with its level and reference.
+    pub rule: String,
+    pub call_id: String,
+    pub response: String,
+    /// The request it answers, when it is in the capture.
+    pub request: Option<(u64, String)>,
+}
+
+/// A response whose request is not in the capture.
+#[derive(Debug)]
+pub struct Unpaired {
+    pub seen: Seen,
+    pub call_id: String,
+    pub first_line: String,
+}
+
+/// What the tracker reports for one response.
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    pub unpaired: Option<Unpaired>,
+    /// Rules the validator could not decide from what the capture shows.
+    pub undecided: usize,
+}
+
+#[derive(Hash, PartialEq, Eq)]
+enum Key {
+    /// RFC 3261 §17.1.3 and §17.2.3: the topmost Via's branch and sent-by,
+    /// and the CSeq method.
+    Branch {
+        branch: String,
+        sent_by: String,
+        method: String,
+    },
+    /// RFC 2543 peers, whose branch (if any) lacks the magic cookie: the
+    /// request is told by Call-ID, CSeq, From tag and topmost Via (§17.2.3).
+    Legacy {
+        call_id: String,
+        cseq: u32,
+        method: String,
+        from_tag: Option<String>,
+        sent_by: String,
+    },
+}
+
+impl Key {
+    fn of(message: &Message) -> Key {
+        match &message.branch {
+            Some(branch) if branch.starts_with(COOKIE) => Key::Branch {
+                branch: branch.clone(),
+                sent_by: message.sent_by.clone(),
+                method: message.cseq_method.clone(),
+            },
+            _ => Key::Legacy {
+                call_id: message.call_id.clone(),
+                cseq: message.cseq,
+                method: message.cseq_method.clone(),
+                from_tag: message.from_tag.clone(),
+                sent_by: message.sent_by.clone(),
+            },
+        }
+    }
+}
+
+struct Transaction {
+    request: Message,
+    frame: u64,
+    last: f64,
+    finished: bool,
+}
+
+#[derive(Default)]
+pub struct Tracker {
+    transactions: HashMap<Key, Transaction>,
+    last_sweep: f64,
+}
+
+impl Tracker {
+    /// Remembers a request, so that its responses can be paired with it.
+    pub fn request(&mut self, message: Message, seen: Seen) {
+        self.sweep(seen.time);
+        let Start::Request { method } = &message.start else {
+            return;
+        };
+        // ACK is never answered.
+        if method == "ACK" {
+            return;
+        }
+        self.transactions
+            .entry(Key::of(&message))
+            .and_modify(|transaction| transaction.last = seen.time)
+            .or_insert(Transaction {
+                request: message,
+                frame: seen.frame,
+                last: seen.time,
+                finished: false,
+            });
+    }
+
+    /// Checks a response against the registry, knowing its request when the
+    /// capture holds it.
+    pub fn response(&mut self, message: &Message, code: StatusCode, seen: Seen) -> Outcome {
+        self.sweep(seen.time);
+        let transaction = self.transactions.get_mut(&Key::of(message));
+        let check = Check::new(code)
+            .headers(&message.names)
+            .body(message.has_body);
+        let mut outcome = Outcome {
+            findings: Vec::new(),
+            unpaired: None,
+            undecided: 0,
+        };
+        let mut report = |violations: &mut dyn Iterator<Item = sipcodes::check::Violation>,
+                          request: Option<(u64, String)>| {
+            for violation in violations {
+                outcome.findings.push(Finding {
+                    seen,
+                    level: violation.level(),
+                    rule: violation.to_string(),
+                    call_id: message.call_id.clone(),
+                    response: message.first_line.clone(),
+                    request: request.clone(),
+                });
+            }
+        };
+        match transaction {
+            Some(transaction) => {
+                transaction.last = seen.time;
+                transaction.finished |= code.as_u16() >= 200;
+                let request = &transaction.request;
+                let Start::Request { method } = &request.start else {
+                    unreachable!("only requests open transactions");
+                };
+                let context = Context::new()
+                    .method(method)
+                    .request_headers(&request.names)
+                    .require(&request.require)
+                    .supported(&request.supported)
+                    .in_dialog(request.to_tag.is_some());
+                let check = check.context(context);
+                report(
+                    &mut check.violations(),
+                    Some((transaction.frame, request.first_line.clone())),
+                );
+                outcome.undecided = check.undecided().count();
+            }
+            None => {
+                // The response's CSeq names its request's method (§8.2.6.2).
+                let check = check.context(Context::new().method(&message.cseq_method));
+                report(&mut check.violations(), None);
+                outcome.undecided = check.undecided().count();
+                outcome.unpaired = Some(Unpaired {
+                    seen,
+                    call_id: message.call_id.clone(),
+                    first_line: message.first_line.clone(),
+                });
+            }
+        }
+        outcome
+    }
+
+    /// Forgets transactions that ended by the capture's own clock: 64·T1
+    /// after their last message once answered, and an INVITE still waiting
+    /// after timer C as well.
+    fn sweep(&mut self, now: f64) {
+        if now < self.last_sweep + TRANSACTION {
+            return;
+        }
+        self.last_sweep = now;
+        self.transactions.retain(|_, transaction| {
+            let wait = if transaction.finished {
+                TRANSACTION
+            } else {
+                TIMER_C + TRANSACTION
+            };
+            transaction.last + wait >= now
+        });
+    }
+
+    /// Transactions still remembered.
+    #[cfg(test)]
+    fn open(&self) -> usize {
+        self.transactions.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sip::parse;
+
+    fn seen(frame: u64, time: f64) -> Seen {
+        let address = "127.0.0.1:5060".parse().unwrap();
+        Seen {
+            frame,
+            time,
+            source: address,
+            destination: address,
+        }
+    }
+
+    const REGISTER: &[u8] =
+        b"REGISTER sip:x SIP/2.0\r\nVia: SIP/2.0/UDP h:5062;branch=z9hG4bK7\r\n\
+        From: <sip:a@x>;tag=1\r\nTo: <sip:a@x>\r\nCall-ID: r1\r\nCSeq: 3 REGISTER\r\n\r\n";
+    const REFUSED: &[u8] =
+        b"SIP/2.0 405 Method Not Allowed\r\nVia: SIP/2.0/UDP h:5062;branch=z9hG4bK7\r\n\
+        From: <sip:a@x>;tag=1\r\nTo: <sip:a@x>;tag=2\r\nCall-ID: r1\r\nCSeq: 3 REGISTER\r\n\r\n";
+
+    #[test]
+    fn pairs_by_branch_and_reports_what_the_registry_requires() {
+        let mut tracker = Tracker::default();
+        tracker.request(parse(REGISTER).unwrap(), seen(1, 0.0));
+        let outcome = tracker.response(
+            &parse(REFUSED).unwrap(),
+            StatusCode::METHOD_NOT_ALLOWED,
+            seen(2, 0.1),
+        );
+        assert!(outcome.unpaired.is_none());
+        let rules: Vec<_> = outcome.findings.iter().map(|f| f.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            ["405 Method Not Allowed MUST carry Allow (RFC 3261 §21.4.6)"]
+        );
+        assert_eq!(outcome.findings[0].request.as_ref().map(|r| r.0), Some(1));
+    }
+
+    #[test]
+    fn a_response_without_its_request_is_unpaired_and_still_checked() {
+        let mut tracker = Tracker::default();
+        let outcome = tracker.response(
+            &parse(REFUSED).unwrap(),
+            StatusCode::METHOD_NOT_ALLOWED,
+            seen(2, 0.1),
+        );
+        assert_eq!(outcome.unpaired.map(|u| u.seen.frame), Some(2));
+        assert_eq!(outcome.findings.len(), 1);
+    }
+
+    #[test]
+    fn transactions_expire_by_the_capture_clock() {
+        let mut tracker = Tracker::default();
+        tracker.request(parse(REGISTER).unwrap(), seen(1, 0.0));
+        tracker.response(
+            &parse(REFUSED).unwrap(),
+            StatusCode::METHOD_NOT_ALLOWED,
+            seen(2, 0.1),
+        );
+        assert_eq!(tracker.open(), 1);
+        let later = REGISTER.to_vec();
+        let later = String::from_utf8(later)
+            .unwrap()
+            .replace("z9hG4bK7", "z9hG4bK8");
+        tracker.request(parse(later.as_bytes()).unwrap(), seen(3, 40.0));
+        assert_eq!(
+            tracker.open(),
+            1,
+            "the first transaction ended 64·T1 after its answer"
+        );
+    }
+}
