@@ -318,23 +318,18 @@ impl Flow {
             }
         }
         self.buffer.drain(..at + length);
-        match opcode {
-            // Continuation, text, binary.
-            0..=2 => {
-                self.fragments.extend_from_slice(&payload);
-                if fin {
-                    let message = std::mem::take(&mut self.fragments);
-                    if looks_like_sip(&message) {
-                        pieces.push(Piece::Message(message));
-                    } else {
-                        pieces.push(Piece::Garbage(
-                            "a WebSocket message that is not SIP".to_owned(),
-                        ));
-                    }
-                }
+        // Continuation, text and binary frames carry the message; close,
+        // ping and pong carry no SIP.
+        if opcode <= 2 {
+            self.fragments.extend_from_slice(&payload);
+            if fin {
+                let message = std::mem::take(&mut self.fragments);
+                pieces.push(if looks_like_sip(&message) {
+                    Piece::Message(message)
+                } else {
+                    Piece::Garbage("a WebSocket message that is not SIP".to_owned())
+                });
             }
-            // Close, ping and pong carry no SIP.
-            _ => {}
         }
         true
     }
