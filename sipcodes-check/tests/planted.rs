@@ -1,0 +1,354 @@
+//! Small captures with one planted violation or one transport case each,
+//! written by the tests; each finding and count is pinned.
+
+mod capture;
+
+use capture::{CLIENT, Exchange, Pcap, SERVER, check, objects, rules, save, summary};
+
+fn findings_of(name: &str, pcap: &Pcap) -> (Vec<String>, serde_json::Value) {
+    let path = pcap.save(name);
+    let output = check(&[&path], &["--format", "json"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let objects = objects(&output);
+    (rules(&objects), summary(&objects).clone())
+}
+
+#[test]
+fn a_header_field_the_code_requires() {
+    let register = Exchange::new("REGISTER", "z9hG4bK-405");
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(CLIENT, SERVER, &register.request()).udp(
+        SERVER,
+        CLIENT,
+        &register.response("405 Method Not Allowed", ""),
+    );
+    let (found, summary) = findings_of("missing-allow.pcap", &pcap);
+    assert_eq!(
+        found,
+        ["405 Method Not Allowed MUST carry Allow (RFC 3261 §21.4.6)"]
+    );
+    assert_eq!(summary["requests"], 1);
+    assert_eq!(summary["responses"], 1);
+    assert_eq!(summary["unpaired"], 0);
+    assert_eq!(summary["findings"]["must"], 1);
+
+    // The same exchange with Allow: nothing to report.
+    let mut fixed = Pcap::ethernet();
+    fixed.udp(CLIENT, SERVER, &register.request()).udp(
+        SERVER,
+        CLIENT,
+        &register.response("405 Method Not Allowed", "Allow: INVITE, ACK\r\n"),
+    );
+    assert!(findings_of("with-allow.pcap", &fixed).0.is_empty());
+}
+
+#[test]
+fn a_code_that_does_not_answer_the_method() {
+    let options = Exchange::new("OPTIONS", "z9hG4bK-408");
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(CLIENT, SERVER, &options.request()).udp(
+        SERVER,
+        CLIENT,
+        &options.response("408 Request Timeout", ""),
+    );
+    let (found, _) = findings_of("408-to-options.pcap", &pcap);
+    assert_eq!(
+        found,
+        ["408 Request Timeout MUST answer only INVITE (RFC 4320 §4.2)"]
+    );
+}
+
+#[test]
+fn a_code_that_answers_only_inside_a_dialog() {
+    let outside = Exchange::new("SUBSCRIBE", "z9hG4bK-204");
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(CLIENT, SERVER, &outside.request()).udp(
+        SERVER,
+        CLIENT,
+        &outside.response("204 No Notification", ""),
+    );
+    let answers = "204 No Notification MUST answer only SUBSCRIBE inside a dialog (RFC 5839 §7.1)";
+    let (found, _) = findings_of("204-outside.pcap", &pcap);
+    assert!(found.iter().any(|rule| rule == answers), "{found:?}");
+
+    let inside = Exchange {
+        to_tag: Some("b2"),
+        ..Exchange::new("SUBSCRIBE", "z9hG4bK-204b")
+    };
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(CLIENT, SERVER, &inside.request()).udp(
+        SERVER,
+        CLIENT,
+        &inside.response("204 No Notification", ""),
+    );
+    let (found, _) = findings_of("204-inside.pcap", &pcap);
+    assert!(!found.iter().any(|rule| rule == answers), "{found:?}");
+}
+
+#[test]
+fn what_the_request_asked_for() {
+    // RFC 3262 §3: an INVITE that requires 100rel gets its 180 reliably.
+    let invite = Exchange {
+        request_extra: "Require: 100rel\r\nContact: <sip:alice@127.0.0.1:5061>\r\n",
+        ..Exchange::new("INVITE", "z9hG4bK-100rel")
+    };
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(CLIENT, SERVER, &invite.request()).udp(
+        SERVER,
+        CLIENT,
+        &invite.response("180 Ringing", "Contact: <sip:bob@127.0.0.1:5060>\r\n"),
+    );
+    let (found, _) = findings_of("180-unreliable.pcap", &pcap);
+    assert!(
+        found
+            .iter()
+            .any(|rule| rule.starts_with("180 Ringing MUST carry RSeq")),
+        "{found:?}"
+    );
+
+    // Without the request, the checker does not know 100rel was required.
+    let mut alone = Pcap::ethernet();
+    alone.udp(
+        SERVER,
+        CLIENT,
+        &invite.response("180 Ringing", "Contact: <sip:bob@127.0.0.1:5060>\r\n"),
+    );
+    let (found, summary) = findings_of("180-alone.pcap", &alone);
+    assert!(!found.iter().any(|rule| rule.contains("RSeq")), "{found:?}");
+    assert_eq!(summary["unpaired"], 1);
+}
+
+#[test]
+fn a_body_the_code_must_not_carry() {
+    let message = Exchange::new("MESSAGE", "z9hG4bK-msg");
+    let with_body = message
+        .response("200 OK", "Content-Type: text/plain\r\n")
+        .replace("Content-Length: 0\r\n\r\n", "Content-Length: 2\r\n\r\nhi");
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(CLIENT, SERVER, &message.request())
+        .udp(SERVER, CLIENT, &with_body);
+    let (found, _) = findings_of("200-message-body.pcap", &pcap);
+    assert_eq!(
+        found,
+        ["200 OK MUST NOT carry a message body (RFC 3428 §7)"]
+    );
+}
+
+#[test]
+fn text_findings_name_the_frame_the_addresses_and_the_request() {
+    let register = Exchange::new("REGISTER", "z9hG4bK-text");
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(CLIENT, SERVER, &register.request()).udp(
+        SERVER,
+        CLIENT,
+        &register.response("405 Method Not Allowed", ""),
+    );
+    let path = pcap.save("text.pcap");
+    let output = check(&[&path], &[]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    let file = path.display();
+    assert_eq!(
+        text,
+        format!(
+            "{file}:2 1.000000s 127.0.0.1:5060 -> 127.0.0.1:5061 Call-ID z9hG4bK-text@example.com\n\
+             \x20 405 Method Not Allowed MUST carry Allow (RFC 3261 §21.4.6)\n\
+             \x20 response: SIP/2.0 405 Method Not Allowed (frame 2)\n\
+             \x20 request:  REGISTER sip:bob@example.com SIP/2.0 (frame 1)\n\
+             {file}: 2 frames, 1 requests, 1 responses, 0 unparsed, 0 unpaired, \
+             1 findings (1 MUST, 0 SHOULD), 0 rules undecided\n\
+             \x20      1  405 Method Not Allowed MUST carry Allow (RFC 3261 §21.4.6)\n"
+        )
+    );
+}
+
+#[test]
+fn fail_on_sets_the_exit_status() {
+    let register = Exchange::new("REGISTER", "z9hG4bK-fail");
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(CLIENT, SERVER, &register.request()).udp(
+        SERVER,
+        CLIENT,
+        &register.response("405 Method Not Allowed", ""),
+    );
+    let path = pcap.save("fail-on.pcap");
+    assert_eq!(check(&[&path], &[]).status.code(), Some(0));
+    assert_eq!(
+        check(&[&path], &["--fail-on", "must"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        check(&[&path], &["--fail-on", "should"]).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn messages_it_cannot_read_or_pair_are_listed_and_counted() {
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(
+        CLIENT,
+        SERVER,
+        "OPTIONS sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK-x\r\n\r\n",
+    )
+    .udp(
+        SERVER,
+        CLIENT,
+        &Exchange::new("OPTIONS", "z9hG4bK-y").response("200 OK", ""),
+    )
+    // Not SIP at all: RTP, say. Neither listed nor counted.
+    .udp(CLIENT, SERVER, "\u{80}\u{0}rtp");
+    let path = pcap.save("unreadable.pcap");
+    let objects = objects(&check(&[&path], &["--format", "json"]));
+    let kinds: Vec<_> = objects
+        .iter()
+        .map(|o| o["type"].as_str().unwrap())
+        .filter(|kind| *kind != "finding")
+        .collect();
+    assert_eq!(kinds, ["unparsed", "unpaired", "summary"]);
+    assert_eq!(objects[0]["reason"], "no CSeq header field");
+    assert_eq!(objects[0]["frame"], 1);
+    assert_eq!(objects[1]["frame"], 2);
+    let summary = summary(&objects);
+    assert_eq!(
+        (summary["unparsed"].as_u64(), summary["unpaired"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(summary["frames"], 3);
+}
+
+#[test]
+fn tcp_streams_are_framed_by_content_length() {
+    let invite = Exchange::new("OPTIONS", "z9hG4bK-tcp");
+    let request = invite
+        .request()
+        .replace("Content-Length: 0\r\n\r\n", "Content-Length: 4\r\n\r\nbody");
+    let answer = invite.response("405 Method Not Allowed", "");
+    let both = format!("{answer}{answer}");
+    let mut pcap = Pcap::ethernet();
+    // The request over three segments, one of them sent twice; the two
+    // responses (a retransmission) in one segment.
+    let bytes = request.as_bytes();
+    pcap.tcp(CLIENT, SERVER, 1000, &bytes[..30])
+        .tcp(CLIENT, SERVER, 1030, &bytes[30..60])
+        .tcp(CLIENT, SERVER, 1030, &bytes[30..60])
+        .tcp(CLIENT, SERVER, 1060, &bytes[60..])
+        .tcp(SERVER, CLIENT, 7000, both.as_bytes());
+    let (found, summary) = findings_of("tcp.pcap", &pcap);
+    assert_eq!(summary["requests"], 1);
+    assert_eq!(summary["responses"], 2);
+    assert_eq!(summary["unpaired"], 0);
+    assert_eq!(found.len(), 2, "{found:?}");
+}
+
+#[test]
+fn fragmented_datagrams_are_put_together() {
+    let options = Exchange {
+        request_extra: "Subject: a long subject to make the datagram worth splitting in two\r\n",
+        ..Exchange::new("OPTIONS", "z9hG4bK-frag")
+    };
+    let mut pcap = Pcap::ethernet();
+    pcap.udp_fragmented(CLIENT, SERVER, &options.request()).udp(
+        SERVER,
+        CLIENT,
+        &options.response("405 Method Not Allowed", ""),
+    );
+    let (found, summary) = findings_of("fragments.pcap", &pcap);
+    assert_eq!(summary["requests"], 1);
+    assert_eq!(summary["unpaired"], 0);
+    assert_eq!(found.len(), 1);
+}
+
+#[test]
+fn linux_cooked_captures_v2() {
+    let options = Exchange::new("OPTIONS", "z9hG4bK-sll2");
+    let mut pcap = Pcap::with_link(276);
+    for (from, to, text) in [
+        (CLIENT, SERVER, options.request()),
+        (
+            SERVER,
+            CLIENT,
+            options.response("405 Method Not Allowed", ""),
+        ),
+    ] {
+        let mut ethernet = Vec::new();
+        etherparse::PacketBuilder::ethernet2([2; 6], [4; 6])
+            .ipv4(from.0, to.0, 64)
+            .udp(from.1, to.1)
+            .write(&mut ethernet, text.as_bytes())
+            .unwrap();
+        // Protocol 0x0800, reserved, interface 1, ARPHRD_ETHER, outgoing,
+        // address length 6, address padded to 8.
+        let mut frame = vec![0x08, 0x00, 0, 0, 0, 0, 0, 1, 0, 1, 4, 6];
+        frame.extend_from_slice(&[2, 2, 2, 2, 2, 2, 0, 0]);
+        frame.extend_from_slice(&ethernet[14..]);
+        pcap.frame(&frame);
+    }
+    let (found, summary) = findings_of("sll2.pcap", &pcap);
+    assert_eq!(summary["requests"], 1);
+    assert_eq!(
+        found,
+        ["405 Method Not Allowed MUST carry Allow (RFC 3261 §21.4.6)"]
+    );
+}
+
+#[test]
+fn a_truncated_file_keeps_its_findings_and_names_the_offset() {
+    let register = Exchange::new("REGISTER", "z9hG4bK-cut");
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(CLIENT, SERVER, &register.request())
+        .udp(
+            SERVER,
+            CLIENT,
+            &register.response("405 Method Not Allowed", ""),
+        )
+        .udp(CLIENT, SERVER, &register.request());
+    let whole = pcap.bytes();
+    let path = save("truncated.pcap", &whole[..whole.len() - 20]);
+    let output = check(&[&path], &["--format", "json"]);
+    assert_eq!(output.status.code(), Some(2));
+    let objects = objects(&output);
+    assert_eq!(rules(&objects).len(), 1);
+    let summary = summary(&objects);
+    let frames_before = 24
+        + 2 * 16
+        + register.request().len()
+        + 42
+        + register.response("405 Method Not Allowed", "").len()
+        + 42;
+    assert_eq!(summary["error"]["offset"], frames_before);
+    assert_eq!(
+        summary["error"]["message"],
+        "the file ends inside a record: it is truncated"
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "truncated.pcap: the file ends inside a record: it is truncated (at byte {frames_before})"
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_file_that_is_no_capture_is_a_clear_error() {
+    let path = save("not-a-capture.pcap", b"this is text, not a capture file");
+    let output = check(&[&path], &[]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("not-a-capture.pcap: not a pcap or pcapng file"),
+        "{stderr}"
+    );
+    let missing = std::path::Path::new("no-such-file.pcap");
+    let output = check(&[missing], &[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("no-such-file.pcap: cannot open the file")
+    );
+}
