@@ -22,10 +22,8 @@ impl Pcap {
     }
 
     pub fn with_link(link: u32) -> Pcap {
-        let mut bytes = Vec::new();
-        for field in [0xa1b2_c3d4u32] {
-            bytes.extend_from_slice(&field.to_le_bytes());
-        }
+        // Magic (microseconds), version 2.4, zone, accuracy, snap length.
+        let mut bytes = 0xa1b2_c3d4u32.to_le_bytes().to_vec();
         bytes.extend_from_slice(&2u16.to_le_bytes());
         bytes.extend_from_slice(&4u16.to_le_bytes());
         for field in [0u32, 0, 65535, link] {
