@@ -1,6 +1,9 @@
 //! Captures written by the tests themselves, frame by frame, and the checker
 //! run on them as a user runs it.
 
+// Each test crate uses the part of it that it needs.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -1,0 +1,264 @@
+//! Traffic from implementations written elsewhere, captured by `tcpdump` on
+//! 127.0.0.1 and checked: SIPp against SIPp, and SIPp through Kamailio
+//! forking to two SIPp UASs. Every finding is pinned, each a real deviation
+//! of the peer that sent it (see the comments).
+//!
+//! The peers are Debian packages (`tcpdump`, `sip-tester`, `kamailio`) that
+//! `.ci/run` installs; `tcpdump` needs the right to capture. Where one is
+//! missing the test says so and passes, unless `SIPCODES_REQUIRE_PEERS` is
+//! set, as `.ci/run` sets it: there a missing peer fails the test.
+
+mod capture;
+
+use std::io::{BufRead, BufReader};
+use std::net::UdpSocket;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use capture::{check, objects, rules, summary};
+
+/// A process stopped when the test ends, however it ends. Processes are
+/// started directly, not under `timeout(1)`, so that stopping one stops it.
+struct Running(Child);
+
+impl Drop for Running {
+    /// SIGTERM first, so that tcpdump writes what it holds and exits.
+    fn drop(&mut self) {
+        let pid = self.0.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        for _ in 0..50 {
+            if matches!(self.0.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Whether the peers are here; if not, a test that needs them is skipped,
+/// or fails where they are required.
+fn peers_present(tools: &[&str]) -> bool {
+    let missing: Vec<_> = tools
+        .iter()
+        .filter(|tool| {
+            !Command::new("sh")
+                .args(["-c", &format!("command -v {tool}")])
+                .stdout(Stdio::null())
+                .status()
+                .is_ok_and(|status| status.success())
+        })
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let message =
+        format!("not installed: {missing:?} (Debian packages: tcpdump, sip-tester, kamailio)");
+    assert!(
+        std::env::var_os("SIPCODES_REQUIRE_PEERS").is_none(),
+        "{message}"
+    );
+    eprintln!("skipped: {message}");
+    false
+}
+
+/// Captures UDP on the loopback interface for these ports while `run` runs.
+fn capture(name: &str, ports: &[u16], run: impl FnOnce()) -> PathBuf {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_file(&path);
+    let filter = ports
+        .iter()
+        .map(|port| format!("port {port}"))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let mut tcpdump = Command::new("tcpdump")
+        .args(["-i", "lo", "--immediate-mode", "-U", "-n", "-w"])
+        .arg(&path)
+        .arg(format!("udp and ({filter})"))
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("tcpdump starts");
+    // It says so on stderr once it listens.
+    let mut stderr = BufReader::new(tcpdump.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    assert!(line.contains("listening"), "tcpdump: {line}");
+    let tcpdump = Running(tcpdump);
+    // It may say so before packets reach it: send keep-alives (RFC 5626
+    // §3.5.1, which the checker skips as not SIP) until one is written.
+    let probe = UdpSocket::bind("127.0.0.1:0").unwrap();
+    let ready = (0..100).any(|_| {
+        let _ = probe.send_to(b"\r\n\r\n", ("127.0.0.1", ports[0]));
+        std::thread::sleep(Duration::from_millis(50));
+        std::fs::metadata(&path).is_ok_and(|file| file.len() > 24)
+    });
+    assert!(ready, "tcpdump captured nothing in 5 s");
+    run();
+    std::thread::sleep(Duration::from_millis(300));
+    drop(tcpdump);
+    path
+}
+
+/// SIPp, bounded in time by its own options.
+fn sipp(arguments: &[&str]) -> Command {
+    let mut command = Command::new("sipp");
+    command
+        .args(arguments)
+        .args([
+            "-i",
+            "127.0.0.1",
+            "-nostdin",
+            "-timeout",
+            "20s",
+            "-timeout_error",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    command
+}
+
+fn scenario(name: &str) -> String {
+    format!("{}/tests/peers/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The findings and the summary of a capture, after checking that every
+/// message was read and paired.
+fn checked(path: &Path) -> (Vec<String>, serde_json::Value) {
+    let output = check(&[path], &["--format", "json"]);
+    assert!(output.status.success());
+    let objects = objects(&output);
+    let summary = summary(&objects).clone();
+    assert_eq!(summary["unparsed"], 0, "{summary}");
+    assert_eq!(summary["unpaired"], 0, "{summary}");
+    let mut found = rules(&objects);
+    found.sort();
+    (found, summary)
+}
+
+#[test]
+fn sipp_against_sipp() {
+    if !peers_present(&["tcpdump", "sipp"]) {
+        return;
+    }
+    let (uas_port, uac_port) = ("15070", "15071");
+    let path = capture("sipp-sipp.pcap", &[15070, 15071], || {
+        let uas = Running(
+            sipp(&["-sn", "uas", "-p", uas_port, "-m", "3"])
+                .spawn()
+                .unwrap(),
+        );
+        std::thread::sleep(Duration::from_millis(300));
+        let uac = sipp(&[
+            "-sn",
+            "uac",
+            "127.0.0.1:15070",
+            "-p",
+            uac_port,
+            "-m",
+            "3",
+            "-r",
+            "10",
+        ])
+        .status()
+        .unwrap();
+        assert!(uac.success(), "the SIPp UAC's calls failed");
+        drop(uas);
+    });
+    let (found, summary) = checked(&path);
+    // Three calls: INVITE, ACK and BYE each; 180, 200 and the BYE's 200.
+    assert_eq!(summary["requests"], 9);
+    assert_eq!(summary["responses"], 9);
+    // SIPp's built-in UAS answers INVITE with a 200 that has neither Allow
+    // nor Supported. RFC 3261 §13.3.1.4: "A 2xx response to an INVITE
+    // SHOULD contain the Allow header field and the Supported header field".
+    let mut expected = Vec::new();
+    for _ in 0..3 {
+        expected.push("200 OK SHOULD carry Allow (RFC 3261 §13.3.1.4)");
+        expected.push("200 OK SHOULD carry Supported (RFC 3261 §13.3.1.4)");
+    }
+    expected.sort();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn sipp_through_kamailio_forking() {
+    if !peers_present(&["tcpdump", "sipp", "kamailio"]) {
+        return;
+    }
+    let directory = Path::new(env!("CARGO_TARGET_TMPDIR")).join("kamailio");
+    std::fs::create_dir_all(&directory).unwrap();
+    let config = std::fs::read_to_string(scenario("kamailio.cfg"))
+        .unwrap()
+        .replace("PORT_PROXY", "15080")
+        .replace("PORT_BUSY", "15081")
+        .replace("PORT_ANSWER", "15082");
+    let config_path = directory.join("kamailio.cfg");
+    std::fs::write(&config_path, config).unwrap();
+
+    let path = capture("kamailio.pcap", &[15080, 15081, 15082, 15083], || {
+        let proxy = Command::new("kamailio")
+            .args(["-DD", "-E", "-m", "64", "-M", "8", "-f"])
+            .arg(&config_path)
+            .arg("-Y")
+            .arg(&directory)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("kamailio starts");
+        let proxy = Running(proxy);
+        // Up once its port is taken.
+        let up = (0..250).any(|_| {
+            std::thread::sleep(Duration::from_millis(20));
+            UdpSocket::bind("127.0.0.1:15080").is_err()
+        });
+        assert!(up, "kamailio did not take its port in 5 s");
+        let busy = Running(
+            sipp(&["-sf", &scenario("busy-uas.xml"), "-p", "15081", "-m", "1"])
+                .spawn()
+                .unwrap(),
+        );
+        let answer = Running(
+            sipp(&["-sn", "uas", "-p", "15082", "-m", "1"])
+                .spawn()
+                .unwrap(),
+        );
+        std::thread::sleep(Duration::from_millis(300));
+        let uac = sipp(&[
+            "-sn",
+            "uac",
+            "127.0.0.1:15080",
+            "-s",
+            "fork",
+            "-p",
+            "15083",
+            "-m",
+            "1",
+        ])
+        .status()
+        .unwrap();
+        assert!(uac.success(), "the call through Kamailio failed");
+        drop((busy, answer, proxy));
+    });
+    let (found, summary) = checked(&path);
+    // INVITE and the two forked copies, the ACK of the 486, the end-to-end
+    // ACK and BYE on both sides of the proxy.
+    assert_eq!(summary["requests"], 8, "{summary}");
+    let mut expected = vec![
+        // SIPp's built-in UAS does not copy the Record-Route of the request
+        // Kamailio record-routed. RFC 3261 §12.1.1: "the UAS MUST copy all
+        // Record-Route header field values from the request into the
+        // response".
+        "180 Ringing MUST carry Record-Route (RFC 3261 §12.1.1)",
+        "200 OK MUST carry Record-Route (RFC 3261 §12.1.1)",
+        // As against SIPp alone (RFC 3261 §13.3.1.4), on both sides of
+        // the proxy, which forwards the 200 as it came.
+        "200 OK SHOULD carry Allow (RFC 3261 §13.3.1.4)",
+        "200 OK SHOULD carry Allow (RFC 3261 §13.3.1.4)",
+        "200 OK SHOULD carry Supported (RFC 3261 §13.3.1.4)",
+        "200 OK SHOULD carry Supported (RFC 3261 §13.3.1.4)",
+    ];
+    expected.sort();
+    assert_eq!(found, expected);
+}
