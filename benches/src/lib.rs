@@ -34,3 +34,26 @@ pub fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
     samples[samples.len() / 2]
 }
+
+/// What the child processes waited for so far have used.
+pub struct Children {
+    /// User and system time, summed over them.
+    pub cpu: Duration,
+    /// The peak resident memory of the largest one, in bytes.
+    pub peak_rss: u64,
+}
+
+pub fn children() -> Children {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes a whole `rusage` into the pointer it is given.
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    Children {
+        cpu: time(usage.ru_utime) + time(usage.ru_stime),
+        // Linux reports kilobytes.
+        peak_rss: usage.ru_maxrss as u64 * 1024,
+    }
+}

@@ -18,8 +18,9 @@ use rsip::{Header, SipMessage};
 #[derive(Clone, Debug)]
 pub struct Message {
     pub start: Start,
-    /// The header field names, as the parser names them (compact forms kept).
-    pub names: Vec<String>,
+    /// The header field names, as the parser names them (compact forms
+    /// kept), one a line: one allocation for all of them.
+    names: String,
     pub call_id: String,
     pub cseq: u32,
     pub cseq_method: String,
@@ -39,6 +40,13 @@ pub struct Message {
 pub enum Start {
     Request { method: String },
     Response { code: u16 },
+}
+
+impl Message {
+    /// The header field names, in order.
+    pub fn names(&self) -> std::str::Split<'_, char> {
+        self.names.split('\n')
+    }
 }
 
 /// Whether these bytes start like a SIP message: a status line, or a request
@@ -92,7 +100,7 @@ pub fn parse(bytes: &[u8]) -> Result<Message, String> {
     };
     let mut read = Message {
         start,
-        names: Vec::new(),
+        names: String::new(),
         call_id: String::new(),
         cseq: 0,
         cseq_method: String::new(),
@@ -109,7 +117,10 @@ pub fn parse(bytes: &[u8]) -> Result<Message, String> {
     let mut seen_cseq = false;
     for header in message.headers().iter() {
         let (name, value) = name_and_value(header);
-        read.names.push(name.to_owned());
+        if !read.names.is_empty() {
+            read.names.push('\n');
+        }
+        read.names.push_str(name);
         // `rsip` names the fields it knows in full; compact forms stay as sent.
         match sipcodes::header::full_name(name) {
             "Call-ID" => read.call_id = value.trim().to_owned(),
@@ -309,7 +320,7 @@ mod tests {
         assert_eq!((message.cseq, message.cseq_method.as_str()), (7, "INVITE"));
         assert_eq!(message.call_id, "c@x");
         assert_eq!(message.require, ["100rel", "timer"]);
-        assert_eq!(message.names[..2], ["v", "Via"]);
+        assert_eq!(message.names().take(2).collect::<Vec<_>>(), ["v", "Via"]);
         assert!(!message.has_body);
     }
 

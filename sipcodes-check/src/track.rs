@@ -58,41 +58,33 @@ pub struct Outcome {
     pub undecided: usize,
 }
 
-#[derive(Hash, PartialEq, Eq)]
-enum Key {
-    /// RFC 3261 §17.1.3 and §17.2.3: the topmost Via's branch and sent-by,
-    /// and the CSeq method.
-    Branch {
-        branch: String,
-        sent_by: String,
-        method: String,
-    },
-    /// RFC 2543 peers, whose branch (if any) lacks the magic cookie: the
-    /// request is told by Call-ID, CSeq, From tag and topmost Via (§17.2.3).
-    Legacy {
-        call_id: String,
-        cseq: u32,
-        method: String,
-        from_tag: Option<String>,
-        sent_by: String,
-    },
-}
-
-impl Key {
-    fn of(message: &Message) -> Key {
-        match &message.branch {
-            Some(branch) if branch.starts_with(COOKIE) => Key::Branch {
-                branch: branch.clone(),
-                sent_by: message.sent_by.clone(),
-                method: message.cseq_method.clone(),
-            },
-            _ => Key::Legacy {
-                call_id: message.call_id.clone(),
-                cseq: message.cseq,
-                method: message.cseq_method.clone(),
-                from_tag: message.from_tag.clone(),
-                sent_by: message.sent_by.clone(),
-            },
+/// Writes into `key` what tells the message's transaction apart: the
+/// topmost Via's branch and sent-by and the CSeq method (RFC 3261 §17.1.3,
+/// §17.2.3); for an RFC 2543 peer, whose branch lacks the magic cookie, the
+/// Call-ID, CSeq, From tag and topmost Via instead. One string, reused, so
+/// that a lookup allocates nothing.
+fn key_of(message: &Message, key: &mut String) {
+    key.clear();
+    match &message.branch {
+        Some(branch) if branch.starts_with(COOKIE) => {
+            for part in [branch.as_str(), &message.sent_by, &message.cseq_method] {
+                key.push_str(part);
+                key.push('\n');
+            }
+        }
+        _ => {
+            let cseq = message.cseq.to_string();
+            let from_tag = message.from_tag.as_deref().unwrap_or_default();
+            for part in [
+                &message.call_id,
+                &cseq,
+                &message.cseq_method,
+                from_tag,
+                &message.sent_by,
+            ] {
+                key.push_str(part);
+                key.push('\n');
+            }
         }
     }
 }
@@ -106,7 +98,8 @@ struct Transaction {
 
 #[derive(Default)]
 pub struct Tracker {
-    transactions: HashMap<Key, Transaction>,
+    transactions: HashMap<String, Transaction>,
+    key: String,
     last_sweep: f64,
 }
 
@@ -121,24 +114,30 @@ impl Tracker {
         if method == "ACK" {
             return;
         }
-        self.transactions
-            .entry(Key::of(&message))
-            .and_modify(|transaction| transaction.last = seen.time)
-            .or_insert(Transaction {
-                request: message,
-                frame: seen.frame,
-                last: seen.time,
-                finished: false,
-            });
+        key_of(&message, &mut self.key);
+        match self.transactions.get_mut(self.key.as_str()) {
+            // A retransmission.
+            Some(transaction) => transaction.last = seen.time,
+            None => {
+                let transaction = Transaction {
+                    request: message,
+                    frame: seen.frame,
+                    last: seen.time,
+                    finished: false,
+                };
+                self.transactions.insert(self.key.clone(), transaction);
+            }
+        }
     }
 
     /// Checks a response against the registry, knowing its request when the
     /// capture holds it.
     pub fn response(&mut self, message: &Message, code: StatusCode, seen: Seen) -> Outcome {
         self.sweep(seen.time);
-        let transaction = self.transactions.get_mut(&Key::of(message));
+        key_of(message, &mut self.key);
+        let transaction = self.transactions.get_mut(self.key.as_str());
         let check = Check::new(code)
-            .headers(&message.names)
+            .headers(message.names())
             .body(message.has_body);
         let mut outcome = Outcome {
             findings: Vec::new(),
@@ -168,7 +167,7 @@ impl Tracker {
                 };
                 let context = Context::new()
                     .method(method)
-                    .request_headers(&request.names)
+                    .request_headers(request.names())
                     .require(&request.require)
                     .supported(&request.supported)
                     .in_dialog(request.to_tag.is_some());

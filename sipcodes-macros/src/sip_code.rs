@@ -215,12 +215,22 @@ fn entry_data(registry: &Registry, entry: &Entry, citations: &mut Citations) -> 
         constraints.push(constraint_data(registry, constraint, citations));
     }
     let deprecation = option(entry.deprecation.as_ref().map(|note| quote!(#note)));
+    // Bit `i` for the `i`th `[[rule]]`; the registry's validation keeps them
+    // within the width.
+    let general = registry
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, rule)| rule.holds_for(entry))
+        .fold(0u128, |bits, (index, _)| bits | 1 << index);
+    let general = Literal::u128_unsuffixed(general);
     quote! {
         Entry {
             status_line: #status_line,
             description: #description,
             references: #references,
             constraints: &[#(#constraints),*],
+            general: #general,
             deprecation: #deprecation,
         }
     }

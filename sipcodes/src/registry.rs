@@ -13,6 +13,10 @@ pub(crate) struct Entry {
     pub(crate) description: &'static str,
     pub(crate) references: &'static [Reference],
     pub(crate) constraints: &'static [Constraint],
+    /// The rules over many codes that hold for this one: bit `i` for
+    /// `GeneralRule::TABLE[i]`, chosen by the macro (a rule the code states
+    /// itself, same kind and scope, is left out).
+    pub(crate) general: u128,
     pub(crate) deprecation: Option<&'static str>,
 }
 

@@ -199,7 +199,7 @@ fn write_crate(work: &Path, probe: &Probe) -> PathBuf {
 fn cold_build(dir: &Path) -> Cost {
     let target = dir.join("target");
     let _ = std::fs::remove_dir_all(&target);
-    let before = children_cpu();
+    let before = sipcodes_benches::children().cpu;
     let start = Instant::now();
     run(Command::new("cargo")
         .args(["build", "--offline", "--quiet"])
@@ -207,25 +207,13 @@ fn cold_build(dir: &Path) -> Cost {
         .current_dir(dir));
     Cost {
         wall: start.elapsed(),
-        cpu: children_cpu() - before,
+        cpu: sipcodes_benches::children().cpu - before,
     }
 }
 
 fn run(command: &mut Command) {
     let status = command.status().expect("run cargo");
     assert!(status.success(), "{command:?} failed");
-}
-
-/// User and system time of every child process waited for so far.
-fn children_cpu() -> Duration {
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: getrusage writes a whole `rusage` into the pointer it is given.
-    let usage = unsafe {
-        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
-        usage.assume_init()
-    };
-    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
-    time(usage.ru_utime) + time(usage.ru_stime)
 }
 
 fn median(runs: &[Cost]) -> Cost {

@@ -39,6 +39,13 @@ pub struct At<T> {
     pub offset: usize,
 }
 
+/// Equal values are equal wherever they are written.
+impl<T: PartialEq> PartialEq for At<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
 pub struct Fields<'a> {
     table: &'a Table<'a>,
     offset: usize,

@@ -155,7 +155,7 @@ pub struct Constraint {
 }
 
 /// The circumstances a constraint is limited to; all of them hold together.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Scope {
     pub methods: Vec<String>,
     pub except_methods: Vec<String>,
@@ -172,7 +172,7 @@ pub struct Scope {
     pub condition: Option<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub enum Kind {
     /// Any one of these header fields.
     Header(Vec<String>),
@@ -218,6 +218,28 @@ pub struct Applies {
     pub classes: Vec<u8>,
     pub codes: Vec<u16>,
     pub except: Vec<u16>,
+}
+
+impl Applies {
+    pub fn covers(&self, code: u16) -> bool {
+        !self.except.contains(&code)
+            && (self.all
+                || self.classes.contains(&((code / 100) as u8))
+                || self.codes.contains(&code))
+    }
+}
+
+impl Rule {
+    /// Whether the rule holds for this registered code: it covers it, and the
+    /// code does not state the same rule itself (same kind and scope, at its
+    /// own level).
+    pub fn holds_for(&self, entry: &Entry) -> bool {
+        self.applies.covers(entry.code)
+            && !entry
+                .constraints
+                .iter()
+                .any(|own| own.kind == self.constraint.kind && own.scope == self.constraint.scope)
+    }
 }
 
 /// A `[[usage]]`: a dialog usage and the requests that belong to it.

@@ -831,3 +831,39 @@ fn every_usage_has_a_table() {
         ]
     );
 }
+
+const RULE_ALLOW: &str = "\n[[rule]]\ncodes = [\"all\"]\nkind = \"header\"\nheader = \"Allow\"\nlevel = \"should\"\nrule = \"r\"\nreference = \"RFC 3261 §20.5\"\n";
+
+#[test]
+fn a_code_that_states_a_general_rule_itself_does_not_take_it_twice() {
+    let own = |scope: &str| {
+        format!(
+            "{ENTRY_405}\n[[code.constraints]]\nkind = \"header\"\nlevel = \"must\"\nheader = \"Allow\"\n{scope}rule = \"r\"\nreference = \"RFC 3261 §21.4.6\"\n{RULE_ALLOW}"
+        )
+    };
+    let registry = load(&with_headers(&own(""))).expect("valid");
+    assert!(!registry.rules[0].holds_for(&registry.entries[0]));
+    // The same header field in another scope is another rule.
+    let registry = load(&with_headers(&own("methods = [\"INVITE\"]\n"))).expect("valid");
+    assert!(registry.rules[0].holds_for(&registry.entries[0]));
+    // A rule over a class holds only for the class.
+    let class = format!("{ENTRY_405}{}", RULE_ALLOW.replace("\"all\"", "\"2xx\""));
+    let registry = load(&with_headers(&class)).expect("valid");
+    assert!(!registry.rules[0].holds_for(&registry.entries[0]));
+}
+
+#[test]
+fn more_rules_than_the_bit_sets_hold_are_reported_at_the_first_too_many() {
+    let source = format!(
+        "{ENTRY_405}{}",
+        RULE_ALLOW.repeat(super::valid::MAX_RULES + 1)
+    );
+    let line = 8 + 8 * super::valid::MAX_RULES + 1;
+    assert_eq!(
+        errors(&source),
+        [format!(
+            "registry.toml:{line}:1: this is [[rule]] number 129, and the registry holds at most \
+             128; widen `Entry::general` in sipcodes and the bit set sipcodes-macros writes"
+        )]
+    );
+}

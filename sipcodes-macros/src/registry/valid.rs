@@ -11,11 +11,25 @@ use super::{
 };
 use crate::spec::vocab::Client;
 
+/// How many `[[rule]]` tables the generated bit sets hold.
+pub const MAX_RULES: usize = 128;
+
 /// The registry's tables are in file order.
 pub fn validate(source: &str, registry: &Registry, errors: &mut Vec<RegistryError>) {
     let entries = &registry.entries;
     headers(source, &registry.headers, errors);
     usages(source, &registry.usages, errors);
+    // Each code's general rules are a bit set of this width (`Entry::general`).
+    if let Some(rule) = registry.rules.get(MAX_RULES) {
+        errors.push(RegistryError::at(
+            rule.offset,
+            format!(
+                "this is [[rule]] number {}, and the registry holds at most {MAX_RULES}; \
+                 widen `Entry::general` in sipcodes and the bit set sipcodes-macros writes",
+                MAX_RULES + 1
+            ),
+        ));
+    }
     for (position, entry) in entries.iter().enumerate() {
         let earlier = &entries[..position];
         if let Some(first) = earlier.iter().find(|first| first.code == entry.code) {

@@ -250,9 +250,10 @@ impl<'a, H: Names, RH: Names, Q: Names, S: Names> Check<'a, H, RH, Q, S> {
         {
             return decision;
         }
+        // The level first: it is cheap, and most rules share their polarity.
         let opposite = |mine: &&Constraint| {
-            mine.kind() == constraint.kind()
-                && mine.level().is_negative() != constraint.level().is_negative()
+            mine.level().is_negative() != constraint.level().is_negative()
+                && mine.kind() == constraint.kind()
         };
         let mut might_give_way = false;
         for mine in own.iter().filter(opposite) {

@@ -78,17 +78,16 @@ impl StatusCode {
     /// # Ok::<(), sipcodes::CodeError>(())
     /// ```
     pub fn rules(self) -> impl Iterator<Item = &'static Constraint> {
-        let own: &'static [Constraint] = self.known().map_or(&[], SipCode::constraints);
+        let known = self.known();
+        let own: &'static [Constraint] = known.map_or(&[], SipCode::constraints);
         let general = GeneralRule::TABLE
             .iter()
-            .filter(move |rule| {
-                rule.covers(self)
-                    && !own.iter().any(|constraint| {
-                        constraint.kind == rule.constraint.kind
-                            && constraint.scope == rule.constraint.scope
-                    })
+            .enumerate()
+            .filter(move |(index, rule)| match known {
+                Some(code) => SipCode::ENTRIES[code.index()].general >> index & 1 == 1,
+                None => rule.covers(self),
             })
-            .map(|rule| &rule.constraint);
+            .map(|(_, rule)| &rule.constraint);
         own.iter().chain(general)
     }
 }
