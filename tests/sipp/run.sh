@@ -27,6 +27,26 @@ port=$(sed -n 's/^uas: listening on udp 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$log")
 
 passed=0
 failed=0
+
+# Every scenario's traffic is captured and checked by sipcodes-check at the end
+# (with SIPCODES_CHECK_CAPTURE=0, or without tcpdump, it is not).
+capture=""
+if [ "${SIPCODES_CHECK_CAPTURE:-1}" = 1 ] && command -v tcpdump >/dev/null; then
+  cargo build -q -p sipcodes-check --manifest-path "$workspace/Cargo.toml" || exit 2
+  capture=$(mktemp --suffix=.pcap)
+  tcpdump -i lo --immediate-mode -U -n -w "$capture" "udp and port $port" 2>/dev/null &
+  tcpdump_pid=$!
+  trap 'kill "$uas_pid" "$tcpdump_pid" 2>/dev/null; rm -f "$log" "$capture"' EXIT
+  # tcpdump may say it listens before packets reach it: send keep-alives (which
+  # the checker skips) until one is written.
+  for _ in $(seq 100); do
+    printf '\r\n\r\n' >"/dev/udp/127.0.0.1/$port"
+    sleep 0.05
+    [ "$(stat -c %s "$capture")" -gt 24 ] && break
+  done
+  [ "$(stat -c %s "$capture")" -gt 24 ] || { echo "tcpdump captured nothing"; exit 2; }
+fi
+
 for scenario in *.xml; do
   output=$(timeout 30 sipp "127.0.0.1:$port" -sf "$scenario" -m 1 -l 1 -i 127.0.0.1 \
     -timeout 15s -timeout_error -recv_timeout 5000 -nostdin 2>&1 >/dev/null)
@@ -48,6 +68,20 @@ if wait "$uas_pid"; then
 else
   echo "FAILED  the uas did not exit cleanly on SIGINT"
   failed=$((failed + 1))
+fi
+if [ -n "$capture" ]; then
+  sleep 0.3
+  kill -TERM "$tcpdump_pid"
+  wait "$tcpdump_pid" 2>/dev/null
+  # No response of the uas may break a MUST or MUST NOT of the registry.
+  if "${CARGO_TARGET_DIR:-$workspace/target}/debug/sipcodes-check" "$capture" --fail-on must \
+      | grep -v '^  \(response\|request\)'; then
+    echo "ok      sipcodes-check: no MUST broken in the captured traffic"
+    passed=$((passed + 1))
+  else
+    echo "FAILED  sipcodes-check found MUST findings in the captured traffic"
+    failed=$((failed + 1))
+  fi
 fi
 echo "uas log:"
 sed 's/^/  /' "$log"
