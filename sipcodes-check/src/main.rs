@@ -11,6 +11,7 @@
 
 mod capture;
 mod packet;
+mod proxied;
 mod report;
 mod run;
 mod sip;

@@ -47,6 +47,9 @@ pub struct Summary {
     pub responses: u64,
     pub unparsed: u64,
     pub unpaired: u64,
+    /// Requests a proxy forwarded with both sides in the capture, whose
+    /// responses are judged by the proxy rules.
+    pub forwarded: u64,
     pub undecided: u64,
     pub mandatory: u64,
     pub recommended: u64,
@@ -169,13 +172,14 @@ impl Summary {
             Format::Text => {
                 let mut text = format!(
                     "{}: {} frames, {} requests, {} responses, {} unparsed, {} unpaired, \
-                     {} findings ({} MUST, {} SHOULD), {} rules undecided",
+                     {} forwarded by a proxy, {} findings ({} MUST, {} SHOULD), {} rules undecided",
                     self.file,
                     self.frames,
                     self.requests,
                     self.responses,
                     self.unparsed,
                     self.unpaired,
+                    self.forwarded,
                     self.findings(),
                     self.mandatory,
                     self.recommended,
@@ -208,6 +212,7 @@ impl Summary {
                     "responses": self.responses,
                     "unparsed": self.unparsed,
                     "unpaired": self.unpaired,
+                    "forwarded": self.forwarded,
                     "undecided": self.undecided,
                     "findings": {
                         "must": self.mandatory,

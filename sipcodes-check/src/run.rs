@@ -54,6 +54,10 @@ pub fn check(path: &Path, sink: &Sink, progress: &ProgressBar) -> Summary {
         |bytes| progress.set_position(bytes),
     );
     run.summary.error = result.err();
+    for finding in run.tracker.finish() {
+        run.summary.finding(run.sink, finding);
+    }
+    run.summary.forwarded = run.tracker.forwarded;
     for (kind, count) in &run.streams.not_sip {
         let label = match *kind {
             "TLS" => "TLS connections",

@@ -29,6 +29,9 @@ pub struct Message {
     /// The topmost Via's branch parameter and sent-by.
     pub branch: Option<String>,
     pub sent_by: String,
+    /// The second Via's: the element that sent the request to the one that
+    /// forwarded it, when a proxy forwarded it.
+    pub second: Option<(Option<String>, String)>,
     pub require: Vec<String>,
     pub supported: Vec<String>,
     pub has_body: bool,
@@ -108,12 +111,13 @@ pub fn parse(bytes: &[u8]) -> Result<Message, String> {
         to_tag: None,
         branch: None,
         sent_by: String::new(),
+        second: None,
         require: Vec::new(),
         supported: Vec::new(),
         has_body,
         first_line: first_line(bytes),
     };
-    let mut seen_via = false;
+    let mut vias = 0;
     let mut seen_cseq = false;
     for header in message.headers().iter() {
         let (name, value) = name_and_value(header);
@@ -138,18 +142,15 @@ pub fn parse(bytes: &[u8]) -> Result<Message, String> {
             }
             "From" => read.from_tag = parameter(value, "tag"),
             "To" => read.to_tag = parameter(value, "tag"),
-            "Via" if !seen_via => {
-                seen_via = true;
-                let top = value.split(',').next().unwrap_or_default();
-                read.branch = parameter(top, "branch");
-                read.sent_by = top
-                    .split_whitespace()
-                    .nth(1)
-                    .unwrap_or_default()
-                    .split(';')
-                    .next()
-                    .unwrap_or_default()
-                    .to_ascii_lowercase();
+            "Via" => {
+                for via in value.split(',') {
+                    match vias {
+                        0 => (read.branch, read.sent_by) = branch_and_sent_by(via),
+                        1 => read.second = Some(branch_and_sent_by(via)),
+                        _ => break,
+                    }
+                    vias += 1;
+                }
             }
             "Require" => read.require.extend(tags(value)),
             "Supported" => read.supported.extend(tags(value)),
@@ -159,7 +160,7 @@ pub fn parse(bytes: &[u8]) -> Result<Message, String> {
     if !seen_cseq {
         return Err("no CSeq header field".into());
     }
-    if !seen_via {
+    if vias == 0 {
         return Err("no Via header field".into());
     }
     Ok(read)
@@ -211,6 +212,19 @@ fn reason(error: &rsip::Error) -> String {
         reason.push('…');
     }
     reason
+}
+
+/// A Via value's branch parameter and its sent-by, lower-cased.
+fn branch_and_sent_by(via: &str) -> (Option<String>, String) {
+    let sent_by = via
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or_default()
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    (parameter(via, "branch"), sent_by)
 }
 
 /// The value of a header parameter (`tag`, `branch`), outside any `<…>`.
@@ -315,6 +329,7 @@ mod tests {
         assert_eq!(message.start, Start::Response { code: 200 });
         assert_eq!(message.branch.as_deref(), Some("z9hG4bK1"));
         assert_eq!(message.sent_by, "10.0.0.1:5060");
+        assert_eq!(message.second, Some((None, "10.0.0.2".to_owned())));
         assert_eq!(message.from_tag.as_deref(), Some("a1"));
         assert_eq!(message.to_tag.as_deref(), Some("b2"));
         assert_eq!((message.cseq, message.cseq_method.as_str()), (7, "INVITE"));

@@ -9,6 +9,7 @@ use sipcodes::StatusCode;
 use sipcodes::check::Check;
 use sipcodes::rules::{Context, Level};
 
+use crate::proxied::Proxied;
 use crate::sip::{Message, Start};
 
 /// RFC 3261 §17.1.1.1: T1, and 64·T1, the lifetime of a transaction.
@@ -64,36 +65,56 @@ pub struct Outcome {
 /// Call-ID, CSeq, From tag and topmost Via instead. One string, reused, so
 /// that a lookup allocates nothing.
 fn key_of(message: &Message, key: &mut String) {
-    key.clear();
-    match &message.branch {
-        Some(branch) if branch.starts_with(COOKIE) => {
-            for part in [branch.as_str(), &message.sent_by, &message.cseq_method] {
-                key.push_str(part);
-                key.push('\n');
-            }
-        }
-        _ => {
-            let cseq = message.cseq.to_string();
-            let from_tag = message.from_tag.as_deref().unwrap_or_default();
-            for part in [
-                &message.call_id,
-                &cseq,
-                &message.cseq_method,
-                from_tag,
-                &message.sent_by,
-            ] {
-                key.push_str(part);
-                key.push('\n');
-            }
+    if !branch_key(message.branch.as_deref(), &message.sent_by, message, key) {
+        key.clear();
+        let cseq = message.cseq.to_string();
+        let from_tag = message.from_tag.as_deref().unwrap_or_default();
+        for part in [
+            &message.call_id,
+            &cseq,
+            &message.cseq_method,
+            from_tag,
+            &message.sent_by,
+        ] {
+            key.push_str(part);
+            key.push('\n');
         }
     }
 }
 
+/// The key of the transaction a Via with this branch and sent-by opened, if
+/// the branch is an RFC 3261 one; `false` otherwise.
+fn branch_key(branch: Option<&str>, sent_by: &str, message: &Message, key: &mut String) -> bool {
+    let Some(branch) = branch.filter(|branch| branch.starts_with(COOKIE)) else {
+        return false;
+    };
+    key.clear();
+    for part in [branch, sent_by, &message.cseq_method] {
+        key.push_str(part);
+        key.push('\n');
+    }
+    true
+}
+
 struct Transaction {
     request: Message,
-    frame: u64,
+    seen: Seen,
     last: f64,
     finished: bool,
+    /// For a request a proxy forwarded on a branch: the transaction it
+    /// forwarded, and the branch's number there.
+    upstream: Option<(String, usize)>,
+    /// For a request a proxy received and forwarded: what it did.
+    proxied: Option<Proxied>,
+}
+
+impl Transaction {
+    fn method(&self) -> &str {
+        match &self.request.start {
+            Start::Request { method } => method,
+            Start::Response { .. } => "",
+        }
+    }
 }
 
 #[derive(Default)]
@@ -101,10 +122,15 @@ pub struct Tracker {
     transactions: HashMap<String, Transaction>,
     key: String,
     last_sweep: f64,
+    /// Findings about transactions that ended, for the next caller.
+    ended: Vec<Finding>,
+    /// Requests seen forwarded by a proxy, both sides in the capture.
+    pub forwarded: u64,
 }
 
 impl Tracker {
-    /// Remembers a request, so that its responses can be paired with it.
+    /// Remembers a request, so that its responses can be paired with it, and
+    /// links a request a proxy forwarded to the one it received.
     pub fn request(&mut self, message: Message, seen: Seen) {
         self.sweep(seen.time);
         let Start::Request { method } = &message.start else {
@@ -115,37 +141,56 @@ impl Tracker {
             return;
         }
         key_of(&message, &mut self.key);
-        match self.transactions.get_mut(self.key.as_str()) {
+        if let Some(transaction) = self.transactions.get_mut(self.key.as_str()) {
             // A retransmission.
-            Some(transaction) => transaction.last = seen.time,
-            None => {
-                let transaction = Transaction {
-                    request: message,
-                    frame: seen.frame,
-                    last: seen.time,
-                    finished: false,
-                };
-                self.transactions.insert(self.key.clone(), transaction);
-            }
+            transaction.last = seen.time;
+            return;
         }
+        let key = self.key.clone();
+        // A proxy forwards a request with its own Via on top of the ones it
+        // received: the second Via is the received request's top one.
+        let mut upstream = None;
+        if let Some((branch, sent_by)) = &message.second
+            && branch_key(branch.as_deref(), sent_by, &message, &mut self.key)
+            && let Some(received) = self.transactions.get_mut(self.key.as_str())
+            && received.seen.destination.ip() == seen.source.ip()
+        {
+            let (frame, line) = (received.seen.frame, &received.request.first_line);
+            let proxied = received
+                .proxied
+                .get_or_insert_with(|| Proxied::new(frame, line));
+            upstream = Some((self.key.clone(), proxied.branches));
+            proxied.branches += 1;
+            self.forwarded += 1;
+        }
+        let transaction = Transaction {
+            request: message,
+            seen,
+            last: seen.time,
+            finished: false,
+            upstream,
+            proxied: None,
+        };
+        self.transactions.insert(key, transaction);
     }
 
     /// Checks a response against the registry, knowing its request when the
-    /// capture holds it.
+    /// capture holds it, and what a proxy did with it when the capture holds
+    /// both sides of the proxy.
     pub fn response(&mut self, message: &Message, code: StatusCode, seen: Seen) -> Outcome {
         self.sweep(seen.time);
         key_of(message, &mut self.key);
-        let transaction = self.transactions.get_mut(self.key.as_str());
-        let check = Check::new(code)
-            .headers(message.names())
-            .body(message.has_body);
         let mut outcome = Outcome {
-            findings: Vec::new(),
+            findings: std::mem::take(&mut self.ended),
             unpaired: None,
             undecided: 0,
         };
-        let mut report = |violations: &mut dyn Iterator<Item = sipcodes::check::Violation>,
-                          request: Option<(u64, String)>| {
+        let check = Check::new(code)
+            .headers(message.names())
+            .body(message.has_body);
+        let report = |outcome: &mut Outcome,
+                      violations: &mut dyn Iterator<Item = sipcodes::check::Violation>,
+                      request: Option<(u64, String)>| {
             for violation in violations {
                 outcome.findings.push(Finding {
                     seen,
@@ -157,40 +202,58 @@ impl Tracker {
                 });
             }
         };
-        match transaction {
-            Some(transaction) => {
-                transaction.last = seen.time;
-                transaction.finished |= code.as_u16() >= 200;
-                let request = &transaction.request;
-                let Start::Request { method } = &request.start else {
-                    unreachable!("only requests open transactions");
-                };
-                let context = Context::new()
-                    .method(method)
-                    .request_headers(request.names())
-                    .require(&request.require)
-                    .supported(&request.supported)
-                    .in_dialog(request.to_tag.is_some());
-                let check = check.context(context);
-                report(
-                    &mut check.violations(),
-                    Some((transaction.frame, request.first_line.clone())),
-                );
-                outcome.undecided = check.undecided().count();
-            }
-            None => {
-                // The response's CSeq names its request's method (§8.2.6.2).
-                let check = check.context(Context::new().method(&message.cseq_method));
-                report(&mut check.violations(), None);
-                outcome.undecided = check.undecided().count();
-                outcome.unpaired = Some(Unpaired {
-                    seen,
-                    call_id: message.call_id.clone(),
-                    first_line: message.first_line.clone(),
-                });
-            }
+        let Some(transaction) = self.transactions.get_mut(self.key.as_str()) else {
+            // The response's CSeq names its request's method (§8.2.6.2).
+            let check = check.context(Context::new().method(&message.cseq_method));
+            report(&mut outcome, &mut check.violations(), None);
+            outcome.undecided = check.undecided().count();
+            outcome.unpaired = Some(Unpaired {
+                seen,
+                call_id: message.call_id.clone(),
+                first_line: message.first_line.clone(),
+            });
+            return outcome;
+        };
+        transaction.last = seen.time;
+        transaction.finished |= code.as_u16() >= 200;
+        let request = &transaction.request;
+        let context = Context::new()
+            .method(transaction.method())
+            .request_headers(request.names())
+            .require(&request.require)
+            .supported(&request.supported)
+            .in_dialog(request.to_tag.is_some());
+        let check = check.context(context);
+        report(
+            &mut outcome,
+            &mut check.violations(),
+            Some((transaction.seen.frame, request.first_line.clone())),
+        );
+        outcome.undecided = check.undecided().count();
+        let method = transaction.method().to_owned();
+        if let Some(proxied) = &mut transaction.proxied {
+            let judged = proxied.upstream(&method, message, code, seen);
+            outcome.findings.extend(judged.findings);
+            outcome.undecided += judged.undecided;
+        }
+        if let Some((upstream, branch)) = transaction.upstream.clone()
+            && let Some(received) = self.transactions.get_mut(upstream.as_str())
+            && let Some(proxied) = &mut received.proxied
+        {
+            proxied.branch_response(&method, branch, message, code, seen);
         }
         outcome
+    }
+
+    /// What is left to find when the capture ends.
+    pub fn finish(&mut self) -> Vec<Finding> {
+        let mut found = std::mem::take(&mut self.ended);
+        for transaction in self.transactions.values_mut() {
+            if let Some(proxied) = &mut transaction.proxied {
+                found.extend(proxied.finish());
+            }
+        }
+        found
     }
 
     /// Forgets transactions that ended by the capture's own clock: 64·T1
@@ -201,13 +264,18 @@ impl Tracker {
             return;
         }
         self.last_sweep = now;
+        let ended = &mut self.ended;
         self.transactions.retain(|_, transaction| {
             let wait = if transaction.finished {
                 TRANSACTION
             } else {
                 TIMER_C + TRANSACTION
             };
-            transaction.last + wait >= now
+            let keep = transaction.last + wait >= now;
+            if !keep && let Some(proxied) = &mut transaction.proxied {
+                ended.extend(proxied.finish());
+            }
+            keep
         });
     }
 

@@ -169,6 +169,7 @@ fn sipp_against_sipp() {
     let (found, summary) = checked(&path);
     // Three calls: INVITE, ACK and BYE each; 180, 200 and the BYE's 200.
     assert_eq!(summary["requests"], 9);
+    assert_eq!(summary["forwarded"], 0);
     assert_eq!(summary["responses"], 9);
     // SIPp's built-in UAS answers INVITE with a 200 that has neither Allow
     // nor Supported. RFC 3261 §13.3.1.4: "A 2xx response to an INVITE
@@ -245,6 +246,10 @@ fn sipp_through_kamailio_forking() {
     // INVITE and the two forked copies, the ACK of the 486, the end-to-end
     // ACK and BYE on both sides of the proxy.
     assert_eq!(summary["requests"], 8, "{summary}");
+    // The INVITE on its two branches and the BYE, which the proxy
+    // record-routed: each judged by the proxy rules, none broken (Kamailio
+    // passed the 180 and the 200 upstream at once and kept the 486 back).
+    assert_eq!(summary["forwarded"], 3, "{summary}");
     let mut expected = vec![
         // SIPp's built-in UAS does not copy the Record-Route of the request
         // Kamailio record-routed. RFC 3261 §12.1.1: "the UAS MUST copy all

@@ -159,7 +159,7 @@ fn text_findings_name_the_frame_the_addresses_and_the_request() {
              \x20 response: SIP/2.0 405 Method Not Allowed (frame 2)\n\
              \x20 request:  REGISTER sip:bob@example.com SIP/2.0 (frame 1)\n\
              {file}: 2 frames, 1 requests, 1 responses, 0 unparsed, 0 unpaired, \
-             1 findings (1 MUST, 0 SHOULD), 0 rules undecided\n\
+             0 forwarded by a proxy, 1 findings (1 MUST, 0 SHOULD), 0 rules undecided\n\
              \x20      1  405 Method Not Allowed MUST carry Allow (RFC 3261 §21.4.6)\n"
         )
     );
@@ -351,4 +351,147 @@ fn a_file_that_is_no_capture_is_a_clear_error() {
             .unwrap()
             .contains("no-such-file.pcap: cannot open the file")
     );
+}
+
+/// A caller, a proxy and two branches, each on its own address.
+const UAC: ([u8; 4], u16) = ([127, 0, 0, 1], 5061);
+const PROXY: ([u8; 4], u16) = ([127, 0, 0, 2], 5060);
+const BRANCH: [([u8; 4], u16); 2] = [([127, 0, 0, 3], 5060), ([127, 0, 0, 4], 5060)];
+
+/// A request as the caller sends it, or as the proxy forwards it on a branch
+/// (its own Via on top).
+fn proxied_request(method: &str, branch: Option<usize>) -> String {
+    let vias = match branch {
+        Some(n) => format!(
+            "Via: SIP/2.0/UDP 127.0.0.2:5060;branch=z9hG4bK-p{n}\r\nVia: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK-u\r\n"
+        ),
+        None => "Via: SIP/2.0/UDP 127.0.0.1:5061;branch=z9hG4bK-u\r\n".to_owned(),
+    };
+    format!(
+        "{method} sip:bob@example.com SIP/2.0\r\n{vias}From: <sip:alice@example.com>;tag=a1\r\n\
+         To: <sip:bob@example.com>\r\nCall-ID: proxied@example.com\r\nCSeq: 1 {method}\r\n\
+         Max-Forwards: 70\r\nContact: <sip:alice@127.0.0.1:5061>\r\nContent-Length: 0\r\n\r\n"
+    )
+}
+
+/// A response from a branch to the proxy, or from the proxy upstream.
+fn proxied_response(method: &str, status: &str, to_tag: &str, branch: Option<usize>) -> String {
+    let request = proxied_request(method, branch);
+    let head: String = request
+        .lines()
+        .filter(|line| {
+            ["Via", "From", "To", "Call-ID", "CSeq"]
+                .iter()
+                .any(|name| line.starts_with(&format!("{name}:")))
+        })
+        .map(|line| match line.starts_with("To:") {
+            true => format!("{line};tag={to_tag}\r\n"),
+            false => format!("{line}\r\n"),
+        })
+        .collect();
+    format!("SIP/2.0 {status}\r\n{head}Contact: <sip:bob@127.0.0.9>\r\nContent-Length: 0\r\n\r\n")
+}
+
+fn proxy_findings(name: &str, pcap: &Pcap) -> Vec<String> {
+    let (found, summary) = findings_of(name, pcap);
+    assert!(summary["forwarded"].as_u64() > Some(0), "{summary}");
+    found
+        .into_iter()
+        .filter(|rule| rule.contains("branch"))
+        .collect()
+}
+
+/// A response in a proxied exchange: from branch `n` to the proxy, or from
+/// the proxy upstream passing branch `n`'s (its To tag).
+#[derive(Clone, Copy)]
+enum Hop {
+    Branch(usize),
+    Up(usize),
+}
+
+/// A request forked on `branches` branches, then these responses in order.
+fn exchange(method: &str, branches: usize, responses: &[(Hop, &str)]) -> Pcap {
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(UAC, PROXY, &proxied_request(method, None));
+    for branch in 0..branches {
+        pcap.udp(
+            PROXY,
+            BRANCH[branch],
+            &proxied_request(method, Some(branch)),
+        );
+    }
+    for (hop, status) in responses {
+        match *hop {
+            Hop::Branch(n) => {
+                let response = proxied_response(method, status, &format!("b{n}"), Some(n));
+                pcap.udp(BRANCH[n], PROXY, &response)
+            }
+            Hop::Up(n) => {
+                let response = proxied_response(method, status, &format!("b{n}"), None);
+                pcap.udp(PROXY, UAC, &response)
+            }
+        };
+    }
+    pcap
+}
+
+#[test]
+fn a_proxy_that_keeps_a_provisional_response_back() {
+    let kept = [
+        (Hop::Branch(0), "180 Ringing"),
+        (Hop::Branch(0), "200 OK"),
+        (Hop::Up(0), "200 OK"),
+    ];
+    assert_eq!(
+        proxy_findings("proxy-keeps-180.pcap", &exchange("INVITE", 1, &kept)),
+        ["180 Ringing from a branch MUST be passed upstream at once (RFC 3261 §16.7)"]
+    );
+    // Passed on, it is what the rule asks.
+    let passed = [
+        (Hop::Branch(0), "180 Ringing"),
+        (Hop::Up(0), "180 Ringing"),
+        (Hop::Branch(0), "200 OK"),
+        (Hop::Up(0), "200 OK"),
+    ];
+    assert!(proxy_findings("proxy-passes-180.pcap", &exchange("INVITE", 1, &passed)).is_empty());
+}
+
+#[test]
+fn a_proxy_that_passes_a_response_after_its_final_one() {
+    let responses = [
+        (Hop::Branch(0), "404 Not Found"),
+        (Hop::Up(0), "404 Not Found"),
+        (Hop::Branch(1), "200 OK"),
+        (Hop::Up(1), "200 OK"),
+    ];
+    assert_eq!(
+        proxy_findings(
+            "proxy-passes-after-final.pcap",
+            &exchange("OPTIONS", 2, &responses)
+        ),
+        ["200 OK from a branch MUST NOT be passed upstream (RFC 3261 §16.7)"]
+    );
+}
+
+#[test]
+fn a_proxy_that_sends_upstream_what_is_not_the_best_response() {
+    let (busy, everywhere) = ("486 Busy Here", "600 Busy Everywhere");
+    let finals = [(Hop::Branch(0), busy), (Hop::Branch(1), everywhere)];
+    let not_best = exchange("INVITE", 2, &[finals[0], finals[1], (Hop::Up(0), busy)]);
+    let found = proxy_findings("proxy-not-best.pcap", &not_best);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with(
+            "486 Busy Here went upstream where the best response of the branches is 600 Busy Everywhere; "
+        ),
+        "{found:?}"
+    );
+    assert!(found[0].ends_with("(RFC 3261 §16.7)"), "{found:?}");
+    // The 600 upstream is the choice the registry makes.
+    let best = exchange(
+        "INVITE",
+        2,
+        &[finals[0], finals[1], (Hop::Up(1), everywhere)],
+    );
+    assert!(proxy_findings("proxy-best.pcap", &best).is_empty());
 }

@@ -184,6 +184,27 @@ impl StatusCode {
         self,
         context: &Context<'_, impl Names, impl Names, impl Names>,
     ) -> Option<ProxyRule> {
+        match self.proxy_constraint(context)?.kind() {
+            Kind::Proxy(rule) => Some(rule),
+            _ => None,
+        }
+    }
+
+    /// The registry's rule behind [`proxy_rule`](StatusCode::proxy_rule),
+    /// whole: its level, its sentence and its reference, for reporting what a
+    /// proxy did against it.
+    /// ```
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::rules::{Context, Level};
+    /// let invite = Context::new().method("INVITE").after_final(false);
+    /// let rule = StatusCode::RINGING.proxy_constraint(&invite).unwrap();
+    /// assert_eq!(rule.level(), Level::Must);
+    /// assert_eq!(rule.reference().to_string(), "RFC 3261 §16.7");
+    /// ```
+    pub fn proxy_constraint(
+        self,
+        context: &Context<'_, impl Names, impl Names, impl Names>,
+    ) -> Option<&'static Constraint> {
         // A proxy rule without `after-final` holds until a final response went up.
         let in_time = |scope: &Scope| match scope.after_final() {
             Some(_) => true,
@@ -195,7 +216,7 @@ impl StatusCode {
                     && constraint.scope().holds(context)
                     && in_time(&constraint.scope()) =>
             {
-                Some(rule)
+                Some(constraint)
             }
             _ => None,
         })

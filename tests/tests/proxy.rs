@@ -457,6 +457,21 @@ fn the_proxy_actions_come_from_the_registry() {
     );
 }
 
+/// RFC 3261 §16.10: "a new response context is not created for" a CANCEL;
+/// the proxy answers it itself, so the 200 to a CANCEL it sent on a branch is
+/// not forwarded, while a 2xx to any other non-INVITE request is.
+#[test]
+fn a_2xx_to_a_cancel_has_no_response_context() {
+    let ok = |method| {
+        StatusCode::OK
+            .proxy_rule(&Context::new().method(method).after_final(false))
+            .map(|rule| rule.action())
+    };
+    assert_eq!(ok("CANCEL"), None);
+    assert_eq!(ok("BYE"), Some(sipcodes::rules::ProxyAction::Forward));
+    assert_eq!(ok("INVITE"), Some(sipcodes::rules::ProxyAction::Forward));
+}
+
 /// The decisions name no code and no preference in Rust: every one is read
 /// from the registry. Checked on the source, comments and doc examples aside.
 #[test]

@@ -773,3 +773,31 @@ fn min_se_is_confined_to_422() {
     );
     assert!(Check::new(SipCode::Ok).headers(BASE).is_valid());
 }
+
+/// RFC 6665 §8.2.1: Event "MUST NOT appear in responses"; §8.2.3:
+/// Subscription-State header fields "MUST NOT appear in other SIP requests or
+/// responses".
+#[test]
+fn event_and_subscription_state_stay_in_requests() {
+    let subscribe = Context::new().method("SUBSCRIBE").in_dialog(false);
+    for header in ["Event", "Subscription-State", "o"] {
+        let echoed = Check::new(SipCode::Ok)
+            .headers(with(&["Contact", "Expires", header]))
+            .context(subscribe);
+        let expected = match header {
+            "o" => "Event",
+            other => other,
+        };
+        assert_eq!(
+            broken(echoed),
+            [(Some(expected), Problem::ForbiddenHeader)],
+            "{header}"
+        );
+    }
+    let accepted = Check::new(SipCode::Ok)
+        .headers(with(&["Contact", "Expires"]))
+        .context(subscribe);
+    assert!(accepted.is_valid());
+    let refused = Check::new(StatusCode::new(489).unwrap()).headers(with(&["Event"]));
+    assert_eq!(broken(refused), [(Some("Event"), Problem::ForbiddenHeader)]);
+}
