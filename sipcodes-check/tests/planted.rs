@@ -413,12 +413,8 @@ enum Hop {
 fn exchange(method: &str, branches: usize, responses: &[(Hop, &str)]) -> Pcap {
     let mut pcap = Pcap::ethernet();
     pcap.udp(UAC, PROXY, &proxied_request(method, None));
-    for branch in 0..branches {
-        pcap.udp(
-            PROXY,
-            BRANCH[branch],
-            &proxied_request(method, Some(branch)),
-        );
+    for (branch, address) in BRANCH.iter().enumerate().take(branches) {
+        pcap.udp(PROXY, *address, &proxied_request(method, Some(branch)));
     }
     for (hop, status) in responses {
         match *hop {
