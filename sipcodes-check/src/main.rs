@@ -25,7 +25,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::Parser;
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget};
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use report::{Format, Sink, Summary};
 
@@ -82,7 +82,8 @@ fn main() -> ExitCode {
                     let Some(path) = options.files.get(index) else {
                         return;
                     };
-                    let bar = bars.add(ProgressBar::no_length());
+                    let bar = bars.add(ProgressBar::no_length().with_style(bar_style()));
+                    bar.set_message(path.display().to_string());
                     let summary = run::check(path, &sink, &bar);
                     summary.print(&sink);
                     summaries
@@ -117,4 +118,11 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::from(status)
+}
+
+/// A file's name, how much of it is read, and the time left.
+fn bar_style() -> ProgressStyle {
+    ProgressStyle::with_template("{msg} [{bar:30}] {bytes}/{total_bytes}, {eta} left")
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ")
 }

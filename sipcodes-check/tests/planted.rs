@@ -13,6 +13,8 @@ fn findings_of(name: &str, pcap: &Pcap) -> (Vec<String>, serde_json::Value) {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    // No progress bar where standard error is not a terminal.
+    assert!(output.stderr.is_empty());
     let objects = objects(&output);
     (rules(&objects), summary(&objects).clone())
 }
@@ -490,4 +492,91 @@ fn a_proxy_that_sends_upstream_what_is_not_the_best_response() {
         &[finals[0], finals[1], (Hop::Up(1), everywhere)],
     );
     assert!(proxy_findings("proxy-best.pcap", &best).is_empty());
+}
+
+#[test]
+fn several_files_are_checked_each_with_its_summary() {
+    let register = Exchange::new("REGISTER", "z9hG4bK-many");
+    let mut broken = Pcap::ethernet();
+    broken.udp(CLIENT, SERVER, &register.request()).udp(
+        SERVER,
+        CLIENT,
+        &register.response("405 Method Not Allowed", ""),
+    );
+    let mut fine = Pcap::ethernet();
+    fine.udp(CLIENT, SERVER, &register.request()).udp(
+        SERVER,
+        CLIENT,
+        &register.response("405 Method Not Allowed", "Allow: INVITE\r\n"),
+    );
+    let paths = [
+        broken.save("many-1.pcap"),
+        fine.save("many-2.pcap"),
+        broken.save("many-3.pcap"),
+    ];
+    let files: Vec<&std::path::Path> = paths.iter().map(|path| path.as_path()).collect();
+    for jobs in ["1", "2", "3"] {
+        let output = check(
+            &files,
+            &["--format", "json", "--jobs", jobs, "--fail-on", "must"],
+        );
+        assert_eq!(output.status.code(), Some(1), "jobs {jobs}");
+        let objects = objects(&output);
+        let mut summaries: Vec<(String, u64)> = objects
+            .iter()
+            .filter(|object| object["type"] == "summary")
+            .map(|object| {
+                let file = object["file"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned();
+                (file, object["findings"]["must"].as_u64().unwrap())
+            })
+            .collect();
+        summaries.sort();
+        let expected = [("many-1.pcap", 1), ("many-2.pcap", 0), ("many-3.pcap", 1)];
+        let expected: Vec<(String, u64)> =
+            expected.iter().map(|(f, n)| (f.to_string(), *n)).collect();
+        assert_eq!(summaries, expected, "jobs {jobs}");
+        assert_eq!(rules(&objects).len(), 2, "jobs {jobs}");
+    }
+}
+
+#[test]
+fn a_progress_bar_shows_on_a_terminal() {
+    // script(1) runs the checker on a pseudo-terminal and keeps what it drew.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("SIPCODES_REQUIRE_PEERS").is_none(),
+            "script(1) is not installed (Debian package bsdutils)"
+        );
+        eprintln!("skipped: script(1) is not installed");
+        return;
+    }
+    let register = Exchange::new("REGISTER", "z9hG4bK-bar");
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(CLIENT, SERVER, &register.request());
+    let path = pcap.save("progress.pcap");
+    let log = path.with_extension("typescript");
+    let command = format!(
+        "{} {} > /dev/null",
+        env!("CARGO_BIN_EXE_sipcodes-check"),
+        path.display()
+    );
+    let status = std::process::Command::new("script")
+        .args(["-qec", &command])
+        .arg(&log)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let drawn = String::from_utf8_lossy(&std::fs::read(&log).unwrap()).into_owned();
+    assert!(drawn.contains(&format!("{} [", path.display())), "{drawn}");
 }
