@@ -580,3 +580,25 @@ fn a_progress_bar_shows_on_a_terminal() {
     let drawn = String::from_utf8_lossy(&std::fs::read(&log).unwrap()).into_owned();
     assert!(drawn.contains(&format!("{} [", path.display())), "{drawn}");
 }
+
+#[test]
+fn pcapng_ipv6_and_vlan() {
+    let register = Exchange::new("REGISTER", "z9hG4bK-v6");
+    let mut pcap = Pcap::ethernet();
+    pcap.udp_ipv6_vlan(5061, 5060, &register.request())
+        .udp_ipv6_vlan(5060, 5061, &register.response("405 Method Not Allowed", ""));
+    let expected = ["405 Method Not Allowed MUST carry Allow (RFC 3261 §21.4.6)"];
+    let (found, summary) = findings_of("ipv6-vlan.pcap", &pcap);
+    assert_eq!(found, expected);
+    assert_eq!(summary["unpaired"], 0);
+
+    let path = save("ipv6-vlan.pcapng", &pcap.to_pcapng());
+    let output = check(&[&path], &["--format", "json"]);
+    assert!(output.status.success());
+    let objects = objects(&output);
+    assert_eq!(rules(&objects), expected);
+    let finding = objects.iter().find(|o| o["type"] == "finding").unwrap();
+    // Port 5060 from address ::c4 (the helper numbers hosts by port).
+    assert_eq!(finding["source"], "[::c4]:5060");
+    assert_eq!(finding["time"], 1_800_000_001.0);
+}

@@ -116,6 +116,63 @@ impl Pcap {
         self
     }
 
+    /// A UDP datagram between two IPv6 addresses, in a VLAN.
+    pub fn udp_ipv6_vlan(&mut self, from: u16, to: u16, payload: &str) -> &mut Pcap {
+        let address = |last: u8| {
+            let mut address = [0u8; 16];
+            address[15] = last;
+            address
+        };
+        let builder = PacketBuilder::ethernet2([2; 6], [4; 6])
+            .single_vlan(etherparse::VlanId::try_new(42).unwrap())
+            .ipv6(address((from % 256) as u8), address((to % 256) as u8), 64)
+            .udp(from, to);
+        let mut frame = Vec::new();
+        builder.write(&mut frame, payload.as_bytes()).unwrap();
+        self.frame(&frame)
+    }
+
+    /// The same frames as a pcapng file: a section header, one Ethernet
+    /// interface with microsecond stamps, and an enhanced packet block each.
+    pub fn to_pcapng(&self) -> Vec<u8> {
+        fn block(out: &mut Vec<u8>, kind: u32, body: &[u8]) {
+            let padded = body.len().div_ceil(4) * 4;
+            let length = (12 + padded) as u32;
+            out.extend_from_slice(&kind.to_le_bytes());
+            out.extend_from_slice(&length.to_le_bytes());
+            out.extend_from_slice(body);
+            out.resize(out.len() + padded - body.len(), 0);
+            out.extend_from_slice(&length.to_le_bytes());
+        }
+        let mut out = Vec::new();
+        // Byte-order magic, version 1.0, section length unknown.
+        let mut section = 0x1a2b_3c4du32.to_le_bytes().to_vec();
+        section.extend_from_slice(&1u16.to_le_bytes());
+        section.extend_from_slice(&0u16.to_le_bytes());
+        section.extend_from_slice(&(-1i64).to_le_bytes());
+        block(&mut out, 0x0a0d_0d0a, &section);
+        let mut interface = (self.link as u16).to_le_bytes().to_vec();
+        interface.extend_from_slice(&[0, 0]);
+        interface.extend_from_slice(&65535u32.to_le_bytes());
+        block(&mut out, 1, &interface);
+        // The pcap records after the 24-byte file header.
+        let mut records = &self.bytes[24..];
+        while records.len() >= 16 {
+            let field = |at: usize| u32::from_le_bytes(records[at..at + 4].try_into().unwrap());
+            let (seconds, micros, length) = (field(0), field(4), field(8) as usize);
+            let stamp = u64::from(seconds) * 1_000_000 + u64::from(micros);
+            let mut packet = 0u32.to_le_bytes().to_vec();
+            packet.extend_from_slice(&((stamp >> 32) as u32).to_le_bytes());
+            packet.extend_from_slice(&(stamp as u32).to_le_bytes());
+            packet.extend_from_slice(&(length as u32).to_le_bytes());
+            packet.extend_from_slice(&(length as u32).to_le_bytes());
+            packet.extend_from_slice(&records[16..16 + length]);
+            block(&mut out, 6, &packet);
+            records = &records[16 + length..];
+        }
+        out
+    }
+
     pub fn bytes(&self) -> &[u8] {
         &self.bytes
     }
