@@ -35,15 +35,8 @@ pub fn median(mut samples: Vec<Duration>) -> Duration {
     samples[samples.len() / 2]
 }
 
-/// What the child processes waited for so far have used.
-pub struct Children {
-    /// User and system time, summed over them.
-    pub cpu: Duration,
-    /// The peak resident memory of the largest one, in bytes.
-    pub peak_rss: u64,
-}
-
-pub fn children() -> Children {
+/// User and system time of every child process waited for so far.
+pub fn children_cpu() -> Duration {
     let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
     // SAFETY: getrusage writes a whole `rusage` into the pointer it is given.
     let usage = unsafe {
@@ -51,9 +44,5 @@ pub fn children() -> Children {
         usage.assume_init()
     };
     let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
-    Children {
-        cpu: time(usage.ru_utime) + time(usage.ru_stime),
-        // Linux reports kilobytes.
-        peak_rss: usage.ru_maxrss as u64 * 1024,
-    }
+    time(usage.ru_utime) + time(usage.ru_stime)
 }

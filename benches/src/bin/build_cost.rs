@@ -199,7 +199,7 @@ fn write_crate(work: &Path, probe: &Probe) -> PathBuf {
 fn cold_build(dir: &Path) -> Cost {
     let target = dir.join("target");
     let _ = std::fs::remove_dir_all(&target);
-    let before = sipcodes_benches::children().cpu;
+    let before = sipcodes_benches::children_cpu();
     let start = Instant::now();
     run(Command::new("cargo")
         .args(["build", "--offline", "--quiet"])
@@ -207,7 +207,7 @@ fn cold_build(dir: &Path) -> Cost {
         .current_dir(dir));
     Cost {
         wall: start.elapsed(),
-        cpu: sipcodes_benches::children().cpu - before,
+        cpu: sipcodes_benches::children_cpu() - before,
     }
 }
 

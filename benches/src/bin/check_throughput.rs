@@ -6,9 +6,9 @@
 //! cargo run --release --manifest-path benches/Cargo.toml --bin check-throughput [calls] [rounds] [--large]
 //! ```
 //!
-//! Prints messages per second for each tool (median of the rounds), their
-//! ratio, and the checker's peak resident memory; `--large` also checks a
-//! capture of about 1 GB for the memory bound.
+//! Prints messages per second for each tool (median of the rounds; 0 rounds
+//! skips the comparison), their ratio, and the checker's peak resident memory;
+//! `--large` also checks a capture of about 1 GB for the memory bound.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -27,7 +27,10 @@ fn main() {
     let rounds = numbers.get(1).copied().unwrap_or(5);
     let large = arguments.iter().any(|a| a == "--large");
 
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_owned();
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_owned();
     let status = Command::new("cargo")
         .args(["build", "--release", "-q", "-p", "sipcodes-check"])
         .current_dir(&workspace)
@@ -47,61 +50,65 @@ fn main() {
         size as f64 / 1e6
     );
 
-    let mut ours = Vec::new();
-    let mut theirs = Vec::new();
-    for round in 0..rounds {
-        // Alternate which tool goes first, so that neither always gets the
-        // warmer page cache.
-        let check_time = time(checker_command(&checker, &capture));
-        let tshark_time = time(tshark_command(&capture));
-        ours.push(messages as f64 / check_time);
-        theirs.push(messages as f64 / tshark_time);
+    if rounds > 0 {
+        let mut ours = Vec::new();
+        let mut theirs = Vec::new();
+        for round in 0..rounds {
+            let check_time = time(checker_command(&checker, &capture));
+            let tshark_time = time(tshark_command(&capture));
+            ours.push(messages as f64 / check_time);
+            theirs.push(messages as f64 / tshark_time);
+            println!(
+                "round {}: sipcodes-check {:.0} msg/s, tshark {:.0} msg/s",
+                round + 1,
+                ours[round],
+                theirs[round]
+            );
+        }
+        let (ours, theirs) = (median(&mut ours), median(&mut theirs));
         println!(
-            "round {}: sipcodes-check {:.0} msg/s, tshark {:.0} msg/s",
-            round + 1,
-            ours[round],
-            theirs[round]
+            "median: sipcodes-check {ours:.0} msg/s, tshark {theirs:.0} msg/s, ratio {:.1}x",
+            ours / theirs,
         );
     }
-    let (ours, theirs) = (median(&mut ours), median(&mut theirs));
-    let checker_rss = {
-        // Measured alone, in a process of its own, so that tshark's memory
-        // does not count.
-        let output = Command::new("/usr/bin/time")
-            .arg("-f")
-            .arg("%M")
-            .arg(&checker)
-            .arg(&capture)
-            .args(["--format", "json"])
-            .stdout(Stdio::null())
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&output.stderr).trim().parse::<f64>().unwrap_or(0.0) / 1024.0
-    };
     println!(
-        "median: sipcodes-check {ours:.0} msg/s, tshark {theirs:.0} msg/s, ratio {:.1}x",
-        ours / theirs,
+        "sipcodes-check peak RSS on this capture: {:.1} MB",
+        peak_rss_mb(&checker, &capture)
     );
-    println!("sipcodes-check peak RSS on this capture: {checker_rss:.1} MB");
 
     if large {
         let big = directory.join("large.pcap");
         let big_calls = (1_000_000_000 / (size as usize / calls)).max(calls);
         write_capture(&big, big_calls);
         let big_size = std::fs::metadata(&big).unwrap().len();
-        // The checker's peak is the largest of any child so far: tshark's
-        // ran before, so compare with its figure when they are close.
+        let big_messages = big_calls * MESSAGES_PER_CALL;
         let seconds = time(checker_command(&checker, &big));
-        let rss = sipcodes_benches::children().peak_rss;
         println!(
-            "large: {:.2} GB, {} messages in {seconds:.1} s ({:.0} msg/s), peak RSS {:.1} MB",
+            "large: {:.2} GB, {big_messages} messages in {seconds:.1} s ({:.0} msg/s), peak RSS {:.1} MB",
             big_size as f64 / 1e9,
-            big_calls * MESSAGES_PER_CALL,
-            (big_calls * MESSAGES_PER_CALL) as f64 / seconds,
-            rss as f64 / 1e6
+            big_messages as f64 / seconds,
+            peak_rss_mb(&checker, &big)
         );
         std::fs::remove_file(&big).unwrap();
     }
+}
+
+/// The checker's peak resident memory on a capture, in a run of its own
+/// (GNU time's `%M`), so that no other process counts.
+fn peak_rss_mb(checker: &Path, capture: &Path) -> f64 {
+    let output = Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(checker)
+        .arg(capture)
+        .args(["--format", "json"])
+        .stdout(Stdio::null())
+        .output()
+        .unwrap();
+    let kilobytes: f64 = String::from_utf8_lossy(&output.stderr)
+        .trim()
+        .parse()
+        .unwrap_or(0.0);
+    kilobytes * 1024.0 / 1e6
 }
 
 fn checker_command(checker: &Path, capture: &Path) -> Command {
@@ -161,7 +168,11 @@ fn write_capture(path: &PathBuf, calls: usize) {
     let mut clock: u64 = 1_800_000_000_000_000;
     for call in 0..calls {
         for (outbound, text) in call_messages(call) {
-            let (from, to) = if outbound { (caller, callee) } else { (callee, caller) };
+            let (from, to) = if outbound {
+                (caller, callee)
+            } else {
+                (callee, caller)
+            };
             frame.clear();
             PacketBuilder::ethernet2([2; 6], [4; 6])
                 .ipv4(from.0, to.0, 64)
@@ -190,34 +201,69 @@ fn call_messages(n: usize) -> [(bool, String); MESSAGES_PER_CALL] {
     let sdp = "v=0\r\no=alice 1 1 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\n\
                m=audio 6000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
     let with_sdp = |head: String| {
-        format!("{head}Content-Type: application/sdp\r\nContent-Length: {}\r\n\r\n{sdp}", sdp.len())
+        format!(
+            "{head}Content-Type: application/sdp\r\nContent-Length: {}\r\n\r\n{sdp}",
+            sdp.len()
+        )
     };
     let empty = |head: String| format!("{head}Content-Length: 0\r\n\r\n");
-    let common = |via: &str, to: &str, cseq: &str| format!("{via}{from}{to}{call_id}CSeq: {cseq}\r\n");
+    let common =
+        |via: &str, to: &str, cseq: &str| format!("{via}{from}{to}{call_id}CSeq: {cseq}\r\n");
     let allow = "Allow: INVITE, ACK, CANCEL, BYE, OPTIONS\r\nSupported: timer\r\n";
     [
-        (true, with_sdp(format!(
-            "INVITE sip:bob@example.com SIP/2.0\r\n{}Max-Forwards: 70\r\n\
+        (
+            true,
+            with_sdp(format!(
+                "INVITE sip:bob@example.com SIP/2.0\r\n{}Max-Forwards: 70\r\n\
              Contact: <sip:alice@10.0.0.1:5060>\r\n{allow}",
-            common(&via, to, "1 INVITE")
-        ))),
-        (false, empty(format!("SIP/2.0 100 Trying\r\n{}", common(&via, to, "1 INVITE")))),
-        (false, empty(format!(
-            "SIP/2.0 180 Ringing\r\n{}Contact: <sip:bob@10.0.0.2:5060>\r\n",
-            common(&via, &to_tag, "1 INVITE")
-        ))),
-        (false, with_sdp(format!(
-            "SIP/2.0 200 OK\r\n{}Contact: <sip:bob@10.0.0.2:5060>\r\n{allow}",
-            common(&via, &to_tag, "1 INVITE")
-        ))),
-        (true, empty(format!(
-            "ACK sip:bob@10.0.0.2:5060 SIP/2.0\r\n{}Max-Forwards: 70\r\n",
-            common(&format!("Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK-{n}-3\r\n"), &to_tag, "1 ACK")
-        ))),
-        (true, empty(format!(
-            "BYE sip:bob@10.0.0.2:5060 SIP/2.0\r\n{}Max-Forwards: 70\r\n",
-            common(&bye_via, &to_tag, "2 BYE")
-        ))),
-        (false, empty(format!("SIP/2.0 200 OK\r\n{}", common(&bye_via, &to_tag, "2 BYE")))),
+                common(&via, to, "1 INVITE")
+            )),
+        ),
+        (
+            false,
+            empty(format!(
+                "SIP/2.0 100 Trying\r\n{}",
+                common(&via, to, "1 INVITE")
+            )),
+        ),
+        (
+            false,
+            empty(format!(
+                "SIP/2.0 180 Ringing\r\n{}Contact: <sip:bob@10.0.0.2:5060>\r\n",
+                common(&via, &to_tag, "1 INVITE")
+            )),
+        ),
+        (
+            false,
+            with_sdp(format!(
+                "SIP/2.0 200 OK\r\n{}Contact: <sip:bob@10.0.0.2:5060>\r\n{allow}",
+                common(&via, &to_tag, "1 INVITE")
+            )),
+        ),
+        (
+            true,
+            empty(format!(
+                "ACK sip:bob@10.0.0.2:5060 SIP/2.0\r\n{}Max-Forwards: 70\r\n",
+                common(
+                    &format!("Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK-{n}-3\r\n"),
+                    &to_tag,
+                    "1 ACK"
+                )
+            )),
+        ),
+        (
+            true,
+            empty(format!(
+                "BYE sip:bob@10.0.0.2:5060 SIP/2.0\r\n{}Max-Forwards: 70\r\n",
+                common(&bye_via, &to_tag, "2 BYE")
+            )),
+        ),
+        (
+            false,
+            empty(format!(
+                "SIP/2.0 200 OK\r\n{}",
+                common(&bye_via, &to_tag, "2 BYE")
+            )),
+        ),
     ]
 }
