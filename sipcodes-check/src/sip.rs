@@ -19,8 +19,9 @@ use rsip::{Header, SipMessage};
 pub struct Message {
     pub start: Start,
     /// The header field names, as the parser names them (compact forms
-    /// kept), one a line: one allocation for all of them.
+    /// kept), end to end, and where each ends: two allocations for all.
     names: String,
+    ends: Vec<usize>,
     pub call_id: String,
     pub cseq: u32,
     pub cseq_method: String,
@@ -47,8 +48,11 @@ pub enum Start {
 
 impl Message {
     /// The header field names, in order.
-    pub fn names(&self) -> std::str::Split<'_, char> {
-        self.names.split('\n')
+    pub fn names(&self) -> impl Iterator<Item = &str> + Clone {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(start, end)| &self.names[start..end])
     }
 }
 
@@ -104,6 +108,7 @@ pub fn parse(bytes: &[u8]) -> Result<Message, String> {
     let mut read = Message {
         start,
         names: String::new(),
+        ends: Vec::new(),
         call_id: String::new(),
         cseq: 0,
         cseq_method: String::new(),
@@ -121,10 +126,8 @@ pub fn parse(bytes: &[u8]) -> Result<Message, String> {
     let mut seen_cseq = false;
     for header in message.headers().iter() {
         let (name, value) = name_and_value(header);
-        if !read.names.is_empty() {
-            read.names.push('\n');
-        }
         read.names.push_str(name);
+        read.ends.push(read.names.len());
         // `rsip` names the fields it knows in full; compact forms stay as sent.
         match sipcodes::header::full_name(name) {
             "Call-ID" => read.call_id = value.trim().to_owned(),
@@ -170,14 +173,24 @@ pub fn parse(bytes: &[u8]) -> Result<Message, String> {
 /// that starts with a space or a tab continues the one before it), which
 /// `rsip` does not read; the body is left as it is.
 fn unfold(bytes: &[u8]) -> Cow<'_, [u8]> {
-    let head_end = bytes
-        .windows(4)
-        .position(|window| window == b"\r\n\r\n")
-        .unwrap_or(bytes.len());
+    // One pass over the line ends: where the head ends, and whether a line
+    // of it starts with white space.
+    let mut head_end = bytes.len();
+    let mut folded = false;
+    for at in memchr::memchr_iter(b'\n', bytes) {
+        if at == 0 || bytes[at - 1] != b'\r' {
+            continue;
+        }
+        match bytes.get(at + 1) {
+            Some(b' ' | b'\t') => folded = true,
+            Some(b'\r') if bytes.get(at + 2) == Some(&b'\n') => {
+                head_end = at - 1;
+                break;
+            }
+            _ => {}
+        }
+    }
     let head = &bytes[..head_end];
-    let folded = head
-        .windows(3)
-        .any(|window| window[..2] == *b"\r\n" && matches!(window[2], b' ' | b'\t'));
     if !folded {
         return Cow::Borrowed(bytes);
     }
@@ -216,15 +229,15 @@ fn reason(error: &rsip::Error) -> String {
 
 /// A Via value's branch parameter and its sent-by, lower-cased.
 fn branch_and_sent_by(via: &str) -> (Option<String>, String) {
-    let sent_by = via
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or_default()
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    (parameter(via, "branch"), sent_by)
+    // `SIP/2.0/UDP host:port;params`: the sent-by follows the protocol.
+    let via = via.trim_start();
+    let rest = via
+        .find(char::is_whitespace)
+        .map_or("", |end| via[end..].trim_start());
+    let end = rest.find([';', ' ', '\t']).unwrap_or(rest.len());
+    let mut sent_by = rest[..end].to_owned();
+    sent_by.make_ascii_lowercase();
+    (parameter(&rest[end..], "branch"), sent_by)
 }
 
 /// The value of a header parameter (`tag`, `branch`), outside any `<…>`.
@@ -235,9 +248,9 @@ fn parameter(value: &str, name: &str) -> Option<String> {
     };
     outside.split(';').skip(1).find_map(|parameter| {
         let (key, found) = parameter.split_once('=')?;
-        key.trim()
+        key.trim_ascii()
             .eq_ignore_ascii_case(name)
-            .then(|| found.trim().to_owned())
+            .then(|| found.trim_ascii().to_owned())
     })
 }
 

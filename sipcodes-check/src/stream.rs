@@ -5,6 +5,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
 
+use memchr::memmem;
+
 use crate::sip::looks_like_sip;
 
 /// Bytes held for one direction of a connection while a message or a gap in
@@ -218,7 +220,7 @@ impl Flow {
     }
 
     fn cut_sip(&mut self, pieces: &mut Vec<Piece>) -> bool {
-        let Some(head_end) = find(&self.buffer, b"\r\n\r\n").map(|at| at + 4) else {
+        let Some(head_end) = memmem::find(&self.buffer, b"\r\n\r\n").map(|at| at + 4) else {
             return false;
         };
         let length = match content_length(&self.buffer[..head_end]) {
@@ -250,7 +252,7 @@ impl Flow {
     }
 
     fn cut_handshake(&mut self) -> bool {
-        let Some(head_end) = find(&self.buffer, b"\r\n\r\n").map(|at| at + 4) else {
+        let Some(head_end) = memmem::find(&self.buffer, b"\r\n\r\n").map(|at| at + 4) else {
             return false;
         };
         let head = String::from_utf8_lossy(&self.buffer[..head_end]).to_ascii_lowercase();
@@ -333,12 +335,6 @@ impl Flow {
         }
         true
     }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|window| window == needle)
 }
 
 /// The Content-Length of a message head (`l` is its compact form): `None`

@@ -216,20 +216,22 @@ impl Tracker {
         };
         transaction.last = seen.time;
         transaction.finished |= code.as_u16() >= 200;
-        let request = &transaction.request;
-        let context = Context::new()
-            .method(transaction.method())
-            .request_headers(request.names())
-            .require(&request.require)
-            .supported(&request.supported)
-            .in_dialog(request.to_tag.is_some());
-        let check = check.context(context);
-        report(
-            &mut outcome,
-            &mut check.violations(),
-            Some((transaction.seen.frame, request.first_line.clone())),
-        );
-        outcome.undecided = check.undecided().count();
+        {
+            let request = &transaction.request;
+            let context = Context::new()
+                .method(transaction.method())
+                .request_headers(request.names())
+                .require(&request.require)
+                .supported(&request.supported)
+                .in_dialog(request.to_tag.is_some());
+            let check = check.context(context);
+            report(
+                &mut outcome,
+                &mut check.violations(),
+                Some((transaction.seen.frame, request.first_line.clone())),
+            );
+            outcome.undecided = check.undecided().count();
+        }
         let method = transaction.method().to_owned();
         if let Some(proxied) = &mut transaction.proxied {
             let judged = proxied.upstream(&method, message, code, seen);

@@ -217,13 +217,17 @@ fn entry_data(registry: &Registry, entry: &Entry, citations: &mut Citations) -> 
     let deprecation = option(entry.deprecation.as_ref().map(|note| quote!(#note)));
     // Bit `i` for the `i`th `[[rule]]`; the registry's validation keeps them
     // within the width.
-    let general = registry
-        .rules
-        .iter()
-        .enumerate()
-        .filter(|(_, rule)| rule.holds_for(entry))
-        .fold(0u128, |bits, (index, _)| bits | 1 << index);
-    let general = Literal::u128_unsuffixed(general);
+    let bits = |wanted: &dyn Fn(&registry::Rule) -> bool| {
+        let bits = registry
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, rule)| wanted(rule))
+            .fold(0u128, |bits, (index, _)| bits | 1 << index);
+        Literal::u128_unsuffixed(bits)
+    };
+    let general = bits(&|rule| rule.holds_for(entry));
+    let contested = bits(&|rule| rule.holds_for(entry) && rule.contested_by(entry));
     quote! {
         Entry {
             status_line: #status_line,
@@ -231,6 +235,7 @@ fn entry_data(registry: &Registry, entry: &Entry, citations: &mut Citations) -> 
             references: #references,
             constraints: &[#(#constraints),*],
             general: #general,
+            contested: #contested,
             deprecation: #deprecation,
         }
     }

@@ -17,6 +17,9 @@ pub(crate) struct Entry {
     /// `GeneralRule::TABLE[i]`, chosen by the macro (a rule the code states
     /// itself, same kind and scope, is left out).
     pub(crate) general: u128,
+    /// Of those, the ones one of the code's own rules contradicts (same kind,
+    /// the other polarity): only these may give way (`check`).
+    pub(crate) contested: u128,
     pub(crate) deprecation: Option<&'static str>,
 }
 

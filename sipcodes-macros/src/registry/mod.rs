@@ -240,6 +240,16 @@ impl Rule {
                 .iter()
                 .any(|own| own.kind == self.constraint.kind && own.scope == self.constraint.scope)
     }
+
+    /// Whether one of the code's own rules says the opposite about the same
+    /// thing (forbids what this rule requires, or the reverse), so that this
+    /// rule may give way to it where both apply.
+    pub fn contested_by(&self, entry: &Entry) -> bool {
+        entry.constraints.iter().any(|own| {
+            own.kind == self.constraint.kind
+                && own.level.is_negative() != self.constraint.level.is_negative()
+        })
+    }
 }
 
 /// A `[[usage]]`: a dialog usage and the requests that belong to it.

@@ -846,6 +846,13 @@ fn a_code_that_states_a_general_rule_itself_does_not_take_it_twice() {
     // The same header field in another scope is another rule.
     let registry = load(&with_headers(&own("methods = [\"INVITE\"]\n"))).expect("valid");
     assert!(registry.rules[0].holds_for(&registry.entries[0]));
+    // A code that forbids what the rule requires contests it; one that
+    // requires it too does not.
+    let forbids = own("").replace("level = \"must\"", "level = \"must-not\"");
+    let registry = load(&with_headers(&forbids)).expect("valid");
+    assert!(registry.rules[0].contested_by(&registry.entries[0]));
+    let registry = load(&with_headers(&own("methods = [\"INVITE\"]\n"))).expect("valid");
+    assert!(!registry.rules[0].contested_by(&registry.entries[0]));
     // A rule over a class holds only for the class.
     let class = format!("{ENTRY_405}{}", RULE_ALLOW.replace("\"all\"", "\"2xx\""));
     let registry = load(&with_headers(&class)).expect("valid");

@@ -43,6 +43,7 @@ use core::fmt;
 
 pub use head::{HeadError, HeaderNames, HeaderNamesIter};
 
+use crate::rules::general::Origin;
 use crate::rules::scope::Decision;
 use crate::rules::{Constraint, Context, Kind, Level, Names, NoNames, Scope};
 use crate::{SipCode, StatusCode, header};
@@ -228,28 +229,32 @@ impl<'a, H: Names, RH: Names, Q: Names, S: Names> Check<'a, H, RH, Q, S> {
     /// The rules about the content of a response, with whether each applies here.
     fn checked(&self) -> impl Iterator<Item = (&'static Constraint, Decision)> + '_ {
         self.status
-            .rules()
-            .filter(|constraint| {
+            .rules_by_origin()
+            .filter(|(_, constraint)| {
                 matches!(
                     constraint.kind(),
                     Kind::Header(_) | Kind::Body(_) | Kind::Answers | Kind::Sender(_)
                 )
             })
-            .map(|constraint| (constraint, self.decide_among_own(constraint)))
+            .map(|(origin, constraint)| {
+                let decision = self.decide(constraint);
+                match origin {
+                    Origin::General { contested: true } if decision != Decision::DoesNotApply => {
+                        (constraint, self.give_way(constraint, decision))
+                    }
+                    _ => (constraint, decision),
+                }
+            })
     }
 
     /// A rule over many codes gives way wherever one of the code's own rules
     /// about the same thing says the opposite (forbids what it requires, or
     /// requires or allows what it forbids) and applies; it is undecided
-    /// where such a rule might apply. Rules that agree both stand.
-    fn decide_among_own(&self, constraint: &'static Constraint) -> Decision {
-        let decision = self.decide(constraint);
+    /// where such a rule might apply. Rules that agree both stand. Only the
+    /// general rules the macro marked contested come here; it marks them by
+    /// the test `opposite` makes (`Rule::contested_by` in sipcodes-macros).
+    fn give_way(&self, constraint: &'static Constraint, decision: Decision) -> Decision {
         let own: &'static [Constraint] = self.status.known().map_or(&[], SipCode::constraints);
-        if decision == Decision::DoesNotApply
-            || own.iter().any(|mine| core::ptr::eq(mine, constraint))
-        {
-            return decision;
-        }
         // The level first: it is cheap, and most rules share their polarity.
         let opposite = |mine: &&Constraint| {
             mine.level().is_negative() != constraint.level().is_negative()

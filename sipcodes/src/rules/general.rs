@@ -60,6 +60,16 @@ impl GeneralRule {
     }
 }
 
+/// Where one of a code's rules comes from.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// The code's own constraints.
+    Own,
+    /// A rule over many codes; `contested` when one of the code's own rules
+    /// says the opposite about the same thing.
+    General { contested: bool },
+}
+
 impl StatusCode {
     /// Every rule about responses with this code: the code's own constraints,
     /// then the rules over every response or its class, unless the code states
@@ -78,17 +88,34 @@ impl StatusCode {
     /// # Ok::<(), sipcodes::CodeError>(())
     /// ```
     pub fn rules(self) -> impl Iterator<Item = &'static Constraint> {
+        self.rules_by_origin().map(|(_, constraint)| constraint)
+    }
+
+    /// [`rules`](StatusCode::rules), each with where it comes from.
+    pub(crate) fn rules_by_origin(self) -> impl Iterator<Item = (Origin, &'static Constraint)> {
         let known = self.known();
         let own: &'static [Constraint] = known.map_or(&[], SipCode::constraints);
+        let (mask, contested) = match known {
+            Some(code) => {
+                let entry = &SipCode::ENTRIES[code.index()];
+                (Some(entry.general), entry.contested)
+            }
+            None => (None, 0),
+        };
         let general = GeneralRule::TABLE
             .iter()
             .enumerate()
-            .filter(move |(index, rule)| match known {
-                Some(code) => SipCode::ENTRIES[code.index()].general >> index & 1 == 1,
+            .filter(move |(index, rule)| match mask {
+                Some(mask) => mask >> index & 1 == 1,
                 None => rule.covers(self),
             })
-            .map(|(_, rule)| &rule.constraint);
-        own.iter().chain(general)
+            .map(move |(index, rule)| {
+                let origin = Origin::General {
+                    contested: contested >> index & 1 == 1,
+                };
+                (origin, &rule.constraint)
+            });
+        own.iter().map(|own| (Origin::Own, own)).chain(general)
     }
 }
 
