@@ -64,8 +64,9 @@ fn peers_present(tools: &[&str]) -> bool {
     false
 }
 
-/// Captures UDP on the loopback interface for these ports while `run` runs.
-fn capture(name: &str, ports: &[u16], run: impl FnOnce()) -> PathBuf {
+/// Captures UDP and TCP on this interface (`lo`, or `any`, which tcpdump
+/// writes as a Linux cooked capture) for these ports while `run` runs.
+fn capture(name: &str, interface: &str, ports: &[u16], run: impl FnOnce()) -> PathBuf {
     let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_file(&path);
     let filter = ports
@@ -74,18 +75,28 @@ fn capture(name: &str, ports: &[u16], run: impl FnOnce()) -> PathBuf {
         .collect::<Vec<_>>()
         .join(" or ");
     let mut tcpdump = Command::new("tcpdump")
-        .args(["-i", "lo", "--immediate-mode", "-U", "-n", "-w"])
+        .args(["-i", interface, "--immediate-mode", "-U", "-n", "-w"])
         .arg(&path)
-        .arg(format!("udp and ({filter})"))
+        .arg(format!("(udp or tcp) and ({filter})"))
         .stderr(Stdio::piped())
         .spawn()
         .expect("tcpdump starts");
-    // It says so on stderr once it listens.
-    let mut stderr = BufReader::new(tcpdump.stderr.take().unwrap());
-    let mut line = String::new();
-    stderr.read_line(&mut line).unwrap();
-    assert!(line.contains("listening"), "tcpdump: {line}");
+    let stderr = tcpdump.stderr.take().unwrap();
     let tcpdump = Running(tcpdump);
+    // It says so on stderr once it listens, after a line or two about the
+    // link type.
+    let mut lines = BufReader::new(stderr).lines();
+    let mut said = String::new();
+    for line in lines.by_ref().take(5) {
+        let line = line.unwrap();
+        said.push_str(&line);
+        if line.contains("listening") {
+            break;
+        }
+    }
+    assert!(said.contains("listening"), "tcpdump: {said}");
+    // What it says when it stops goes nowhere, but not to a closed pipe.
+    std::thread::spawn(move || lines.for_each(drop));
     // It may say so before packets reach it: send keep-alives (RFC 5626
     // §3.5.1, which the checker skips as not SIP) until one is written.
     let probe = UdpSocket::bind("127.0.0.1:0").unwrap();
@@ -143,7 +154,7 @@ fn sipp_against_sipp() {
         return;
     }
     let (uas_port, uac_port) = ("15070", "15071");
-    let path = capture("sipp-sipp.pcap", &[15070, 15071], || {
+    let path = capture("sipp-sipp.pcap", "lo", &[15070, 15071], || {
         let uas = Running(
             sipp(&["-sn", "uas", "-p", uas_port, "-m", "3"])
                 .spawn()
@@ -198,7 +209,7 @@ fn sipp_through_kamailio_forking() {
     let config_path = directory.join("kamailio.cfg");
     std::fs::write(&config_path, config).unwrap();
 
-    let path = capture("kamailio.pcap", &[15080, 15081, 15082, 15083], || {
+    let path = capture("kamailio.pcap", "lo", &[15080, 15081, 15082, 15083], || {
         let proxy = Command::new("kamailio")
             .args(["-DD", "-E", "-m", "64", "-M", "8", "-f"])
             .arg(&config_path)
@@ -266,4 +277,51 @@ fn sipp_through_kamailio_forking() {
     ];
     expected.sort();
     assert_eq!(found, expected);
+}
+
+#[test]
+fn sipp_against_sipp_over_tcp_captured_on_any_interface() {
+    if !peers_present(&["tcpdump", "sipp"]) {
+        return;
+    }
+    let path = capture("sipp-tcp-any.pcap", "any", &[15090, 15091], || {
+        let uas = Running(
+            sipp(&["-sn", "uas", "-t", "t1", "-p", "15090", "-m", "5"])
+                .spawn()
+                .unwrap(),
+        );
+        std::thread::sleep(Duration::from_millis(300));
+        let uac = sipp(&[
+            "-sn",
+            "uac",
+            "127.0.0.1:15090",
+            "-t",
+            "t1",
+            "-p",
+            "15091",
+            "-m",
+            "5",
+            "-r",
+            "50",
+        ])
+        .status()
+        .unwrap();
+        assert!(uac.success(), "the SIPp UAC's calls over TCP failed");
+        drop(uas);
+    });
+    // `tcpdump -i any` writes Linux cooked captures (v2 since libpcap 1.10).
+    let header = std::fs::read(&path).unwrap();
+    let link = u32::from_le_bytes(header[20..24].try_into().unwrap());
+    assert!(link == 113 || link == 276, "link type {link}");
+    let (found, summary) = checked(&path);
+    // Five calls over one connection: every message framed by Content-Length
+    // out of the stream, paired, and the same SHOULDs as over UDP.
+    assert_eq!(summary["requests"], 15, "{summary}");
+    assert_eq!(summary["responses"], 15, "{summary}");
+    assert_eq!(found.len(), 10, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .all(|rule| rule.starts_with("200 OK SHOULD carry"))
+    );
 }
