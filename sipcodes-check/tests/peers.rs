@@ -1,10 +1,11 @@
 //! Traffic from implementations written elsewhere, captured by `tcpdump` on
-//! 127.0.0.1 and checked: SIPp against SIPp, and SIPp through Kamailio
-//! forking to two SIPp UASs. Every finding is pinned, each a real deviation
-//! of the peer that sent it (see the comments).
+//! 127.0.0.1 and checked: SIPp against SIPp over UDP and over TCP, SIPp
+//! through Kamailio forking to two SIPp UASs, and SIP over WebSocket to
+//! Kamailio. Every finding is pinned, each a real deviation of the peer that
+//! sent it (see the comments).
 //!
-//! The peers are Debian packages (`tcpdump`, `sip-tester`, `kamailio`) that
-//! `.ci/run` installs; `tcpdump` needs the right to capture. Where one is
+//! The peers are Debian packages (`tcpdump`, `sip-tester`, `kamailio`,
+//! `kamailio-websocket-modules`) that `.ci/run` installs; `tcpdump` needs the right to capture. Where one is
 //! missing the test says so and passes, unless `SIPCODES_REQUIRE_PEERS` is
 //! set, as `.ci/run` sets it: there a missing peer fails the test.
 
