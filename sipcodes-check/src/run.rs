@@ -101,22 +101,8 @@ impl Run<'_> {
                     self.message(&segment.payload, seen);
                 }
             }
-            Transport::Tcp {
-                sequence,
-                syn,
-                fin,
-                rst,
-            } => {
-                let pieces = self.streams.segment(
-                    segment.source,
-                    segment.destination,
-                    sequence,
-                    syn,
-                    fin || rst,
-                    &segment.payload,
-                    frame.time,
-                );
-                for piece in pieces {
+            Transport::Tcp { .. } => {
+                for piece in self.streams.segment(&segment, frame.time) {
                     match piece {
                         Piece::Message(bytes) => self.message(&bytes, seen),
                         Piece::Garbage(why) => self.summary.unparsed(self.sink, &seen, &why, ""),

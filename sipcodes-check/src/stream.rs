@@ -7,6 +7,7 @@ use std::net::SocketAddr;
 
 use memchr::memmem;
 
+use crate::packet::{Segment, Transport};
 use crate::sip::looks_like_sip;
 
 /// Bytes held for one direction of a connection while a message or a gap in
@@ -55,20 +56,21 @@ enum Mode {
 }
 
 impl Streams {
-    /// Takes one segment of a connection and returns the messages it completes.
-    #[allow(clippy::too_many_arguments)]
-    pub fn segment(
-        &mut self,
-        source: SocketAddr,
-        destination: SocketAddr,
-        sequence: u32,
-        syn: bool,
-        end: bool,
-        payload: &[u8],
-        time: f64,
-    ) -> Vec<Piece> {
+    /// Takes one TCP segment and returns the messages it completes; a
+    /// segment that is not TCP completes nothing.
+    pub fn segment(&mut self, segment: &Segment<'_>, time: f64) -> Vec<Piece> {
+        let Transport::Tcp {
+            sequence,
+            syn,
+            fin,
+            rst,
+        } = segment.transport
+        else {
+            return Vec::new();
+        };
+        let (end, payload) = (fin || rst, &segment.payload[..]);
         self.sweep(time);
-        let key = (source, destination);
+        let key = (segment.source, segment.destination);
         let flow = self.flows.entry(key).or_default();
         flow.last_seen = time;
         if syn {
@@ -368,9 +370,23 @@ mod tests {
             .collect()
     }
 
+    /// A segment from A to B, neither opening nor closing the connection.
+    fn tcp(sequence: u32, payload: &[u8]) -> Segment<'_> {
+        Segment {
+            source: A.parse().unwrap(),
+            destination: B.parse().unwrap(),
+            transport: Transport::Tcp {
+                sequence,
+                syn: false,
+                fin: false,
+                rst: false,
+            },
+            payload: payload.into(),
+        }
+    }
+
     fn feed(streams: &mut Streams, sequence: u32, payload: &str) -> Vec<String> {
-        let (a, b) = (A.parse().unwrap(), B.parse().unwrap());
-        messages(streams.segment(a, b, sequence, false, false, payload.as_bytes(), 0.0))
+        messages(streams.segment(&tcp(sequence, payload.as_bytes()), 0.0))
     }
 
     const ONE: &str = "OPTIONS sip:a SIP/2.0\r\nContent-Length: 3\r\n\r\nabc";
@@ -407,21 +423,15 @@ mod tests {
         let mut frame = vec![0x81, 0x80 | TWO.len() as u8];
         frame.extend_from_slice(&mask);
         frame.extend(TWO.bytes().enumerate().map(|(i, b)| b ^ mask[i % 4]));
-        let (a, b) = (A.parse().unwrap(), B.parse().unwrap());
-        let pieces = streams.segment(a, b, 1 + handshake.len() as u32, false, false, &frame, 0.0);
+        let pieces = streams.segment(&tcp(1 + handshake.len() as u32, &frame), 0.0);
         assert_eq!(messages(pieces), [TWO]);
     }
 
     #[test]
     fn tls_is_counted_as_not_sip() {
         let mut streams = Streams::default();
-        let (a, b) = (A.parse().unwrap(), B.parse().unwrap());
         let hello = [0x16, 0x03, 0x01, 0x00, 0x2e, 0x01, 0x00, 0x00, 0x2a];
-        assert!(
-            streams
-                .segment(a, b, 1, false, false, &hello, 0.0)
-                .is_empty()
-        );
+        assert!(streams.segment(&tcp(1, &hello), 0.0).is_empty());
         assert_eq!(streams.not_sip.get("TLS"), Some(&1));
     }
 }
