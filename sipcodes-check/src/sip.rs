@@ -92,7 +92,15 @@ pub fn first_line(bytes: &[u8]) -> String {
 /// Reads a message; the error says why it could not be.
 pub fn parse(bytes: &[u8]) -> Result<Message, String> {
     let unfolded = unfold(bytes);
-    let message = SipMessage::try_from(&unfolded[..]).map_err(|error| reason(&error))?;
+    // The start line tells which it is: `rsip`'s own guess tries a response
+    // first and formats an error for every request (15 % of the checker's
+    // time, measured with callgrind).
+    let message = if unfolded.starts_with(b"SIP/") {
+        rsip::Response::try_from(&unfolded[..]).map(SipMessage::Response)
+    } else {
+        rsip::Request::try_from(&unfolded[..]).map(SipMessage::Request)
+    }
+    .map_err(|error| reason(&error))?;
     let start = match &message {
         SipMessage::Request(request) => Start::Request {
             method: request.method().to_string(),
