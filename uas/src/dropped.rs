@@ -1,9 +1,14 @@
-//! The log line of a request the stack drops before the application sees it.
+//! The requests the stack drops before the application sees them.
 //!
-//! The stack reports those through `tracing`; this subscriber turns its three
-//! "dropped" events into one line each and ignores everything else.
+//! The stack reports those through `tracing`; this subscriber hands each
+//! datagram it could not parse (with its text and source) to the uas, which
+//! answers it (`unreadable`), logs the other two "dropped" events in one line
+//! each, and ignores everything else.
 
 use std::fmt::{self, Write};
+use std::net::SocketAddr;
+
+use tokio::sync::mpsc::UnboundedSender;
 
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
@@ -16,12 +21,22 @@ const DROPPED: [&str; 3] = [
     "on_received_message error",
 ];
 
-pub struct Dropped;
+/// A datagram the stack could not parse: where it came from, its text (as
+/// the stack read it, invalid UTF-8 replaced) and the stack's reason.
+pub struct Unreadable {
+    pub from: SocketAddr,
+    pub text: String,
+    pub error: String,
+}
+
+pub struct Dropped {
+    unreadable: UnboundedSender<Unreadable>,
+}
 
 impl Dropped {
-    pub fn install() {
+    pub fn install(unreadable: UnboundedSender<Unreadable>) {
         // Only fails when a subscriber is already set, which nothing else does.
-        tracing::subscriber::set_global_default(Dropped).ok();
+        tracing::subscriber::set_global_default(Dropped { unreadable }).ok();
     }
 }
 
@@ -30,6 +45,7 @@ struct Fields {
     message: String,
     from: String,
     error: String,
+    raw_message: String,
 }
 
 impl Visit for Fields {
@@ -38,6 +54,7 @@ impl Visit for Fields {
             "message" => &mut self.message,
             "src" | "addr" => &mut self.from,
             "error" => &mut self.error,
+            "raw_message" => &mut self.raw_message,
             _ => return,
         };
         write!(target, "{value:?}").ok();
@@ -63,13 +80,65 @@ impl Subscriber for Dropped {
     fn event(&self, event: &Event<'_>) {
         let mut fields = Fields::default();
         event.record(&mut fields);
-        if DROPPED.contains(&fields.message.as_str()) {
-            let from = fields.from.trim_start_matches("UDP ");
-            println!("{from} dropped by the stack, unanswered: {}", fields.error);
+        if !DROPPED.contains(&fields.message.as_str()) {
+            return;
         }
+        let from = fields.from.trim_start_matches("UDP ");
+        if fields.message == DROPPED[0]
+            && let Ok(from) = from.parse()
+        {
+            let text = unquote(&fields.raw_message);
+            let error = fields.error;
+            // The uas has stopped when nobody receives; nothing to answer then.
+            self.unreadable.send(Unreadable { from, text, error }).ok();
+            return;
+        }
+        println!("{from} dropped by the stack, unanswered: {}", fields.error);
     }
 
     fn enter(&self, _: &Id) {}
 
     fn exit(&self, _: &Id) {}
+}
+
+/// The text of a string the stack logged with `{:?}`: the quotes taken off,
+/// the escapes undone.
+fn unquote(debug: &str) -> String {
+    let inner = debug
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+        .unwrap_or(debug);
+    let mut text = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            text.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('r') => text.push('\r'),
+            Some('n') => text.push('\n'),
+            Some('t') => text.push('\t'),
+            Some('0') => text.push('\0'),
+            Some('u') => {
+                let code: String = chars.by_ref().skip(1).take_while(|c| *c != '}').collect();
+                let decoded = u32::from_str_radix(&code, 16).ok().and_then(char::from_u32);
+                text.push(decoded.unwrap_or(char::REPLACEMENT_CHARACTER));
+            }
+            Some(other) => text.push(other),
+            None => {}
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unquote;
+
+    #[test]
+    fn the_logged_text_is_the_datagram() {
+        let datagram = "FOO sip:a SIP/2.0\r\nSubject: \"q\" \\ \u{e9}\t\u{7f}\r\n\r\n";
+        assert_eq!(unquote(&format!("{datagram:?}")), datagram);
+    }
 }

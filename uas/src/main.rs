@@ -17,13 +17,15 @@ mod check;
 mod dropped;
 mod routes;
 mod sdp;
+mod unreadable;
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use rsipstack::EndpointBuilder;
-use rsipstack::transport::{TransportLayer, udp::UdpConnection};
+use rsipstack::transport::{SipAddr, TransportLayer, udp::UdpConnection};
+use tokio::sync::mpsc::UnboundedReceiver;
 use tokio_util::sync::CancellationToken;
 
 use app::App;
@@ -58,17 +60,22 @@ fn run() -> Result<(), String> {
         ));
     }
     let routes = Routes::parse(&routes)?;
-    dropped::Dropped::install();
+    let (unreadable, unreadables) = tokio::sync::mpsc::unbounded_channel();
+    dropped::Dropped::install(unreadable);
     // One thread is plenty for a loopback example and keeps the load figure
     // comparable between machines.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|error| format!("runtime: {error}"))?;
-    runtime.block_on(serve(address, routes))
+    runtime.block_on(serve(address, routes, unreadables))
 }
 
-async fn serve(address: SocketAddr, routes: Routes) -> Result<(), String> {
+async fn serve(
+    address: SocketAddr,
+    routes: Routes,
+    mut unreadables: UnboundedReceiver<dropped::Unreadable>,
+) -> Result<(), String> {
     let stop = CancellationToken::new();
     let transport = TransportLayer::new(stop.child_token());
     let udp = UdpConnection::create_connection(address, None, Some(stop.child_token()))
@@ -78,6 +85,7 @@ async fn serve(address: SocketAddr, routes: Routes) -> Result<(), String> {
         .get_addr()
         .get_socketaddr()
         .map_err(|error| error.to_string())?;
+    let socket = udp.clone();
     transport.add_transport(udp.into());
     let endpoint = EndpointBuilder::new()
         .with_user_agent(concat!("sipcodes-uas/", env!("CARGO_PKG_VERSION")))
@@ -101,6 +109,7 @@ async fn serve(address: SocketAddr, routes: Routes) -> Result<(), String> {
                 let Some(transaction) = transaction else { break };
                 tokio::spawn(app::serve(Arc::clone(&app), transaction));
             }
+            Some(request) = unreadables.recv() => answer_unreadable(&socket, request).await,
             signal = &mut ctrl_c => {
                 signal.map_err(|error| format!("Ctrl-C handler: {error}"))?;
                 break;
@@ -112,4 +121,31 @@ async fn serve(address: SocketAddr, routes: Routes) -> Result<(), String> {
     serving.await.ok();
     println!("uas: stopped");
     Ok(())
+}
+
+/// Answers a request the stack could not parse (see `unreadable`), from the
+/// socket it came to, and logs it as the application logs what it answers.
+async fn answer_unreadable(socket: &UdpConnection, request: dropped::Unreadable) {
+    let tag = rsipstack::transaction::make_tag().to_string();
+    let start = request.text.split("\r\n").next().unwrap_or_default();
+    let Some((code, response)) = unreadable::answer(&request.text, request.from, &tag) else {
+        println!(
+            "{} dropped by the stack, unanswerable (no Via): {}",
+            request.from, request.error
+        );
+        return;
+    };
+    for broken in unreadable::broken_rules(code, &response) {
+        println!("{}: the request lacked what {broken}", request.from);
+    }
+    let sent = socket
+        .send_raw(response.as_bytes(), &SipAddr::from(request.from))
+        .await;
+    match sent {
+        Ok(()) => println!(
+            "{} {start} -> {code} (the stack could not read it: {})",
+            request.from, request.error
+        ),
+        Err(error) => println!("{} {start}: sending {code} failed: {error}", request.from),
+    }
 }

@@ -62,11 +62,10 @@ const EXPECTED: &[Expected] = &[
         Nothing,
         "well formed; a To tag naming no dialog gets 481 (RFC 3261 §12.2.2); the stack drops it: it cannot read the LWS around `=` in the From tag",
     ),
-    stack(
+    rfc(
         "3.1.1.2",
         &[Code(501), Code(405)],
-        Nothing,
-        "an unknown method gets 501 (RFC 3261 §21.5.2) or 405; the stack drops requests whose method it does not know",
+        "an unknown method gets 501 (RFC 3261 §21.5.2); the stack cannot read the method, and the uas answers from the request's text",
     ),
     rfc(
         "3.1.1.3",
@@ -74,11 +73,10 @@ const EXPECTED: &[Expected] = &[
         "well formed; its user, sips%3Auser%40example.com, is unknown",
     ),
     rfc("3.1.1.4", &[Code(405)], "well formed REGISTER"),
-    stack(
+    rfc(
         "3.1.1.5",
         &[Code(501), Code(405)],
-        Nothing,
-        "RE%47IST%45R is an unknown method; the stack drops it",
+        "RE%47IST%45R is an unknown method: 501, answered by the uas from the request's text",
     ),
     rfc(
         "3.1.1.6",
@@ -145,17 +143,15 @@ const EXPECTED: &[Expected] = &[
         &[Code(400), Code(200)],
         "<> around the Request-URI: 400, or the brackets ignored",
     ),
-    stack(
+    rfc(
         "3.1.2.8",
         &[Code(400), Code(200)],
-        Nothing,
-        "LWS inside the Request-URI; the stack drops the request",
+        "LWS inside the Request-URI; the stack cannot read it, and the uas answers 400 from the request's text",
     ),
-    stack(
+    rfc(
         "3.1.2.9",
         &[Code(400), Code(200)],
-        Nothing,
-        "several SP between Request-Line elements; the stack drops the request",
+        "several SP between Request-Line elements; the stack cannot read it, and the uas answers 400 from the request's text",
     ),
     rfc(
         "3.1.2.10",
@@ -193,11 +189,10 @@ const EXPECTED: &[Expected] = &[
         &[Code(400)],
         "CSeq method differs from the Request-Line's",
     ),
-    stack(
+    rfc(
         "3.1.2.18",
         &[Code(501), Code(400)],
-        Nothing,
-        "unknown method and CSeq mismatch; the stack drops it",
+        "unknown method and CSeq mismatch: 501, answered by the uas from the request's text",
     ),
     rfc("3.1.2.19", &[Nothing], "a response with code 4294967301"),
     rfc(
