@@ -114,3 +114,36 @@ fn every_rule_cites_a_section() {
         }
     }
 }
+
+/// The levels of the receiver rules for `role` with this reference, among a
+/// code's own rules and those of its class.
+fn receiver_levels(code: SipCode, role: Role, reference: &str) -> Vec<Level> {
+    code.rules()
+        .filter(|rule| {
+            matches!(rule.kind(), Kind::Receiver(receiver) if receiver.roles().contains(&role))
+                && rule.reference().to_string() == reference
+        })
+        .map(|rule| rule.level())
+        .collect()
+}
+
+/// RFC 8760 §2.4: "it SHOULD use the topmost header field that it supports
+/// [...] The client MUST ignore any challenge it does not understand." Two
+/// sentences, two levels, two rules.
+#[test]
+fn a_uac_ignores_challenges_it_does_not_understand_at_must() {
+    for code in [SipCode::Unauthorized, SipCode::ProxyAuthenticationRequired] {
+        let mut levels = receiver_levels(code, Role::Uac, "RFC 8760 §2.4");
+        levels.sort_by_key(|level| level.as_str());
+        assert_eq!(levels, [Level::Must, Level::Should], "{code}");
+    }
+}
+
+/// RFC 3261 §16.7 step 4: the recursed contacts "MUST remove them from the
+/// response"; the contactless response "SHOULD NOT" be added to the context.
+#[test]
+fn a_proxy_s_recursion_on_a_3xx_keeps_the_rfc_s_two_levels() {
+    let mut levels = receiver_levels(SipCode::MovedTemporarily, Role::Proxy, "RFC 3261 §16.7");
+    levels.sort_by_key(|level| level.as_str());
+    assert_eq!(levels, [Level::Must, Level::ShouldNot]);
+}
