@@ -602,3 +602,79 @@ fn pcapng_ipv6_and_vlan() {
     assert_eq!(finding["source"], "[::c4]:5060");
     assert_eq!(finding["time"], 1_800_000_001.0);
 }
+
+/// A small, seeded generator: the same captures on every run.
+struct Noise(u64);
+
+impl Noise {
+    fn next(&mut self, below: usize) -> usize {
+        // xorshift64
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % below.max(1) as u64) as usize
+    }
+
+    /// The bytes with a few bytes changed, inserted or removed.
+    fn mutate(&mut self, bytes: &[u8]) -> Vec<u8> {
+        let mut bytes = bytes.to_vec();
+        for _ in 0..1 + self.next(12) {
+            let at = self.next(bytes.len() + 1);
+            match self.next(3) {
+                0 if at < bytes.len() => bytes[at] = self.next(256) as u8,
+                1 => bytes.insert(at, self.next(256) as u8),
+                _ if at < bytes.len() => {
+                    bytes.remove(at);
+                }
+                _ => {}
+            }
+        }
+        bytes
+    }
+}
+
+#[test]
+fn mutated_and_truncated_captures_never_crash_it() {
+    let exchange = Exchange::new("INVITE", "z9hG4bK-noise");
+    let texts = [
+        exchange.request(),
+        exchange.response("180 Ringing", "Contact: <sip:b@h>\r\n"),
+    ];
+    let mut noise = Noise(0x5eed_cafe);
+    for capture in 0..24 {
+        let mut pcap = Pcap::ethernet();
+        for n in 0..120u32 {
+            let original = &texts[noise.next(2)];
+            let text = noise.mutate(original.as_bytes());
+            match noise.next(4) {
+                0 => pcap.tcp(CLIENT, SERVER, n * 97, &text),
+                1 => {
+                    // A whole frame damaged: link, IP or transport headers.
+                    let mut frame = Vec::new();
+                    etherparse::PacketBuilder::ethernet2([2; 6], [4; 6])
+                        .ipv4(CLIENT.0, SERVER.0, 64)
+                        .udp(CLIENT.1, SERVER.1)
+                        .write(&mut frame, &text)
+                        .unwrap();
+                    let damaged = noise.mutate(&frame);
+                    pcap.frame(&damaged)
+                }
+                _ => pcap.udp(CLIENT, SERVER, &String::from_utf8_lossy(&text)),
+            };
+        }
+        let mut bytes = pcap.bytes().to_vec();
+        if capture % 4 == 3 {
+            bytes.truncate(24 + noise.next(bytes.len() - 24));
+        }
+        let path = save(&format!("noise-{capture}.pcap"), &bytes);
+        let output = check(&[&path], &["--format", "json"]);
+        // 0, or 2 for a truncated file: never a panic.
+        assert!(
+            matches!(output.status.code(), Some(0 | 2)),
+            "{}: {output:?}",
+            path.display()
+        );
+        let objects = objects(&output);
+        assert!(summary(&objects)["frames"].as_u64().is_some());
+    }
+}
