@@ -678,3 +678,61 @@ fn mutated_and_truncated_captures_never_crash_it() {
         assert!(summary(&objects)["frames"].as_u64().is_some());
     }
 }
+
+#[test]
+fn rfc_2543_peers_are_paired_without_a_magic_cookie() {
+    // No z9hG4bK branch: the request is told by Call-ID, CSeq, From tag and
+    // topmost Via (RFC 3261 §17.2.3).
+    let old = Exchange::new("REGISTER", "old-style-1");
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(CLIENT, SERVER, &old.request()).udp(
+        SERVER,
+        CLIENT,
+        &old.response("405 Method Not Allowed", ""),
+    );
+    let (found, summary) = findings_of("rfc2543.pcap", &pcap);
+    assert_eq!(summary["unpaired"], 0, "{summary}");
+    assert_eq!(
+        found,
+        ["405 Method Not Allowed MUST carry Allow (RFC 3261 §21.4.6)"]
+    );
+    // Another CSeq is another request.
+    let mut other = Pcap::ethernet();
+    other.udp(CLIENT, SERVER, &old.request()).udp(
+        SERVER,
+        CLIENT,
+        &old.response("405 Method Not Allowed", "")
+            .replace("CSeq: 1 ", "CSeq: 2 "),
+    );
+    assert_eq!(findings_of("rfc2543-other.pcap", &other).1["unpaired"], 1);
+}
+
+#[test]
+fn what_it_cannot_decode_is_counted() {
+    let mut pcap = Pcap::ethernet();
+    // An SCTP packet (IP protocol 132), which SIP may use (RFC 4168).
+    let mut sctp = Vec::new();
+    etherparse::PacketBuilder::ethernet2([2; 6], [4; 6])
+        .ipv4(CLIENT.0, SERVER.0, 64)
+        .write(&mut sctp, etherparse::IpNumber(132), &[0; 16])
+        .unwrap();
+    pcap.frame(&sctp);
+    // A TLS connection: a ClientHello on port 5061.
+    pcap.tcp(
+        CLIENT,
+        SERVER,
+        1,
+        &[0x16, 0x03, 0x01, 0x00, 0x2e, 0x01, 0x00, 0x00, 0x2a],
+    );
+    // A frame cut short inside its IP header.
+    pcap.frame(&sctp[..20]);
+    let (_, summary) = findings_of("not-decoded.pcap", &pcap);
+    assert_eq!(
+        summary["not_decoded"],
+        serde_json::json!({
+            "SCTP packets": 1,
+            "TLS connections": 1,
+            "frames that do not decode": 1,
+        })
+    );
+}
