@@ -51,8 +51,12 @@ pub struct Summary {
     /// responses are judged by the proxy rules.
     pub forwarded: u64,
     pub undecided: u64,
+    /// MUST and MUST NOT findings.
     pub mandatory: u64,
+    /// SHOULD and SHOULD NOT findings.
     pub recommended: u64,
+    /// Findings by the RFC 2119 level of their rule (`must-not`, …).
+    pub levels: BTreeMap<&'static str, u64>,
     /// Rule line → count.
     pub rules: BTreeMap<String, u64>,
     /// What could not be decoded, by kind.
@@ -89,6 +93,7 @@ impl Summary {
     }
 
     pub fn finding(&mut self, sink: &Sink, finding: Finding) {
+        *self.levels.entry(finding.level.as_str()).or_default() += 1;
         if finding.level.is_mandatory() {
             self.mandatory += 1;
         } else {
@@ -215,8 +220,12 @@ impl Summary {
                     "forwarded": self.forwarded,
                     "undecided": self.undecided,
                     "findings": {
-                        "must": self.mandatory,
-                        "should": self.recommended,
+                        "mandatory": self.mandatory,
+                        "recommended": self.recommended,
+                        "must": self.levels.get("must").copied().unwrap_or(0),
+                        "must-not": self.levels.get("must-not").copied().unwrap_or(0),
+                        "should": self.levels.get("should").copied().unwrap_or(0),
+                        "should-not": self.levels.get("should-not").copied().unwrap_or(0),
                         "total": self.findings(),
                     },
                     "rules": rules,

@@ -37,6 +37,9 @@ fn a_header_field_the_code_requires() {
     assert_eq!(summary["responses"], 1);
     assert_eq!(summary["unpaired"], 0);
     assert_eq!(summary["findings"]["must"], 1);
+    assert_eq!(summary["findings"]["mandatory"], 1);
+    assert_eq!(summary["findings"]["must-not"], 0);
+    assert_eq!(summary["findings"]["total"], 1);
 
     // The same exchange with Allow: nothing to report.
     let mut fixed = Pcap::ethernet();
@@ -133,11 +136,14 @@ fn a_body_the_code_must_not_carry() {
     let mut pcap = Pcap::ethernet();
     pcap.udp(CLIENT, SERVER, &message.request())
         .udp(SERVER, CLIENT, &with_body);
-    let (found, _) = findings_of("200-message-body.pcap", &pcap);
+    let (found, summary) = findings_of("200-message-body.pcap", &pcap);
     assert_eq!(
         found,
         ["200 OK MUST NOT carry a message body (RFC 3428 §7)"]
     );
+    assert_eq!(summary["findings"]["must-not"], 1);
+    assert_eq!(summary["findings"]["must"], 0);
+    assert_eq!(summary["findings"]["mandatory"], 1);
 }
 
 #[test]
@@ -533,7 +539,7 @@ fn several_files_are_checked_each_with_its_summary() {
                     .next()
                     .unwrap()
                     .to_owned();
-                (file, object["findings"]["must"].as_u64().unwrap())
+                (file, object["findings"]["mandatory"].as_u64().unwrap())
             })
             .collect();
         summaries.sort();
