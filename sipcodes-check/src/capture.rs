@@ -5,7 +5,10 @@ use std::fmt;
 use std::io::Read;
 
 use pcap_parser::pcapng::Block;
+use pcap_parser::traits::PcapReaderIterator;
 use pcap_parser::{Linktype, PcapBlockOwned, PcapError, create_reader};
+
+const TRUNCATED: &str = "the file ends inside a record: it is truncated";
 
 /// Bytes read from the file at a time; a record larger than this grows it.
 const BUFFER: usize = 1 << 20;
@@ -133,13 +136,10 @@ pub fn read(
                 if reader.reader_exhausted() {
                     return Err(CaptureError {
                         offset: consumed,
-                        what: "the file ends inside a record: it is truncated".to_owned(),
+                        what: TRUNCATED.to_owned(),
                     });
                 }
-                reader.refill().map_err(|error| CaptureError {
-                    offset: consumed,
-                    what: describe(&error),
-                })?;
+                refill(reader.as_mut(), consumed)?;
             }
             Err(PcapError::BufferTooSmall) => {
                 let size = reader.data().len().max(BUFFER) * 2;
@@ -149,22 +149,7 @@ pub fn read(
                         what: "a record is larger than 256 MiB".to_owned(),
                     });
                 }
-                reader.refill().map_err(|error| CaptureError {
-                    offset: consumed,
-                    what: describe(&error),
-                })?;
-            }
-            Err(PcapError::UnexpectedEof) => {
-                return Err(CaptureError {
-                    offset: consumed,
-                    what: "the file ends inside a record: it is truncated".to_owned(),
-                });
-            }
-            Err(PcapError::ReadError) => {
-                return Err(CaptureError {
-                    offset: consumed,
-                    what: "reading the file failed".to_owned(),
-                });
+                refill(reader.as_mut(), consumed)?;
             }
             Err(error) => {
                 return Err(CaptureError {
@@ -176,6 +161,14 @@ pub fn read(
     }
 }
 
+/// Reads more of the file into the reader's buffer.
+fn refill(reader: &mut dyn PcapReaderIterator, offset: u64) -> Result<(), CaptureError> {
+    reader.refill().map_err(|error| CaptureError {
+        offset,
+        what: describe(&error),
+    })
+}
+
 /// What went wrong, without the bytes a parse error holds.
 fn describe(error: &PcapError<&[u8]>) -> String {
     match error {
@@ -185,7 +178,7 @@ fn describe(error: &PcapError<&[u8]>) -> String {
         }
         PcapError::ReadError => "reading the file failed".to_owned(),
         PcapError::Eof | PcapError::UnexpectedEof | PcapError::Incomplete(_) => {
-            "the file ends inside a record: it is truncated".to_owned()
+            TRUNCATED.to_owned()
         }
         PcapError::BufferTooSmall => "a record is too large to read".to_owned(),
         PcapError::HeaderNotRecognized => "the file header is not recognised".to_owned(),

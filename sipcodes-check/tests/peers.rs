@@ -52,17 +52,57 @@ fn peers_present(tools: &[&str]) -> bool {
                 .is_ok_and(|status| status.success())
         })
         .collect();
-    if missing.is_empty() {
-        return true;
-    }
-    let message =
-        format!("not installed: {missing:?} (Debian packages: tcpdump, sip-tester, kamailio)");
+    missing.is_empty()
+        || skip(&format!(
+            "not installed: {missing:?} (Debian packages: tcpdump, sip-tester, kamailio)"
+        ))
+}
+
+/// Says why a test is skipped, or fails it where the peers are required.
+/// Returns `false`, for `peers_present`.
+fn skip(message: &str) -> bool {
     assert!(
         std::env::var_os("SIPCODES_REQUIRE_PEERS").is_none(),
         "{message}"
     );
     eprintln!("skipped: {message}");
     false
+}
+
+/// A Kamailio configuration of `tests/peers/`, its `PORT_` markers replaced,
+/// written to a directory of its own (Kamailio's runtime directory too).
+fn kamailio_config(file: &str, ports: &[(&str, u16)]) -> PathBuf {
+    let name = file.trim_end_matches(".cfg");
+    let directory = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::create_dir_all(&directory).unwrap();
+    let mut config = std::fs::read_to_string(scenario(file)).unwrap();
+    for (marker, port) in ports {
+        config = config.replace(marker, &port.to_string());
+    }
+    let path = directory.join("kamailio.cfg");
+    std::fs::write(&path, config).unwrap();
+    path
+}
+
+/// Kamailio in the foreground on `config`, once `up` says it listens (5 s
+/// at most).
+fn kamailio(config: &Path, up: impl Fn() -> bool) -> Running {
+    let proxy = Command::new("kamailio")
+        .args(["-DD", "-E", "-m", "64", "-M", "8", "-f"])
+        .arg(config)
+        .arg("-Y")
+        .arg(config.parent().unwrap())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("kamailio starts");
+    let proxy = Running(proxy);
+    let listening = (0..250).any(|_| {
+        std::thread::sleep(Duration::from_millis(20));
+        up()
+    });
+    assert!(listening, "kamailio did not listen in 5 s");
+    proxy
 }
 
 /// Captures UDP and TCP on this interface (`lo`, or `any`, which tcpdump
@@ -200,33 +240,17 @@ fn sipp_through_kamailio_forking() {
     if !peers_present(&["tcpdump", "sipp", "kamailio"]) {
         return;
     }
-    let directory = Path::new(env!("CARGO_TARGET_TMPDIR")).join("kamailio");
-    std::fs::create_dir_all(&directory).unwrap();
-    let config = std::fs::read_to_string(scenario("kamailio.cfg"))
-        .unwrap()
-        .replace("PORT_PROXY", "15080")
-        .replace("PORT_BUSY", "15081")
-        .replace("PORT_ANSWER", "15082");
-    let config_path = directory.join("kamailio.cfg");
-    std::fs::write(&config_path, config).unwrap();
-
+    let config = kamailio_config(
+        "kamailio.cfg",
+        &[
+            ("PORT_PROXY", 15080),
+            ("PORT_BUSY", 15081),
+            ("PORT_ANSWER", 15082),
+        ],
+    );
     let path = capture("kamailio.pcap", "lo", &[15080, 15081, 15082, 15083], || {
-        let proxy = Command::new("kamailio")
-            .args(["-DD", "-E", "-m", "64", "-M", "8", "-f"])
-            .arg(&config_path)
-            .arg("-Y")
-            .arg(&directory)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("kamailio starts");
-        let proxy = Running(proxy);
         // Up once its port is taken.
-        let up = (0..250).any(|_| {
-            std::thread::sleep(Duration::from_millis(20));
-            UdpSocket::bind("127.0.0.1:15080").is_err()
-        });
-        assert!(up, "kamailio did not take its port in 5 s");
+        let proxy = kamailio(&config, || UdpSocket::bind("127.0.0.1:15080").is_err());
         let busy = Running(
             sipp(&["-sf", &scenario("busy-uas.xml"), "-p", "15081", "-m", "1"])
                 .spawn()
@@ -377,46 +401,24 @@ fn sip_over_websocket_to_kamailio() {
     if !peers_present(&["tcpdump", "kamailio"]) {
         return;
     }
-    let directory = Path::new(env!("CARGO_TARGET_TMPDIR")).join("kamailio-ws");
-    std::fs::create_dir_all(&directory).unwrap();
-    let config = std::fs::read_to_string(scenario("kamailio-ws.cfg"))
-        .unwrap()
-        .replace("PORT_WS", "15095");
-    let config_path = directory.join("kamailio.cfg");
-    std::fs::write(&config_path, config).unwrap();
+    let config = kamailio_config("kamailio-ws.cfg", &[("PORT_WS", 15095)]);
     // The websocket module is a package of its own.
     let loads = Command::new("kamailio")
         .args(["-c", "-f"])
-        .arg(&config_path)
+        .arg(&config)
         .output()
         .is_ok_and(|output| output.status.success());
     if !loads {
-        let message =
-            "kamailio cannot load its websocket module (Debian package kamailio-websocket-modules)";
-        assert!(
-            std::env::var_os("SIPCODES_REQUIRE_PEERS").is_none(),
-            "{message}"
+        skip(
+            "kamailio cannot load its websocket module (Debian package kamailio-websocket-modules)",
         );
-        eprintln!("skipped: {message}");
         return;
     }
     let mut answer = String::new();
     let path = capture("kamailio-ws.pcap", "lo", &[15095], || {
-        let proxy = Command::new("kamailio")
-            .args(["-DD", "-E", "-m", "64", "-M", "8", "-f"])
-            .arg(&config_path)
-            .arg("-Y")
-            .arg(&directory)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("kamailio starts");
-        let proxy = Running(proxy);
-        let up = (0..250).any(|_| {
-            std::thread::sleep(Duration::from_millis(20));
+        let proxy = kamailio(&config, || {
             std::net::TcpStream::connect(("127.0.0.1", 15095)).is_ok()
         });
-        assert!(up, "kamailio did not listen in 5 s");
         answer = options_over_websocket(15095);
         drop(proxy);
     });

@@ -742,3 +742,37 @@ fn what_it_cannot_decode_is_counted() {
         })
     );
 }
+
+#[test]
+fn command_line_mistakes_say_what_is_accepted() {
+    let path = save("empty.pcap", b"");
+    let output = check(&[&path], &[]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("empty.pcap: the file is empty (at byte 0)"),
+        "{stderr}"
+    );
+
+    let output = check(&[&path], &["--format", "xml"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with(
+            "error: invalid value 'xml' for '--format <FORMAT>'\n  [possible values: text, json]"
+        ),
+        "{stderr}"
+    );
+    let output = check(&[&path], &["--fail-on", "may"]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("[possible values: must, should]"),
+        "{stderr}"
+    );
+    let output = check(&[], &[]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("the following required arguments were not provided:\n  <FILES>..."),
+        "{stderr}"
+    );
+}
