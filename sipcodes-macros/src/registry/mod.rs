@@ -243,7 +243,8 @@ impl Rule {
 
     /// Whether one of the code's own rules says the opposite about the same
     /// thing (forbids what this rule requires, or the reverse), so that this
-    /// rule may give way to it where both apply.
+    /// rule may give way to it where both apply. `Check::give_way` in
+    /// sipcodes finds those own rules by the same test.
     pub fn contested_by(&self, entry: &Entry) -> bool {
         entry.constraints.iter().any(|own| {
             own.kind == self.constraint.kind
