@@ -89,7 +89,8 @@ pub struct Scope<'a, S> {
     pub request_not_supports: Option<&'a str>,
     /// `in-dialog`: inside a dialog, or outside one.
     pub in_dialog: Option<bool>,
-    /// `after-final`: after a final response on the same transaction, or before.
+    /// `after-final`: after another final response was sent for the same
+    /// request (by its server transaction; upstream, for a proxy), or before.
     pub after_final: Option<bool>,
     /// `generated-by`: the response was generated, not forwarded, by these elements.
     pub generated_by: &'a [Role],
@@ -169,6 +170,7 @@ fn write_kind<S: AsRef<str>, R: ReceiverRoles, P: ProxyActionOf>(
             f.write_str("sender: ")?;
             list(f, roles.iter().map(|role| role.as_str()), ", ", "")
         }
+        Kind::Send([]) => f.write_str("sent by: any element"),
         Kind::Send(roles) => {
             f.write_str("sent by: ")?;
             list(f, roles.iter().map(|role| role.as_str()), ", ", "")
@@ -222,8 +224,8 @@ fn write_scope<S: AsRef<str>>(f: &mut fmt::Formatter<'_>, scope: &Scope<'_, S>) 
         None => {}
     }
     match scope.after_final {
-        Some(true) => f.write_str(", after a final response went upstream")?,
-        Some(false) => f.write_str(", before a final response went upstream")?,
+        Some(true) => f.write_str(", after another final response was sent")?,
+        Some(false) => f.write_str(", before a final response was sent")?,
         None => {}
     }
     if !scope.generated_by.is_empty() {

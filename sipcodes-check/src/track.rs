@@ -100,7 +100,9 @@ struct Transaction {
     request: Message,
     seen: Seen,
     last: f64,
-    finished: bool,
+    /// The first final response's code and To tag: a response with both
+    /// is that response again, any other final one is another.
+    first_final: Option<(StatusCode, Option<String>)>,
     /// For a request a proxy forwarded on a branch: the transaction it
     /// forwarded, and the branch's number there.
     upstream: Option<(String, usize)>,
@@ -167,7 +169,7 @@ impl Tracker {
             request: message,
             seen,
             last: seen.time,
-            finished: false,
+            first_final: None,
             upstream,
             proxied: None,
         };
@@ -215,7 +217,15 @@ impl Tracker {
             return outcome;
         };
         transaction.last = seen.time;
-        transaction.finished |= code.as_u16() >= 200;
+        let after_final = match &transaction.first_final {
+            Some((first, tag)) => *first != code || *tag != message.to_tag,
+            None => {
+                if code.as_u16() >= 200 {
+                    transaction.first_final = Some((code, message.to_tag.clone()));
+                }
+                false
+            }
+        };
         {
             let request = &transaction.request;
             let context = Context::new()
@@ -223,7 +233,8 @@ impl Tracker {
                 .request_headers(request.names())
                 .require(&request.require)
                 .supported(&request.supported)
-                .in_dialog(request.to_tag.is_some());
+                .in_dialog(request.to_tag.is_some())
+                .after_final(after_final);
             let check = check.context(context);
             report(
                 &mut outcome,
@@ -268,7 +279,7 @@ impl Tracker {
         self.last_sweep = now;
         let ended = &mut self.ended;
         self.transactions.retain(|_, transaction| {
-            let wait = if transaction.finished {
+            let wait = if transaction.first_final.is_some() {
                 TRANSACTION
             } else {
                 TIMER_C + TRANSACTION

@@ -95,6 +95,40 @@ fn a_code_that_answers_only_inside_a_dialog() {
 }
 
 #[test]
+fn a_second_final_response_on_a_non_invite_transaction() {
+    let message = Exchange::new("MESSAGE", "z9hG4bK-twice");
+    let ok = message.response("200 OK", "");
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(CLIENT, SERVER, &message.request())
+        .udp(SERVER, CLIENT, &ok)
+        // The request again, and the same final response again: a retransmission.
+        .udp(CLIENT, SERVER, &message.request())
+        .udp(SERVER, CLIENT, &ok)
+        .udp(
+            SERVER,
+            CLIENT,
+            &message.response("500 Server Internal Error", ""),
+        );
+    let (found, summary) = findings_of("second-final.pcap", &pcap);
+    assert_eq!(
+        found,
+        [
+            "500 Server Internal Error MUST NOT be sent after another final response to the request (RFC 3261 §17.2.2)"
+        ]
+    );
+    assert_eq!(summary["findings"]["must-not"], 1);
+
+    // The same retransmissions without the second answer break nothing.
+    let mut fixed = Pcap::ethernet();
+    fixed
+        .udp(CLIENT, SERVER, &message.request())
+        .udp(SERVER, CLIENT, &ok)
+        .udp(CLIENT, SERVER, &message.request())
+        .udp(SERVER, CLIENT, &ok);
+    assert!(findings_of("one-final.pcap", &fixed).0.is_empty());
+}
+
+#[test]
 fn what_the_request_asked_for() {
     // RFC 3262 §3: an INVITE that requires 100rel gets its 180 reliably.
     let invite = Exchange {

@@ -801,3 +801,63 @@ fn event_and_subscription_state_stay_in_requests() {
     let refused = Check::new(StatusCode::new(489).unwrap()).headers(with(&["Event"]));
     assert_eq!(broken(refused), [(Some("Event"), Problem::ForbiddenHeader)]);
 }
+
+/// RFC 3261 §17.2.2: "Any other final responses passed by the TU to the
+/// server transaction MUST be discarded while in the "Completed" state."
+#[test]
+fn a_second_final_response_to_a_non_invite_request_is_forbidden() {
+    let second = |status: StatusCode, method| {
+        let context = Context::new()
+            .method(method)
+            .request_headers(NONE)
+            .after_final(true);
+        Check::new(status).headers(BASE).context(context)
+    };
+    let late = second(StatusCode::SERVER_INTERNAL_ERROR, "MESSAGE");
+    let violations: Vec<_> = late.violations().collect();
+    assert_eq!(violations.len(), 1, "{violations:?}");
+    assert_eq!(violations[0].problem(), Problem::ForbiddenResponse);
+    assert_eq!(violations[0].level(), Level::MustNot);
+    assert_eq!(
+        violations[0].to_string(),
+        "500 Server Internal Error MUST NOT be sent after another final response to the request (RFC 3261 §17.2.2)"
+    );
+    assert!(!late.is_valid());
+    // Every final class, every method but INVITE.
+    for status in [200, 302, 404, 503, 603] {
+        let status = StatusCode::new(status).unwrap();
+        assert!(
+            !second(status, "BYE").is_valid(),
+            "{status} after a final to BYE"
+        );
+    }
+    // An INVITE server transaction passes further 2xx (RFC 6026 §8.7); the
+    // first final response, and a provisional one, break nothing here.
+    let forbidden = |check: Check<'_, _, _, _, _>| {
+        check
+            .violations()
+            .any(|v| v.problem() == Problem::ForbiddenResponse)
+    };
+    assert!(!forbidden(second(StatusCode::OK, "INVITE")));
+    assert!(!forbidden(second(StatusCode::BUSY_HERE, "INVITE")));
+    let first = Check::new(StatusCode::SERVER_INTERNAL_ERROR)
+        .headers(BASE)
+        .context(Context::new().method("MESSAGE").after_final(false));
+    assert!(first.violations().next().is_none());
+    assert!(
+        second(StatusCode::TRYING, "MESSAGE")
+            .violations()
+            .next()
+            .is_none()
+    );
+    // Not knowing whether a final response went out leaves the rule undecided.
+    let unknown = Check::new(StatusCode::SERVER_INTERNAL_ERROR)
+        .headers(BASE)
+        .context(Context::new().method("MESSAGE"));
+    assert!(unknown.violations().next().is_none());
+    assert!(
+        unknown
+            .undecided()
+            .any(|rule| rule.reference().to_string() == "RFC 3261 §17.2.2")
+    );
+}

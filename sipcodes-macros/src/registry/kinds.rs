@@ -53,7 +53,12 @@ pub const KINDS: &[KindSpec] = &[
     KindSpec {
         word: "send",
         keys: &[ROLES],
-        parse: |fields, _, errors| roles(fields, errors).map(Kind::Send),
+        // Without `roles` the duty is on whichever element sends the response.
+        parse: |fields, _, errors| {
+            Some(Kind::Send(
+                role_list(fields, ROLES, false, errors).unwrap_or_default(),
+            ))
+        },
     },
     KindSpec {
         word: "receiver",

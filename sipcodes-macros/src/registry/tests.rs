@@ -874,3 +874,27 @@ fn more_rules_than_the_bit_sets_hold_are_reported_at_the_first_too_many() {
         )]
     );
 }
+
+#[test]
+fn a_send_rule_without_roles_binds_whichever_element_sends() {
+    let registry = load(&with_headers(&with_constraint(
+        "kind = \"send\"\nafter-final = true",
+    )))
+    .expect("valid");
+    let constraint = &registry.entries[0].constraints[0];
+    assert!(matches!(&constraint.kind, Kind::Send(roles) if roles.is_empty()));
+    assert_eq!(constraint.scope.after_final, Some(true));
+    let named = load(&with_headers(&with_constraint(
+        "kind = \"send\"\nroles = [\"proxy\"]",
+    )))
+    .expect("valid");
+    assert!(
+        matches!(&named.entries[0].constraints[0].kind, Kind::Send(roles) if roles == &[Role::Proxy])
+    );
+    assert_eq!(
+        errors(&with_constraint("kind = \"send\"\nroles = []")),
+        [
+            "registry.toml:10:9: `roles` in a constraint of code 405 is empty; give at least one value"
+        ]
+    );
+}

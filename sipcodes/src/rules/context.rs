@@ -312,20 +312,29 @@ impl<'a, H: Names, Q: Names, S: Names> Context<'a, H, Q, S> {
         }
     }
 
-    /// For a proxy: whether it already sent a final response upstream for the
-    /// request (RFC 3261 §16.7 step 10). [`ResponseContext`](crate::proxy::ResponseContext)
-    /// tracks it itself.
+    /// Whether another final response was already sent for the request by the
+    /// server transaction that sends this one (a retransmission of that
+    /// response is not another one); for a proxy, whether it already sent a
+    /// final response upstream (RFC 3261 §16.7 step 5), which
+    /// [`ResponseContext`](crate::proxy::ResponseContext) tracks itself. A
+    /// non-INVITE server transaction sends one final response only (RFC 3261
+    /// §17.2.2), and a proxy forwards only 2xx to an INVITE after one.
     ///
     /// ```
-    /// use sipcodes::rules::Context;
-    ///
     /// use sipcodes::StatusCode;
-    /// use sipcodes::rules::ProxyAction;
+    /// use sipcodes::check::{Check, Problem};
+    /// use sipcodes::rules::{Context, ProxyAction};
     ///
     /// let late = Context::new().method("INVITE").after_final(true);
     /// let action = |status: StatusCode| status.proxy_rule(&late).map(|rule| rule.action());
     /// assert_eq!(action(StatusCode::OK), Some(ProxyAction::Forward));
     /// assert_eq!(action(StatusCode::RINGING), Some(ProxyAction::Absorb));
+    ///
+    /// let second = Check::new(StatusCode::SERVER_INTERNAL_ERROR)
+    ///     .headers(["Via", "From", "To", "Call-ID", "CSeq"])
+    ///     .context(Context::new().method("MESSAGE").after_final(true));
+    /// let problems: Vec<_> = second.violations().map(|v| v.problem()).collect();
+    /// assert_eq!(problems, [Problem::ForbiddenResponse]);
     /// ```
     #[must_use]
     pub fn after_final(self, after_final: bool) -> Self {
