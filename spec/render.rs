@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use super::vocab::{Citation, DialogEffect, Level, ProxyAction, Role};
+use super::vocab::{Basis, Citation, DialogEffect, Level, ProxyAction, Role};
 
 /// What a rule is about: the `kind` of a registry rule with the keys that
 /// belong to it. `sipcodes` uses it with its own receiver and proxy rules
@@ -118,8 +118,10 @@ impl<S> Scope<'_, S> {
 /// A constraint, ready to print: `MUST (header Allow): <rule> [RFC 3261 §21.4.6]`,
 /// or with `markdown`, bold keyword, code-formatted names and a linked citation.
 pub struct Line<'a, S, R = &'a [Role], P = ProxyAction> {
-    /// The RFC 2119 keyword.
+    /// The RFC 2119 keyword, or how strongly a sentence without one reads.
     pub level: Level,
+    /// What the level rests on.
+    pub basis: Basis,
     /// What the rule is about.
     pub kind: Kind<'a, S, R, P>,
     /// When it applies.
@@ -135,7 +137,15 @@ pub struct Line<'a, S, R = &'a [Role], P = ProxyAction> {
 impl<S: AsRef<str>, R: ReceiverRoles, P: ProxyActionOf> fmt::Display for Line<'_, S, R, P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (strong, code) = if self.markdown { ("**", "`") } else { ("", "") };
-        write!(f, "{strong}{}{strong} (", self.level)?;
+        match self.basis {
+            Basis::Keyword => write!(f, "{strong}{}{strong} (", self.level)?,
+            basis => write!(
+                f,
+                "{strong}{}{strong} ({}; ",
+                Reading(self.level),
+                Reading(basis)
+            )?,
+        }
         write_kind(f, &self.kind, code)?;
         write_scope(f, &self.scope)?;
         write!(f, "): {} [{}]", self.rule, self.citation)?;
@@ -143,6 +153,32 @@ impl<S: AsRef<str>, R: ReceiverRoles, P: ProxyActionOf> fmt::Display for Line<'_
             write!(f, "({})", self.citation.url())?;
         }
         Ok(())
+    }
+}
+
+/// How a level or basis reads without a keyword: `must not`, `no RFC 2119
+/// keyword`, `Informational RFC`.
+pub struct Reading<T>(pub T);
+
+impl fmt::Display for Reading<Level> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self.0 {
+            Level::Must => "must",
+            Level::MustNot => "must not",
+            Level::Should => "should",
+            Level::ShouldNot => "should not",
+            Level::May => "may",
+        })
+    }
+}
+
+impl fmt::Display for Reading<Basis> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self.0 {
+            Basis::Keyword => "RFC 2119 keyword",
+            Basis::Statement => "no RFC 2119 keyword",
+            Basis::Informational => "Informational RFC",
+        })
     }
 }
 

@@ -117,6 +117,49 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What a rule's [`Level`] rests on. The level is the RFC 2119 keyword of
+    /// the sentence the rule comes from; where that sentence has none, the
+    /// registry still records how strongly it reads ("is never returned" reads
+    /// as MUST NOT) and says so here. Only a [`Keyword`](Basis::Keyword) rule
+    /// is normative: the others are descriptions, never a MUST or a SHOULD.
+    ///
+    /// ```
+    /// use sipcodes::SipCode;
+    /// use sipcodes::rules::Basis;
+    ///
+    /// // RFC 3261 §21.4.25: "This response is never returned for a CANCEL request itself."
+    /// let never = SipCode::RequestTerminated.constraints().iter().find(|rule| rule.kind() == sipcodes::rules::Kind::Answers).unwrap();
+    /// assert_eq!(never.basis(), Basis::Statement);
+    /// assert!(!Basis::Statement.is_normative());
+    /// ```
+    pub enum Basis {
+        /// The sentence carries the keyword the level names, in capitals.
+        Keyword = "keyword",
+        /// A standards-track sentence states it without a keyword: a
+        /// description ("is never returned", "are terminated") or a lower-case
+        /// "should" or "may".
+        Statement = "statement",
+        /// Only an Informational RFC says it (RFC 5057, which "makes no
+        /// normative statements of any kind"); recorded where no
+        /// standards-track text speaks.
+        Informational = "informational",
+    }
+}
+
+impl Basis {
+    /// Whether the rule is an RFC 2119 requirement ([`Keyword`](Basis::Keyword)).
+    ///
+    /// ```
+    /// assert!(sipcodes::rules::Basis::Keyword.is_normative());
+    /// ```
+    pub const fn is_normative(self) -> bool {
+        matches!(self, Basis::Keyword)
+    }
+}
+
+display_as_word!(Basis, "informational");
+
 impl Level {
     /// Whether breaking the rule makes a response wrong (MUST and MUST NOT).
     ///

@@ -43,7 +43,8 @@ struct Options {
     format: Format,
     /// Exit with status 1 when a finding of this level or a stronger one is
     /// found: `must` for MUST and MUST NOT, `should` for those and SHOULD and
-    /// SHOULD NOT.
+    /// SHOULD NOT. A rule whose sentence has no RFC 2119 keyword never fails
+    /// the run: it is a description, reported but not required.
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
     /// Files checked at once (default: one per core).
@@ -110,7 +111,7 @@ fn main() -> ExitCode {
         }
         let failing = match options.fail_on {
             Some(FailOn::Must) => summary.mandatory,
-            Some(FailOn::Should) => summary.findings(),
+            Some(FailOn::Should) => summary.mandatory + summary.recommended,
             None => 0,
         };
         if failing > 0 && status == 0 {

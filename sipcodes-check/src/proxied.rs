@@ -125,6 +125,7 @@ impl Proxied {
                         judged.findings.push(Finding {
                             seen,
                             level: constraint.level(),
+                            basis: constraint.basis(),
                             rule: format!(
                                 "{code} went upstream where the best response of the branches is {best}; \
                                  {} ({})",
@@ -192,6 +193,7 @@ fn finding(expected: &Expected, seen: Seen, what: &str, request: (u64, String)) 
     Finding {
         seen,
         level,
+        basis: expected.constraint.basis(),
         rule: format!(
             "{} from a branch {level} {what} ({})",
             expected.code,

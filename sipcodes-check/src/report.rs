@@ -55,7 +55,11 @@ pub struct Summary {
     pub mandatory: u64,
     /// SHOULD and SHOULD NOT findings.
     pub recommended: u64,
-    /// Findings by the RFC 2119 level of their rule (`must-not`, …).
+    /// Findings of rules whose sentence has no RFC 2119 keyword, or that only
+    /// an Informational RFC states: descriptions, not requirements.
+    pub described: u64,
+    /// Findings by the RFC 2119 level of their rule (`must-not`, …), and by
+    /// basis for the others (`statement`, `informational`).
     pub levels: BTreeMap<&'static str, u64>,
     /// Rule line → count.
     pub rules: BTreeMap<String, u64>,
@@ -93,8 +97,15 @@ impl Summary {
     }
 
     pub fn finding(&mut self, sink: &Sink, finding: Finding) {
-        *self.levels.entry(finding.level.as_str()).or_default() += 1;
-        if finding.level.is_mandatory() {
+        let counted = if finding.basis.is_normative() {
+            finding.level.as_str()
+        } else {
+            finding.basis.as_str()
+        };
+        *self.levels.entry(counted).or_default() += 1;
+        if !finding.basis.is_normative() {
+            self.described += 1;
+        } else if finding.level.is_mandatory() {
             self.mandatory += 1;
         } else {
             self.recommended += 1;
@@ -118,6 +129,7 @@ impl Summary {
                 let mut object = self.seen_json("finding", &finding.seen);
                 object.insert("call_id".into(), finding.call_id.clone().into());
                 object.insert("level".into(), finding.level.as_str().into());
+                object.insert("basis".into(), finding.basis.as_str().into());
                 object.insert("rule".into(), finding.rule.clone().into());
                 object.insert(
                     "response".into(),
@@ -169,15 +181,19 @@ impl Summary {
     }
 
     pub fn findings(&self) -> u64 {
-        self.mandatory + self.recommended
+        self.mandatory + self.recommended + self.described
     }
 
     pub fn print(&self, sink: &Sink) {
         match sink.format {
             Format::Text => {
+                let described = match self.described {
+                    0 => String::new(),
+                    count => format!(", {count} without a keyword"),
+                };
                 let mut text = format!(
                     "{}: {} frames, {} requests, {} responses, {} unparsed, {} unpaired, \
-                     {} forwarded by a proxy, {} findings ({} MUST, {} SHOULD), {} rules undecided",
+                     {} forwarded by a proxy, {} findings ({} MUST, {} SHOULD{described}), {} rules undecided",
                     self.file,
                     self.frames,
                     self.requests,
@@ -190,6 +206,7 @@ impl Summary {
                     self.recommended,
                     self.undecided,
                 );
+
                 let mut by_count: Vec<_> = self.rules.iter().collect();
                 by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
                 for (rule, count) in by_count {
@@ -226,6 +243,9 @@ impl Summary {
                         "must-not": self.levels.get("must-not").copied().unwrap_or(0),
                         "should": self.levels.get("should").copied().unwrap_or(0),
                         "should-not": self.levels.get("should-not").copied().unwrap_or(0),
+                        "described": self.described,
+                        "statement": self.levels.get("statement").copied().unwrap_or(0),
+                        "informational": self.levels.get("informational").copied().unwrap_or(0),
                         "total": self.findings(),
                     },
                     "rules": rules,

@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 
 use sipcodes::StatusCode;
 use sipcodes::check::Check;
-use sipcodes::rules::{Context, Level};
+use sipcodes::rules::{Basis, Context, Level};
 
 use crate::proxied::Proxied;
 use crate::sip::{Message, Start};
@@ -35,6 +35,9 @@ pub struct Seen {
 pub struct Finding {
     pub seen: Seen,
     pub level: Level,
+    /// Whether the level is an RFC 2119 keyword or how a sentence without
+    /// one reads.
+    pub basis: Basis,
     /// The rule in one line, with its level and reference.
     pub rule: String,
     pub call_id: String,
@@ -197,6 +200,7 @@ impl Tracker {
                 outcome.findings.push(Finding {
                     seen,
                     level: violation.level(),
+                    basis: violation.basis(),
                     rule: violation.to_string(),
                     call_id: message.call_id.clone(),
                     response: message.first_line.clone(),

@@ -76,9 +76,14 @@ fn a_code_that_answers_only_inside_a_dialog() {
         CLIENT,
         &outside.response("204 No Notification", ""),
     );
-    let answers = "204 No Notification MUST answer only SUBSCRIBE inside a dialog (RFC 5839 §7.1)";
-    let (found, _) = findings_of("204-outside.pcap", &pcap);
+    // RFC 5839 §7.1: "It is valid only in response to a SUBSCRIBE message sent
+    // within an established dialog": a description, without a keyword.
+    let answers = "204 No Notification must answer only SUBSCRIBE inside a dialog \
+                   (RFC 5839 §7.1; no RFC 2119 keyword)";
+    let (found, summary) = findings_of("204-outside.pcap", &pcap);
     assert!(found.iter().any(|rule| rule == answers), "{found:?}");
+    assert_eq!(summary["findings"]["statement"], 1);
+    assert_eq!(summary["findings"]["described"], 1);
 
     let inside = Exchange {
         to_tag: Some("b2"),
@@ -126,6 +131,41 @@ fn a_second_final_response_on_a_non_invite_transaction() {
         .udp(CLIENT, SERVER, &message.request())
         .udp(SERVER, CLIENT, &ok);
     assert!(findings_of("one-final.pcap", &fixed).0.is_empty());
+}
+
+#[test]
+fn a_rule_without_a_keyword_is_reported_as_a_description() {
+    // RFC 3261 §21.4.25: "This response is never returned for a CANCEL request
+    // itself."
+    let cancel = Exchange::new("CANCEL", "z9hG4bK-487");
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(CLIENT, SERVER, &cancel.request()).udp(
+        SERVER,
+        CLIENT,
+        &cancel.response("487 Request Terminated", ""),
+    );
+    let (found, summary) = findings_of("487-to-cancel.pcap", &pcap);
+    assert_eq!(
+        found,
+        [
+            "487 Request Terminated must answer any method but CANCEL (RFC 3261 §21.4.25; no RFC 2119 keyword)"
+        ]
+    );
+    assert_eq!(summary["findings"]["total"], 1);
+    assert_eq!(summary["findings"]["described"], 1);
+    assert_eq!(summary["findings"]["statement"], 1);
+    assert_eq!(summary["findings"]["must"], 0);
+    assert_eq!(summary["findings"]["mandatory"], 0);
+    assert_eq!(summary["findings"]["recommended"], 0);
+    // A description fails no run, and the text summary counts it apart.
+    let path = pcap.save("487-to-cancel-fail-on.pcap");
+    let output = check(&[&path], &["--fail-on", "should"]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("1 findings (0 MUST, 0 SHOULD, 1 without a keyword)"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -85,17 +85,20 @@ impl StatusCode {
             .unwrap_or(base)
     }
 
-    /// What a final response does beyond its transaction (RFC 5057 §5.1, RFC
-    /// 6665), for a request with the context's method, inside or outside a
-    /// dialog as the context says: nothing
+    /// What a final response, success or failure, does beyond its transaction
+    /// (RFC 3261 §12.2.1.2, §12.3, §15, RFC 6665, and RFC 5057 where no
+    /// standards-track text speaks), for a request with the context's method,
+    /// inside or outside a dialog as the context says: nothing
     /// ([`Transaction`](DialogEffect::Transaction)), the end of the usage, of
-    /// the subscription, or of the whole dialog. The code's own rules win over
-    /// the rules of its class; among the rules that apply the widest effect
-    /// wins. Rules the context does not decide (an unknown method or dialog,
-    /// prose) are not applied, and an unregistered code gets the effect of its
-    /// class. A provisional response ends nothing, but for 199, which ends the
-    /// early dialog it names (RFC 6228 §7); nor does a response to CANCEL, which
-    /// ends only the CANCEL's transaction, or to ACK, which is never answered.
+    /// the subscription, or of the whole dialog. A 2xx to a BYE ends the invite
+    /// usage; a 481 or 408 inside a dialog ends the dialog. The code's own
+    /// rules win over the rules of its class; among the rules that apply the
+    /// widest effect wins, whatever their [`Basis`](crate::rules::Basis).
+    /// Rules the context does not decide (an unknown method or dialog, prose)
+    /// are not applied, and an unregistered code gets the effect of its class.
+    /// A provisional response ends nothing, but for 199, which ends the early
+    /// dialog it names (RFC 6228 §7); nor does a response to CANCEL, which ends
+    /// only the CANCEL's transaction, or to ACK, which is never answered.
     ///
     /// ```
     /// use sipcodes::StatusCode;
@@ -105,8 +108,11 @@ impl StatusCode {
     /// let outside = |method| Context::new().method(method).in_dialog(false);
     /// let gone = StatusCode::CALL_TRANSACTION_DOES_NOT_EXIST;
     /// assert_eq!(gone.dialog_effect(&inside("BYE")), DialogEffect::Dialog);
-    /// assert_eq!(gone.dialog_effect(&inside("NOTIFY")), DialogEffect::Subscription);
-    /// assert_eq!(gone.dialog_effect(&inside("INFO")), DialogEffect::Usage);
+    /// // RFC 3261 §12.2.1.2: "the UAC SHOULD terminate the dialog".
+    /// assert_eq!(gone.dialog_effect(&inside("NOTIFY")), DialogEffect::Dialog);
+    /// assert_eq!(gone.dialog_effect(&inside("INFO")), DialogEffect::Dialog);
+    /// assert_eq!(StatusCode::OK.dialog_effect(&inside("BYE")), DialogEffect::Usage);
+    /// assert_eq!(StatusCode::OK.dialog_effect(&inside("INFO")), DialogEffect::Transaction);
     /// assert_eq!(StatusCode::BUSY_HERE.dialog_effect(&inside("INVITE")), DialogEffect::Transaction);
     /// // A failed initial INVITE ends its early dialogs.
     /// assert_eq!(StatusCode::new(499)?.dialog_effect(&outside("INVITE")), DialogEffect::Dialog);

@@ -262,7 +262,11 @@ fn which_methods_a_code_answers_is_undecided_without_the_method() {
     };
     assert_eq!(
         wrong_request(no_notification.context(subscribe.in_dialog(false))),
-        ["204 No Notification MUST answer only SUBSCRIBE inside a dialog (RFC 5839 §7.1)"]
+        // "It is valid only in response to a SUBSCRIBE message sent within an
+        // established dialog": no keyword, so a description.
+        [
+            "204 No Notification must answer only SUBSCRIBE inside a dialog (RFC 5839 §7.1; no RFC 2119 keyword)"
+        ]
     );
     assert_eq!(
         wrong_request(no_notification.context(Context::new().method("NOTIFY"))).len(),

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use crate::spec::grammar;
 use crate::spec::vocab::Citation;
 
-pub use crate::spec::vocab::{DialogEffect, Failure, Level, ProxyAction, Role, Usage};
+pub use crate::spec::vocab::{Basis, DialogEffect, Failure, Level, ProxyAction, Role, Usage};
 pub use error::RegistryError;
 use fields::{At, Fields};
 pub use valid::gaps;
@@ -144,6 +144,7 @@ impl std::fmt::Display for Reference {
 pub struct Constraint {
     pub kind: Kind,
     pub level: Level,
+    pub basis: Basis,
     pub rule: String,
     pub scope: Scope,
     pub reference: Reference,

@@ -4,8 +4,8 @@ use super::fields::{self, At, Fields, Table};
 use super::names::{is_variant_name, variant_from_phrase};
 use super::symbol::*;
 use super::{
-    Applies, Constraint, Entry, Header, Level, Reference, Registry, RegistryError, Rule, Scope,
-    Status, StatusWord, Usage, UsageTable, check_token, kinds,
+    Applies, Basis, Constraint, Entry, Header, Level, Reference, Registry, RegistryError, Rule,
+    Scope, Status, StatusWord, Usage, UsageTable, check_token, kinds,
 };
 use crate::spec::grammar::{self, OutOfRange};
 
@@ -370,10 +370,14 @@ fn constraint(
         });
     kinds::check_keys(&fields, kind, extra_keys, errors);
     let level = kinds::word::<Level>(&fields, LEVEL, true, errors).map(|at| at.value);
+    let basis = kinds::word::<Basis>(&fields, BASIS, false, errors);
     let rule = fields.string(RULE, true, errors);
     let reference = fields
         .string(REFERENCE, true, errors)
         .and_then(|text| reference(&text, errors));
+    if let Some(cited) = &reference {
+        check_basis(&fields, cited.rfc, basis.as_ref(), errors);
+    }
     let mut uses = kinds::Uses::default();
     let scope = scope(&fields, &mut uses, errors);
     let answers = kind.is_some_and(|kind| kind.word == "answers");
@@ -391,12 +395,58 @@ fn constraint(
     Some(Constraint {
         kind: kind?,
         level: level?,
+        basis: basis.map_or(Basis::Keyword, |at| at.value),
         rule: rule?.value,
         scope,
         reference: reference?,
         header_names: uses.header_names,
         codes: uses.codes,
     })
+}
+
+/// The RFCs of the registry's sources that are Informational (each says
+/// "Category: Informational"): their sentences carry no RFC 2119 keyword.
+const INFORMATIONAL_RFCS: &[u16] = &[4475, 5057, 5118];
+
+/// A rule citing an Informational RFC says `basis = "informational"`, and
+/// only such a rule does.
+fn check_basis(
+    fields: &Fields<'_>,
+    rfc: u16,
+    basis: Option<&At<Basis>>,
+    errors: &mut Vec<RegistryError>,
+) {
+    let informational = INFORMATIONAL_RFCS.contains(&rfc);
+    match basis {
+        None
+        | Some(At {
+            value: Basis::Keyword | Basis::Statement,
+            ..
+        }) if informational => {
+            errors.push(RegistryError::at(
+                fields.offset_of(REFERENCE),
+                format!(
+                    "{} cites RFC {rfc}, which is Informational and has no RFC 2119 keywords; \
+                     add `{BASIS} = \"informational\"`",
+                    fields.context()
+                ),
+            ));
+        }
+        Some(At {
+            value: Basis::Informational,
+            offset,
+        }) if !informational => {
+            errors.push(RegistryError::at(
+                *offset,
+                format!(
+                    "`{BASIS} = \"informational\"` in {}, but RFC {rfc} is not an Informational RFC; \
+                     cite the Informational RFC the rule comes from, or give the basis of RFC {rfc}'s sentence",
+                    fields.context()
+                ),
+            ));
+        }
+        _ => {}
+    }
 }
 
 /// The scope keys every constraint may have.

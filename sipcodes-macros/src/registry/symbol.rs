@@ -20,6 +20,7 @@ pub const COMPACT: &str = "compact";
 
 pub const KIND: &str = "kind";
 pub const LEVEL: &str = "level";
+pub const BASIS: &str = "basis";
 pub const RULE: &str = "rule";
 pub const WHEN: &str = "when";
 pub const REFERENCE: &str = "reference";
@@ -76,6 +77,7 @@ pub const CONSTRAINT_KEYS: &[&str] = &[
     LEVEL,
     RULE,
     REFERENCE,
+    BASIS,
     METHODS,
     EXCEPT_METHODS,
     REQUEST_HAS,
@@ -89,7 +91,8 @@ pub const CONSTRAINT_KEYS: &[&str] = &[
     WHEN,
 ];
 
-/// The scope keys: those of `CONSTRAINT_KEYS` after the four every constraint has.
+/// The scope keys: those of `CONSTRAINT_KEYS` after the four every constraint
+/// has and `basis`.
 pub fn scope_keys() -> &'static [&'static str] {
-    &CONSTRAINT_KEYS[4..]
+    &CONSTRAINT_KEYS[5..]
 }

@@ -1,5 +1,5 @@
 use super::names::{is_variant_name, variant_from_phrase};
-use super::{Kind, Level, Role, Status, load};
+use super::{Basis, Kind, Level, Role, Status, load};
 
 /// The header fields the test entries name, appended after them so that the
 /// lines of errors in a test's own text do not move.
@@ -720,13 +720,13 @@ fn stand_ins_are_checked() {
 
 #[test]
 fn the_scope_keys_are_the_constraint_keys_after_the_four_every_constraint_has() {
-    use super::symbol::{KIND, LEVEL, METHODS, REFERENCE, RULE, WHEN, scope_keys};
+    use super::symbol::{BASIS, KIND, LEVEL, METHODS, REFERENCE, RULE, WHEN, scope_keys};
     let keys = scope_keys();
     assert_eq!((keys.first(), keys.last()), (Some(&METHODS), Some(&WHEN)));
     assert!(
         !keys
             .iter()
-            .any(|key| [KIND, LEVEL, RULE, REFERENCE].contains(key))
+            .any(|key| [KIND, LEVEL, RULE, REFERENCE, BASIS].contains(key))
     );
 }
 
@@ -895,6 +895,64 @@ fn a_send_rule_without_roles_binds_whichever_element_sends() {
         errors(&with_constraint("kind = \"send\"\nroles = []")),
         [
             "registry.toml:10:9: `roles` in a constraint of code 405 is empty; give at least one value"
+        ]
+    );
+}
+
+#[test]
+fn the_basis_of_a_level_is_checked_against_the_rfc_cited() {
+    let constraint = |keys: &str, reference: &str| {
+        format!(
+            "{ENTRY_405}[[code.constraints]]\nkind = \"dialog\"\neffect = \"usage\"\nlevel = \"should\"\n{keys}rule = \"r\"\nreference = \"{reference}\"\n"
+        )
+    };
+    let registry = load(&with_headers(&constraint(
+        "basis = \"informational\"\n",
+        "RFC 5057 §5.1",
+    )))
+    .expect("valid");
+    assert_eq!(
+        registry.entries[0].constraints[0].basis,
+        Basis::Informational
+    );
+    let registry = load(&with_headers(&constraint("", "RFC 3261 §12.2.1.2"))).expect("valid");
+    assert_eq!(registry.entries[0].constraints[0].basis, Basis::Keyword);
+    let registry = load(&with_headers(&constraint(
+        "basis = \"statement\"\n",
+        "RFC 3261 §15",
+    )))
+    .expect("valid");
+    assert_eq!(registry.entries[0].constraints[0].basis, Basis::Statement);
+    assert_eq!(
+        errors(&constraint("", "RFC 5057 §5.1")),
+        [
+            "registry.toml:13:13: a constraint of code 405 cites RFC 5057, which is Informational \
+          and has no RFC 2119 keywords; add `basis = \"informational\"`"
+        ]
+    );
+    assert_eq!(
+        errors(&constraint("basis = \"statement\"\n", "RFC 5057 §5.1")),
+        [
+            "registry.toml:14:13: a constraint of code 405 cites RFC 5057, which is Informational \
+          and has no RFC 2119 keywords; add `basis = \"informational\"`"
+        ]
+    );
+    assert_eq!(
+        errors(&constraint(
+            "basis = \"informational\"\n",
+            "RFC 3261 §12.2.1.2"
+        )),
+        [
+            "registry.toml:12:9: `basis = \"informational\"` in a constraint of code 405, but RFC 3261 \
+          is not an Informational RFC; cite the Informational RFC the rule comes from, or give \
+          the basis of RFC 3261's sentence"
+        ]
+    );
+    assert_eq!(
+        errors(&constraint("basis = \"normative\"\n", "RFC 3261 §15")),
+        [
+            "registry.toml:12:9: unknown basis \"normative\" in a constraint of code 405; use \
+          \"keyword\", \"statement\" or \"informational\""
         ]
     );
 }

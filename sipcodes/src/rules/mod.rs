@@ -2,10 +2,12 @@
 //! code, and the one description of what an element knows ([`Context`]) that
 //! every question about them takes.
 //!
-//! Each rule is a [`Constraint`]: its RFC 2119 [`Level`], its [`Kind`] (a
-//! header field, a body, the methods answered, who sends it, what a receiver, a
-//! dialog or a proxy does with it), the [`Scope`] it is limited to, its prose
-//! and its [`Reference`]. A code's own rules come from
+//! Each rule is a [`Constraint`]: its RFC 2119 [`Level`] and the [`Basis`] of
+//! that level (the keyword in capitals, or a sentence without one, which makes
+//! the rule a description rather than a requirement), its [`Kind`] (a header
+//! field, a body, the methods answered, who sends it, what a receiver, a dialog
+//! or a proxy does with it), the [`Scope`] it is limited to, its prose and its
+//! [`Reference`]. A code's own rules come from
 //! [`SipCode::constraints`](crate::SipCode::constraints); the rules over many
 //! codes are [`GeneralRule`]s; [`StatusCode::rules`](crate::StatusCode::rules)
 //! gives both.
@@ -31,7 +33,9 @@ pub(crate) mod scope;
 mod usage;
 
 pub use crate::registry::Historic;
-pub use crate::spec::vocab::{Client, DialogEffect, Failure, Level, ProxyAction, Role, Usage};
+pub use crate::spec::vocab::{
+    Basis, Client, DialogEffect, Failure, Level, ProxyAction, Role, Usage,
+};
 pub use constraint::{Constraint, Kind, ProxyRule, ReceiverRule};
 pub use context::{Context, FromFn, Names, NoNames, from_fn};
 pub use general::GeneralRule;
