@@ -142,8 +142,8 @@ impl<S: AsRef<str>, R: ReceiverRoles, P: ProxyActionOf> fmt::Display for Line<'_
             basis => write!(
                 f,
                 "{strong}{}{strong} ({}; ",
-                Reading(self.level),
-                Reading(basis)
+                self.level.lower_case(),
+                basis.description()
             )?,
         }
         write_kind(f, &self.kind, code)?;
@@ -153,32 +153,6 @@ impl<S: AsRef<str>, R: ReceiverRoles, P: ProxyActionOf> fmt::Display for Line<'_
             write!(f, "({})", self.citation.url())?;
         }
         Ok(())
-    }
-}
-
-/// How a level or basis reads without a keyword: `must not`, `no RFC 2119
-/// keyword`, `Informational RFC`.
-pub struct Reading<T>(pub T);
-
-impl fmt::Display for Reading<Level> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self.0 {
-            Level::Must => "must",
-            Level::MustNot => "must not",
-            Level::Should => "should",
-            Level::ShouldNot => "should not",
-            Level::May => "may",
-        })
-    }
-}
-
-impl fmt::Display for Reading<Basis> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self.0 {
-            Basis::Keyword => "RFC 2119 keyword",
-            Basis::Statement => "no RFC 2119 keyword",
-            Basis::Informational => "Informational RFC",
-        })
     }
 }
 

@@ -148,6 +148,22 @@ vocabulary! {
 }
 
 impl Basis {
+    /// How a report names it: `RFC 2119 keyword`, `no RFC 2119 keyword`,
+    /// `Informational RFC`.
+    ///
+    /// ```
+    /// use sipcodes::rules::Basis;
+    ///
+    /// assert_eq!(Basis::Statement.description(), "no RFC 2119 keyword");
+    /// ```
+    pub const fn description(self) -> &'static str {
+        match self {
+            Basis::Keyword => "RFC 2119 keyword",
+            Basis::Statement => "no RFC 2119 keyword",
+            Basis::Informational => "Informational RFC",
+        }
+    }
+
     /// Whether the rule is an RFC 2119 requirement ([`Keyword`](Basis::Keyword)).
     ///
     /// ```
@@ -171,6 +187,22 @@ impl Level {
     /// ```
     pub const fn is_mandatory(self) -> bool {
         matches!(self, Level::Must | Level::MustNot)
+    }
+
+    /// The level in lower case, as a sentence without a keyword reads:
+    /// `must not`.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::rules::Level::MustNot.lower_case(), "must not");
+    /// ```
+    pub const fn lower_case(self) -> &'static str {
+        match self {
+            Level::Must => "must",
+            Level::MustNot => "must not",
+            Level::Should => "should",
+            Level::ShouldNot => "should not",
+            Level::May => "may",
+        }
     }
 
     /// Whether the rule forbids rather than requires (MUST NOT, SHOULD NOT).

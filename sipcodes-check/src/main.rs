@@ -10,6 +10,7 @@
 //! are still printed).
 
 mod capture;
+mod dialogs;
 mod packet;
 mod proxied;
 mod report;

@@ -133,7 +133,7 @@ impl Proxied {
                                 constraint.reference()
                             ),
                             call_id: message.call_id.clone(),
-                            response: message.first_line.clone(),
+                            response: (seen.frame, message.first_line.clone()),
                             request: Some(self.request.clone()),
                         });
                     }
@@ -200,7 +200,7 @@ fn finding(expected: &Expected, seen: Seen, what: &str, request: (u64, String)) 
             expected.constraint.reference()
         ),
         call_id: expected.call_id.clone(),
-        response: expected.first_line.clone(),
+        response: (expected.seen.frame, expected.first_line.clone()),
         request: Some(request),
     }
 }

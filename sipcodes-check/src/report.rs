@@ -121,8 +121,8 @@ impl Summary {
                     self.place(&finding.seen),
                     finding.call_id,
                     finding.rule,
-                    finding.response,
-                    finding.seen.frame,
+                    finding.response.1,
+                    finding.response.0,
                 ));
             }
             Format::Json => {
@@ -133,7 +133,7 @@ impl Summary {
                 object.insert("rule".into(), finding.rule.clone().into());
                 object.insert(
                     "response".into(),
-                    json!({ "frame": finding.seen.frame, "line": finding.response }),
+                    json!({ "frame": finding.response.0, "line": finding.response.1 }),
                 );
                 let request = finding
                     .request

@@ -9,6 +9,7 @@ use sipcodes::StatusCode;
 use sipcodes::check::Check;
 use sipcodes::rules::{Basis, Context, Level};
 
+use crate::dialogs::Dialogs;
 use crate::proxied::Proxied;
 use crate::sip::{Message, Start};
 
@@ -41,8 +42,11 @@ pub struct Finding {
     /// The rule in one line, with its level and reference.
     pub rule: String,
     pub call_id: String,
-    pub response: String,
-    /// The request it answers, when it is in the capture.
+    /// The response's frame and start line.
+    pub response: (u64, String),
+    /// The request involved, when it is in the capture: the one the response
+    /// answers, or for a dialog the response ended, the request sent on it
+    /// after.
     pub request: Option<(u64, String)>,
 }
 
@@ -131,6 +135,7 @@ pub struct Tracker {
     ended: Vec<Finding>,
     /// Requests seen forwarded by a proxy, both sides in the capture.
     pub forwarded: u64,
+    dialogs: Dialogs,
 }
 
 impl Tracker {
@@ -150,6 +155,9 @@ impl Tracker {
             // A retransmission.
             transaction.last = seen.time;
             return;
+        }
+        if let Some(finding) = self.dialogs.request(&message, method, seen) {
+            self.ended.push(finding);
         }
         let key = self.key.clone();
         // A proxy forwards a request with its own Via on top of the ones it
@@ -203,7 +211,7 @@ impl Tracker {
                     basis: violation.basis(),
                     rule: violation.to_string(),
                     call_id: message.call_id.clone(),
-                    response: message.first_line.clone(),
+                    response: (seen.frame, message.first_line.clone()),
                     request: request.clone(),
                 });
             }
@@ -221,15 +229,21 @@ impl Tracker {
             return outcome;
         };
         transaction.last = seen.time;
+        let first_final = transaction.first_final.is_none() && code.as_u16() >= 200;
         let after_final = match &transaction.first_final {
             Some((first, tag)) => *first != code || *tag != message.to_tag,
             None => {
-                if code.as_u16() >= 200 {
+                if first_final {
                     transaction.first_final = Some((code, message.to_tag.clone()));
                 }
                 false
             }
         };
+        if first_final {
+            let method = transaction.method();
+            self.dialogs
+                .response(&transaction.request, method, message, code, seen);
+        }
         {
             let request = &transaction.request;
             let context = Context::new()
@@ -281,6 +295,7 @@ impl Tracker {
             return;
         }
         self.last_sweep = now;
+        self.dialogs.sweep(now);
         let ended = &mut self.ended;
         self.transactions.retain(|_, transaction| {
             let wait = if transaction.first_final.is_some() {

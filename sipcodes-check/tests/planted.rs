@@ -168,6 +168,107 @@ fn a_rule_without_a_keyword_is_reported_as_a_description() {
     );
 }
 
+/// A request and its response inside one dialog (Call-ID `dialog@example.com`,
+/// tags `a1` and `b2`), in their own transaction.
+fn in_dialog(method: &'static str, branch: &'static str, status: &str) -> (String, String) {
+    let exchange = Exchange {
+        to_tag: Some("b2"),
+        ..Exchange::new(method, branch)
+    };
+    let call_id = format!("Call-ID: {branch}@example.com");
+    let dialog = |text: String| text.replace(&call_id, "Call-ID: dialog@example.com");
+    (
+        dialog(exchange.request()),
+        dialog(exchange.response(status, "")),
+    )
+}
+
+#[test]
+fn a_request_on_a_dialog_a_481_ended() {
+    // RFC 3261 §12.2.1.2: "If the response for a request within a dialog is a
+    // 481 (Call/Transaction Does Not Exist) or a 408 (Request Timeout), the
+    // UAC SHOULD terminate the dialog."
+    let (info, gone) = in_dialog(
+        "INFO",
+        "z9hG4bK-info",
+        "481 Call/Transaction Does Not Exist",
+    );
+    let (update, updated) = in_dialog("UPDATE", "z9hG4bK-update", "200 OK");
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(CLIENT, SERVER, &info)
+        .udp(SERVER, CLIENT, &gone)
+        .udp(CLIENT, SERVER, &update)
+        .udp(SERVER, CLIENT, &updated);
+    let (found, summary) = findings_of("481-then-update.pcap", &pcap);
+    let ended = "481 Call/Transaction Does Not Exist to INFO inside a dialog SHOULD end the dialog, \
+                 yet UPDATE was sent on it after (RFC 3261 §12.2.1.2)";
+    assert!(found.iter().any(|rule| rule == ended), "{found:?}");
+    assert_eq!(summary["findings"]["should"], 1, "{found:?}");
+
+    // The text names the 481 and the request sent after it, with their frames.
+    let path = pcap.save("481-then-update-text.pcap");
+    let text = String::from_utf8(check(&[&path], &[]).stdout).unwrap();
+    assert!(
+        text.contains(&format!(
+            "  {ended}\n  response: SIP/2.0 481 Call/Transaction Does Not Exist (frame 2)\n  \
+             request:  UPDATE sip:bob@example.com SIP/2.0 (frame 3)"
+        )),
+        "{text}"
+    );
+
+    // "For INVITE initiated dialogs, terminating the dialog consists of
+    // sending a BYE": a BYE after the 481 is how the UAC ends it.
+    let (bye, _) = in_dialog("BYE", "z9hG4bK-bye", "200 OK");
+    let mut fixed = Pcap::ethernet();
+    fixed
+        .udp(CLIENT, SERVER, &info)
+        .udp(SERVER, CLIENT, &gone)
+        .udp(CLIENT, SERVER, &bye);
+    assert!(findings_of("481-then-bye.pcap", &fixed).0.is_empty());
+}
+
+#[test]
+fn a_request_on_an_invite_usage_a_2xx_to_bye_ended() {
+    // RFC 3261 §15: "the BYE also terminates the dialog", no keyword.
+    let (bye, ok) = in_dialog("BYE", "z9hG4bK-bye2", "200 OK");
+    let (info, _) = in_dialog("INFO", "z9hG4bK-late", "200 OK");
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(CLIENT, SERVER, &bye)
+        .udp(SERVER, CLIENT, &ok)
+        .udp(SERVER, CLIENT, &info);
+    let (found, summary) = findings_of("bye-then-info.pcap", &pcap);
+    assert_eq!(
+        found,
+        [
+            "200 OK to BYE inside a dialog must end its invite usage, yet INFO was sent on it after \
+          (RFC 3261 §15; no RFC 2119 keyword)"
+        ]
+    );
+    assert_eq!(summary["findings"]["statement"], 1);
+    // A second BYE is no way out: the usage ended with the first one's 2xx.
+    let (again, _) = in_dialog("BYE", "z9hG4bK-bye3", "481 Call/Transaction Does Not Exist");
+    let mut twice = Pcap::ethernet();
+    twice
+        .udp(CLIENT, SERVER, &bye)
+        .udp(SERVER, CLIENT, &ok)
+        .udp(CLIENT, SERVER, &again);
+    assert_eq!(findings_of("bye-then-bye.pcap", &twice).0.len(), 1);
+    // A request of another usage of the dialog (a subscription's NOTIFY) goes on.
+    let (notify, _) = in_dialog("NOTIFY", "z9hG4bK-notify", "200 OK");
+    let mut other = Pcap::ethernet();
+    other
+        .udp(CLIENT, SERVER, &bye)
+        .udp(SERVER, CLIENT, &ok)
+        .udp(SERVER, CLIENT, &notify);
+    let (found, _) = findings_of("bye-then-notify.pcap", &other);
+    assert!(
+        !found
+            .iter()
+            .any(|rule| rule.contains("was sent on it after")),
+        "{found:?}"
+    );
+}
+
 #[test]
 fn what_the_request_asked_for() {
     // RFC 3262 §3: an INVITE that requires 100rel gets its 180 reliably.

@@ -100,9 +100,13 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
         let usage = debug_ident(table.usage.value);
         let methods = table.methods.iter().map(|method| &method.value);
         let reference = citations.index(&table.reference);
-        usages.push(
-            quote!(U { usage: Usage::#usage, methods: &[#(#methods),*], reference: #reference }),
-        );
+        let ended_by = table.ended_by.iter().map(|method| &method.value);
+        usages.push(quote!(U {
+            usage: Usage::#usage,
+            methods: &[#(#methods),*],
+            ended_by: &[#(#ended_by),*],
+            reference: #reference
+        }));
     }
     let references = citations.items();
     // The short names `constraint_data` writes, in scope where it is used.

@@ -126,17 +126,42 @@ impl StatusCode {
         self,
         context: &Context<'_, impl Names, impl Names, impl Names>,
     ) -> DialogEffect {
+        match self.dialog_constraint(context).map(Constraint::kind) {
+            Some(Kind::Dialog(effect)) => effect,
+            _ => DialogEffect::Transaction,
+        }
+    }
+
+    /// The registry's rule behind [`dialog_effect`](StatusCode::dialog_effect),
+    /// whole: its level and basis, its sentence and its reference, for
+    /// reporting what an element did after the response; `None` where no
+    /// rule applies (the effect is then the transaction's alone).
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::rules::{Context, Level};
+    ///
+    /// let info = Context::new().method("INFO").in_dialog(true);
+    /// let rule = StatusCode::CALL_TRANSACTION_DOES_NOT_EXIST.dialog_constraint(&info).unwrap();
+    /// assert_eq!(rule.level(), Level::Should);
+    /// assert_eq!(rule.reference().to_string(), "RFC 3261 §12.2.1.2");
+    /// assert!(StatusCode::OK.dialog_constraint(&info).is_none());
+    /// ```
+    pub fn dialog_constraint(
+        self,
+        context: &Context<'_, impl Names, impl Names, impl Names>,
+    ) -> Option<&'static Constraint> {
         self.select(|constraint| match constraint.kind() {
             Kind::Dialog(effect)
                 if matches!(constraint.level(), Level::Must | Level::Should)
                     && constraint.scope().holds(context) =>
             {
-                Some(effect)
+                Some((effect, constraint))
             }
             _ => None,
         })
-        .max()
-        .unwrap_or(DialogEffect::Transaction)
+        .max_by_key(|(effect, _)| *effect)
+        .map(|(_, constraint)| constraint)
     }
 
     /// The header field that carries the value to retry with, if the registry

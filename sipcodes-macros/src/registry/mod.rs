@@ -259,6 +259,8 @@ impl Rule {
 pub struct UsageTable {
     pub usage: At<Usage>,
     pub methods: Vec<At<String>>,
+    /// The requests that end the usage (BYE for the invite usage).
+    pub ended_by: Vec<At<String>>,
     pub reference: Reference,
     pub(crate) offset: usize,
 }

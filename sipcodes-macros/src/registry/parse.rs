@@ -104,12 +104,29 @@ fn usage(table: &Table<'_>, offset: usize, errors: &mut Vec<RegistryError>) -> O
     for method in &methods {
         check_token(&fields, METHODS, method, errors);
     }
+    let ended_by = fields
+        .strings(ENDED_BY, false, false, errors)
+        .unwrap_or_default();
+    for ender in &ended_by {
+        if !methods.iter().any(|method| method.value == ender.value) {
+            errors.push(RegistryError::at(
+                ender.offset,
+                format!(
+                    "`{ENDED_BY}` of {} names {:?}, which is not among its `{METHODS}`; \
+                     a usage is ended by one of its own requests",
+                    fields.context(),
+                    ender.value
+                ),
+            ));
+        }
+    }
     let reference = fields
         .string(REFERENCE, true, errors)
         .and_then(|text| reference(&text, errors));
     Some(UsageTable {
         usage: usage?,
         methods,
+        ended_by,
         reference: reference?,
         offset,
     })

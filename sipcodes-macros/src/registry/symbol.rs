@@ -21,6 +21,7 @@ pub const COMPACT: &str = "compact";
 pub const KIND: &str = "kind";
 pub const LEVEL: &str = "level";
 pub const BASIS: &str = "basis";
+pub const ENDED_BY: &str = "ended-by";
 pub const RULE: &str = "rule";
 pub const WHEN: &str = "when";
 pub const REFERENCE: &str = "reference";
@@ -53,7 +54,7 @@ pub const TOP_KEYS: &[&str] = &[HEADER_TABLE, USAGE_TABLE, RULE_TABLE, CODE];
 pub const HEADER_KEYS: &[&str] = &[NAME, COMPACT, REFERENCE];
 
 /// The keys of a `[[usage]]` table.
-pub const USAGE_KEYS: &[&str] = &[NAME, METHODS, REFERENCE];
+pub const USAGE_KEYS: &[&str] = &[NAME, METHODS, ENDED_BY, REFERENCE];
 
 /// The keys a `[[rule]]` has besides those of a constraint.
 pub const RULE_KEYS: &[&str] = &[CODES, EXCEPT_CODES];

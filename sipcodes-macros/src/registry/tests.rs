@@ -780,6 +780,22 @@ fn usage_tables_are_read_and_checked() {
     assert!(errors(&lower)[0].starts_with(
         "registry.toml:4:12: \"in vite\" in `methods` of usage invite is not a SIP token"
     ));
+
+    let ended = |enders: &str| {
+        format!(
+            "\n[[usage]]\nname = \"invite\"\nmethods = [\"INVITE\", \"BYE\"]\nended-by = {enders}\n\
+             reference = \"RFC 5057 §5.3\"\n{ENTRY_405}"
+        )
+    };
+    let registry = load(&with_headers(&ended("[\"BYE\"]"))).expect("valid");
+    assert_eq!(registry.usages[0].ended_by[0].value, "BYE");
+    assert!(registry.usages[0].methods.len() == 2);
+    assert_eq!(
+        errors(&ended("[\"NOTIFY\"]")),
+        [
+            "registry.toml:5:13: `ended-by` of usage invite names \"NOTIFY\", which is not among its `methods`; a usage is ended by one of its own requests"
+        ]
+    );
 }
 
 #[test]

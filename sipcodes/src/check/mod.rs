@@ -46,7 +46,6 @@ pub use head::{HeadError, HeaderNames, HeaderNamesIter};
 use crate::rules::general::Origin;
 use crate::rules::scope::Decision;
 use crate::rules::{Basis, Constraint, Context, Kind, Level, Names, NoNames, Role, Scope};
-use crate::spec::render::Reading;
 use crate::{SipCode, StatusCode, header};
 
 /// A response as the validator sees it: its code, the names of its header
@@ -526,7 +525,7 @@ impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.basis() {
             Basis::Keyword => write!(f, "{} {} ", self.status, self.level())?,
-            _ => write!(f, "{} {} ", self.status, Reading(self.level()))?,
+            _ => write!(f, "{} {} ", self.status, self.level().lower_case())?,
         }
         let scope = self.constraint.scope();
         match self.constraint.kind() {
@@ -558,7 +557,12 @@ impl fmt::Display for Violation {
         }
         match self.basis() {
             Basis::Keyword => write!(f, " ({})", self.constraint.reference()),
-            basis => write!(f, " ({}; {})", self.constraint.reference(), Reading(basis)),
+            basis => write!(
+                f,
+                " ({}; {})",
+                self.constraint.reference(),
+                basis.description()
+            ),
         }
     }
 }

@@ -42,4 +42,4 @@ pub use general::GeneralRule;
 pub use reference::Reference;
 pub use scope::Scope;
 pub(crate) use usage::UsageEntry;
-pub use usage::{usage_of, usage_reference};
+pub use usage::{usage_ended_by, usage_of, usage_reference};

@@ -7,6 +7,7 @@ use crate::rules::{Reference, Usage};
 pub(crate) struct UsageEntry {
     pub(crate) usage: Usage,
     pub(crate) methods: &'static [&'static str],
+    pub(crate) ended_by: &'static [&'static str],
     pub(crate) reference: Reference,
 }
 
@@ -29,6 +30,25 @@ pub fn usage_of(method: &str) -> Option<Usage> {
         .iter()
         .find(|entry| entry.methods.contains(&method))
         .map(|entry| entry.usage)
+}
+
+/// The requests that end the usage, as its `[[usage]]` table's `ended-by`
+/// states: a BYE ends the invite usage (RFC 3261 §15), and is how a UAC ends
+/// a dialog an INVITE created (§12.2.1.2). Empty where the registry names
+/// none: a subscription ends by what a SUBSCRIBE or NOTIFY carries, not by
+/// its method.
+///
+/// ```
+/// use sipcodes::rules::{Usage, usage_ended_by};
+///
+/// assert_eq!(usage_ended_by(Usage::Invite), ["BYE"]);
+/// assert!(usage_ended_by(Usage::Subscription).is_empty());
+/// ```
+pub fn usage_ended_by(usage: Usage) -> &'static [&'static str] {
+    UsageEntry::TABLE
+        .iter()
+        .find(|entry| entry.usage == usage)
+        .map_or(&[], |entry| entry.ended_by)
 }
 
 /// Where the RFC says which requests belong to this usage.

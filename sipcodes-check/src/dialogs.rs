@@ -1,0 +1,145 @@
+//! Dialogs a response ended, and the requests sent on them afterwards. What
+//! ends a dialog or a usage, and which request ends a usage, is the
+//! registry's (`dialog_constraint`, `usage_of`, `usage_ended_by`); this module
+//! only remembers what the capture showed.
+
+use std::collections::HashMap;
+
+use sipcodes::StatusCode;
+use sipcodes::rules::{Constraint, Context, DialogEffect, Kind, Usage, usage_ended_by, usage_of};
+
+use crate::sip::Message;
+use crate::track::{Finding, Seen};
+
+/// How long an ended dialog is remembered, by the capture's clock: 64·T1,
+/// the time a peer may still be retransmitting on it.
+const REMEMBERED: f64 = 32.0;
+
+struct Ended {
+    time: f64,
+    constraint: &'static Constraint,
+    /// The usage that ended, or `None` for the whole dialog.
+    usage: Option<Usage>,
+    /// The response answered a request that ends its usage (a 2xx to BYE):
+    /// nothing of that usage may follow, not even another such request.
+    by_ender: bool,
+    /// `481 Call/Transaction Does Not Exist to INFO`, for the report.
+    what: String,
+    /// The response's frame and start line.
+    response: (u64, String),
+}
+
+#[derive(Default)]
+pub struct Dialogs {
+    ended: HashMap<String, Ended>,
+    key: String,
+}
+
+/// Call-ID and the two tags, in an order that does not depend on the
+/// direction of the message.
+fn key_of(message: &Message, key: &mut String) -> bool {
+    let (Some(from), Some(to)) = (&message.from_tag, &message.to_tag) else {
+        return false;
+    };
+    let (first, second) = if from <= to { (from, to) } else { (to, from) };
+    key.clear();
+    for part in [&message.call_id, first, second] {
+        key.push_str(part);
+        key.push('\n');
+    }
+    true
+}
+
+impl Dialogs {
+    /// Remembers a dialog or a usage that a final response to a request
+    /// inside a dialog ended, as the registry says.
+    pub fn response(
+        &mut self,
+        request: &Message,
+        method: &str,
+        response: &Message,
+        code: StatusCode,
+        seen: Seen,
+    ) {
+        if code.as_u16() < 200 || !key_of(request, &mut self.key) {
+            return;
+        }
+        let context = Context::new().method(method).in_dialog(true);
+        let Some(constraint) = code.dialog_constraint(&context) else {
+            return;
+        };
+        let usage = match constraint.kind() {
+            Kind::Dialog(DialogEffect::Dialog) => None,
+            Kind::Dialog(DialogEffect::Usage) => match usage_of(method) {
+                Some(usage) => Some(usage),
+                None => return,
+            },
+            // What ends a subscription depends on what the messages carry.
+            _ => return,
+        };
+        let by_ender =
+            usage_of(method).is_some_and(|usage| usage_ended_by(usage).contains(&method));
+        self.ended.insert(
+            self.key.clone(),
+            Ended {
+                time: seen.time,
+                constraint,
+                usage,
+                by_ender,
+                what: format!("{code} to {method}"),
+                response: (seen.frame, response.first_line.clone()),
+            },
+        );
+    }
+
+    /// A request in a new transaction: a finding if it went on a dialog, or
+    /// in a usage, that a response ended, and is not the request that ends
+    /// it. One finding a dialog.
+    pub fn request(&mut self, message: &Message, method: &str, seen: Seen) -> Option<Finding> {
+        if matches!(method, "ACK" | "CANCEL") || !key_of(message, &mut self.key) {
+            return None;
+        }
+        let ended = self.ended.get(self.key.as_str())?;
+        if seen.time <= ended.time {
+            return None;
+        }
+        let ender = |usage: Usage| !ended.by_ender && usage_ended_by(usage).contains(&method);
+        let breaks = match ended.usage {
+            None => !Usage::ALL.iter().any(|&usage| ender(usage)),
+            Some(usage) => usage_of(method) == Some(usage) && !ender(usage),
+        };
+        if !breaks {
+            return None;
+        }
+        let ended = self.ended.remove(self.key.as_str())?;
+        let constraint = ended.constraint;
+        let (reading, basis) = if constraint.basis().is_normative() {
+            (constraint.level().to_string(), String::new())
+        } else {
+            let basis = format!("; {}", constraint.basis().description());
+            (constraint.level().lower_case().to_owned(), basis)
+        };
+        let scope = match ended.usage {
+            None => "the dialog".to_owned(),
+            Some(usage) => format!("its {usage} usage"),
+        };
+        Some(Finding {
+            seen,
+            level: constraint.level(),
+            basis: constraint.basis(),
+            rule: format!(
+                "{} inside a dialog {reading} end {scope}, yet {method} was sent on it after ({}{basis})",
+                ended.what,
+                constraint.reference()
+            ),
+            call_id: message.call_id.clone(),
+            response: ended.response,
+            request: Some((seen.frame, message.first_line.clone())),
+        })
+    }
+
+    /// Forgets what ended longer ago than a peer may still be sending on it.
+    pub fn sweep(&mut self, now: f64) {
+        self.ended.retain(|_, ended| ended.time + REMEMBERED >= now);
+    }
+}
