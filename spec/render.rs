@@ -92,6 +92,8 @@ pub struct Scope<'a, S> {
     /// `after-final`: after another final response was sent for the same
     /// request (by its server transaction; upstream, for a proxy), or before.
     pub after_final: Option<bool>,
+    /// `has-body`: the response carries a non-empty message body, or none.
+    pub has_body: Option<bool>,
     /// `generated-by`: the response was generated, not forwarded, by these elements.
     pub generated_by: &'a [Role],
     /// `when`: what no key can state, in prose.
@@ -110,6 +112,7 @@ impl<S> Scope<'_, S> {
         request_not_supports: None,
         in_dialog: None,
         after_final: None,
+        has_body: None,
         generated_by: &[],
         condition: None,
     };
@@ -236,6 +239,11 @@ fn write_scope<S: AsRef<str>>(f: &mut fmt::Formatter<'_>, scope: &Scope<'_, S>) 
     match scope.after_final {
         Some(true) => f.write_str(", after another final response was sent")?,
         Some(false) => f.write_str(", before a final response was sent")?,
+        None => {}
+    }
+    match scope.has_body {
+        Some(true) => f.write_str(", with a message body")?,
+        Some(false) => f.write_str(", without a message body")?,
         None => {}
     }
     if !scope.generated_by.is_empty() {

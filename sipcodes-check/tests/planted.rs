@@ -319,6 +319,35 @@ fn a_body_the_code_must_not_carry() {
     assert_eq!(summary["findings"]["must-not"], 1);
     assert_eq!(summary["findings"]["must"], 0);
     assert_eq!(summary["findings"]["mandatory"], 1);
+
+    // RFC 3261 §7.4.1: a body without Content-Type, and Content-Encoding
+    // without a body.
+    let untyped = message
+        .response("200 OK", "")
+        .replace("Content-Length: 0\r\n\r\n", "Content-Length: 2\r\n\r\nhi");
+    let coded = Exchange::new("MESSAGE", "z9hG4bK-msg2");
+    let mut pcap = Pcap::ethernet();
+    pcap.udp(CLIENT, SERVER, &message.request())
+        .udp(SERVER, CLIENT, &untyped)
+        .udp(CLIENT, SERVER, &coded.request())
+        .udp(
+            SERVER,
+            CLIENT,
+            &coded.response("200 OK", "Content-Encoding: gzip\r\n"),
+        );
+    let (found, _) = findings_of("body-type.pcap", &pcap);
+    assert!(
+        found
+            .iter()
+            .any(|rule| rule == "200 OK MUST carry Content-Type (RFC 3261 §7.4.1)"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|rule| rule == "200 OK MUST NOT carry Content-Encoding (RFC 3261 §7.4.1)"),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -367,6 +367,7 @@ fn scope_data(scope: &registry::Scope) -> TokenStream {
     for (name, flag) in [
         ("in_dialog", scope.in_dialog),
         ("after_final", scope.after_final),
+        ("has_body", scope.has_body),
     ] {
         if let Some(flag) = flag {
             let name = Ident::new(name, Span::call_site());
@@ -499,6 +500,7 @@ fn constraint_line(constraint: &Constraint) -> String {
             request_not_supports: scope.request_not_supports.as_deref(),
             in_dialog: scope.in_dialog,
             after_final: scope.after_final,
+            has_body: scope.has_body,
             generated_by: &scope.generated_by,
             condition: scope.condition.as_deref(),
         },

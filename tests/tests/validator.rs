@@ -142,10 +142,54 @@ fn a_forbidden_body_no_body_in_a_2xx_to_message() {
         .headers(BASE)
         .context(Context::new().method("MESSAGE"));
     assert_eq!(
-        broken(response.body(true)),
+        broken(response.body(true).headers(with(&["Content-Type"]))),
         [(None, Problem::ForbiddenBody)]
     );
     assert!(response.body(false).is_valid());
+}
+
+/// RFC 3261 §7.4.1: "The Internet media type of the message body MUST be
+/// given by the Content-Type header field." … "otherwise, Content-Encoding
+/// MUST be omitted."
+#[test]
+fn a_body_names_its_type_and_no_body_no_coding() {
+    let invite = Context::new().method("INVITE");
+    let ringing = |headers: Vec<&'static str>, body| {
+        Check::new(SipCode::SessionProgress)
+            .headers(headers)
+            .body(body)
+            .context(invite)
+    };
+    let about = |check: Check<'_, Vec<&'static str>, _, _, _>| -> Vec<String> {
+        check
+            .violations()
+            .filter(|v| v.constraint().reference().to_string() == "RFC 3261 §7.4.1")
+            .map(|v| v.to_string())
+            .collect()
+    };
+    assert_eq!(
+        about(ringing(with(&["Contact"]), true)),
+        ["183 Session Progress MUST carry Content-Type (RFC 3261 §7.4.1)"]
+    );
+    assert!(about(ringing(with(&["Contact", "Content-Type"]), true)).is_empty());
+    assert!(about(ringing(with(&["Contact", "c"]), true)).is_empty());
+    assert!(about(ringing(with(&["Contact"]), false)).is_empty());
+    assert_eq!(
+        about(ringing(with(&["Contact", "Content-Encoding"]), false)),
+        ["183 Session Progress MUST NOT carry Content-Encoding (RFC 3261 §7.4.1)"]
+    );
+    assert!(about(ringing(with(&["Contact", "Content-Type", "e"]), true)).is_empty());
+    // Every code, registered or not.
+    for code in [100, 200, 302, 486, 499, 503, 699] {
+        let status = StatusCode::new(code).unwrap();
+        assert!(
+            Check::new(status)
+                .body(true)
+                .violations()
+                .any(|v| v.header() == Some("Content-Type")),
+            "{code}"
+        );
+    }
 }
 
 #[test]
@@ -617,6 +661,7 @@ fn every_unconditional_must_header_rule_is_checked() {
                 || scope.request_requires().is_some()
                 || scope.request_supports().is_some()
                 || scope.in_dialog().is_some()
+                || scope.has_body().is_some()
                 || !scope.except_methods().is_empty()
             {
                 continue;

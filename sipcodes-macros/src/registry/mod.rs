@@ -167,6 +167,8 @@ pub struct Scope {
     pub request_not_supports: Option<String>,
     pub in_dialog: Option<bool>,
     pub after_final: Option<bool>,
+    /// The response carries a message body, or none.
+    pub has_body: Option<bool>,
     /// The elements that generated the response (rather than forwarded it).
     pub generated_by: Vec<Role>,
     /// What no key can state, in prose.

@@ -511,6 +511,7 @@ fn scope(fields: &Fields<'_>, uses: &mut kinds::Uses, errors: &mut Vec<RegistryE
         request_not_supports: token(REQUEST_NOT_SUPPORTS, errors).map(|tag| tag.value),
         in_dialog: fields.boolean(IN_DIALOG, errors).map(|flag| flag.value),
         after_final: fields.boolean(AFTER_FINAL, errors).map(|flag| flag.value),
+        has_body: fields.boolean(HAS_BODY, errors).map(|flag| flag.value),
         generated_by: kinds::role_list(fields, GENERATED_BY, false, errors).unwrap_or_default(),
         condition: fields.string(WHEN, false, errors).map(|when| when.value),
     }

@@ -34,6 +34,7 @@ pub const REQUEST_NOT_REQUIRES: &str = "request-not-requires";
 pub const REQUEST_NOT_SUPPORTS: &str = "request-not-supports";
 pub const IN_DIALOG: &str = "in-dialog";
 pub const AFTER_FINAL: &str = "after-final";
+pub const HAS_BODY: &str = "has-body";
 pub const GENERATED_BY: &str = "generated-by";
 pub const HEADER: &str = "header";
 pub const ROLES: &str = "roles";
@@ -88,6 +89,7 @@ pub const CONSTRAINT_KEYS: &[&str] = &[
     REQUEST_NOT_SUPPORTS,
     IN_DIALOG,
     AFTER_FINAL,
+    HAS_BODY,
     GENERATED_BY,
     WHEN,
 ];

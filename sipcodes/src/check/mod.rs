@@ -283,7 +283,10 @@ impl<'a, H: Names, RH: Names, Q: Names, S: Names> Check<'a, H, RH, Q, S> {
         if let Kind::Sender(_) | Kind::Send([_, ..]) = constraint.kind() {
             // About the element that generates the response: one that forwards
             // it is not its sender, and an unknown element decides nothing.
-            return match (scope.decide(&self.context), self.context.generates) {
+            return match (
+                scope.decide_with_body(&self.context, Some(self.has_body)),
+                self.context.generates,
+            ) {
                 (Decision::DoesNotApply, _) | (_, Some(false)) => Decision::DoesNotApply,
                 (_, None) => Decision::Undecided,
                 (_, Some(true)) if self.context.roles.is_none() => Decision::Undecided,
@@ -291,7 +294,7 @@ impl<'a, H: Names, RH: Names, Q: Names, S: Names> Check<'a, H, RH, Q, S> {
             };
         }
         if constraint.kind() != Kind::Answers {
-            return scope.decide(&self.context);
+            return scope.decide_with_body(&self.context, Some(self.has_body));
         }
         // For a method rule the methods, and whether the request came inside a
         // dialog, are what it is about, not limits.
@@ -301,7 +304,7 @@ impl<'a, H: Names, RH: Names, Q: Names, S: Names> Check<'a, H, RH, Q, S> {
             in_dialog: None,
             ..scope.0
         });
-        match about.decide(&self.context) {
+        match about.decide_with_body(&self.context, Some(self.has_body)) {
             Decision::Applies if self.answered(&scope).is_none() => Decision::Undecided,
             decision => decision,
         }

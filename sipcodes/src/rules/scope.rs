@@ -136,6 +136,19 @@ impl Scope {
         self.0.after_final
     }
 
+    /// Whether the rule holds only for a response with a message body
+    /// (`Some(true)`: Content-Type, RFC 3261 §7.4.1) or only for one without.
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    ///
+    /// let typed = StatusCode::OK.rules().find(|rule| rule.scope().has_body() == Some(true)).unwrap();
+    /// assert_eq!(typed.reference().to_string(), "RFC 3261 §7.4.1");
+    /// ```
+    pub const fn has_body(&self) -> Option<bool> {
+        self.0.has_body
+    }
+
     /// The elements the rule is about when they generate the response, as
     /// opposed to forwarding it; empty for any sender.
     ///
@@ -200,6 +213,16 @@ impl Scope {
         &self,
         known: &Context<'_, impl Names, impl Names, impl Names>,
     ) -> Decision {
+        self.decide_with_body(known, None)
+    }
+
+    /// [`decide`](Scope::decide), knowing whether the response has a body
+    /// (the validator does; the context, about the request, does not).
+    pub(crate) fn decide_with_body(
+        &self,
+        known: &Context<'_, impl Names, impl Names, impl Names>,
+        body: Option<bool>,
+    ) -> Decision {
         let render::Scope {
             methods,
             except_methods,
@@ -210,6 +233,7 @@ impl Scope {
             request_not_supports,
             in_dialog,
             after_final,
+            has_body,
             generated_by,
             condition,
         } = self.0;
@@ -223,6 +247,7 @@ impl Scope {
             request_not_supports.map(|tag| known.supports(tag).map(|has| !has)),
             in_dialog.map(|wanted| known.in_dialog.map(|actual| actual == wanted)),
             after_final.map(|wanted| known.after_final.map(|actual| actual == wanted)),
+            has_body.map(|wanted| body.map(|actual| actual == wanted)),
             (!generated_by.is_empty()).then(|| known.generated_by(generated_by)),
             condition.map(|_| None),
         ];
