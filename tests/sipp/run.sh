@@ -15,7 +15,8 @@ cargo build -q -p sipcodes-uas --manifest-path "$workspace/Cargo.toml" || exit 2
 uas="${CARGO_TARGET_DIR:-$workspace/target}/debug/uas"
 
 log=$(mktemp)
-timeout 300 "$uas" "127.0.0.1:$port" >"$log" 2>&1 &
+# T1 = 50 ms: the unacknowledged-2xx scenario waits 64*T1 for the BYE.
+timeout 300 "$uas" "127.0.0.1:$port" --t1 50 >"$log" 2>&1 &
 uas_pid=$!
 trap 'kill "$uas_pid" 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 50); do

@@ -20,6 +20,7 @@ use sipcodes::{ReasonPhrase, SipCode, SipResponseHandler};
 use crate::check::{self, context_of, method_name, option_tags};
 use crate::routes::Routes;
 use crate::sdp;
+use crate::unacknowledged;
 
 /// The methods this UAS implements, in its Allow header field. It is not a
 /// registrar: REGISTER gets 405 (see the README).
@@ -120,6 +121,17 @@ struct Dialog {
     call_id: String,
     local_tag: String,
     remote_tag: String,
+}
+
+impl Dialog {
+    /// The dialog a 2xx with To tag `tag` to this INVITE creates.
+    fn of(request: &Request, tag: &str) -> Option<Dialog> {
+        Some(Dialog {
+            call_id: request.call_id_header().ok()?.value().to_owned(),
+            local_tag: tag.to_owned(),
+            remote_tag: request.from_header().ok()?.tag().ok()??.to_string(),
+        })
+    }
 }
 
 pub struct App {
@@ -296,11 +308,7 @@ impl App {
 
     /// The dialog a request inside one names: Call-ID, To tag (ours), From tag.
     fn dialog(&self, request: &Request) -> Option<Dialog> {
-        Some(Dialog {
-            call_id: request.call_id_header().ok()?.value().to_owned(),
-            local_tag: to_tag(request)?,
-            remote_tag: request.from_header().ok()?.tag().ok()??.to_string(),
-        })
+        Dialog::of(request, &to_tag(request)?)
     }
 
     /// The response to `request`, before any check.
@@ -384,15 +392,15 @@ impl App {
     /// Records the dialog a 2xx to an INVITE creates, or confirms: `tag` is
     /// the To tag of that 2xx.
     fn remember(&self, request: &Request, tag: &str) {
-        let dialog = || {
-            Some(Dialog {
-                call_id: request.call_id_header().ok()?.value().to_owned(),
-                local_tag: tag.to_owned(),
-                remote_tag: request.from_header().ok()?.tag().ok()??.to_string(),
-            })
-        };
-        if let Some(dialog) = dialog() {
+        if let Some(dialog) = Dialog::of(request, tag) {
             self.dialogs.lock().unwrap().insert(dialog);
+        }
+    }
+
+    /// Forgets the dialog of a 2xx to an INVITE: its session ended.
+    fn forget(&self, request: &Request, tag: &str) {
+        if let Some(dialog) = Dialog::of(request, tag) {
+            self.dialogs.lock().unwrap().remove(&dialog);
         }
     }
 }
@@ -416,8 +424,17 @@ pub async fn serve(app: Arc<App>, mut transaction: Transaction) {
 
     let Some(ring) = answer.ring else {
         let sent = send(&app, &mut transaction, &request, &answer, code, &tag).await;
-        log(&line, sent.unwrap_or(code), sent.is_some(), &answer);
-        drain(&mut transaction, &peer).await;
+        log(
+            &line,
+            sent.as_ref().map_or(code, |(code, _)| *code),
+            sent.is_some(),
+            &answer,
+        );
+        let unacknowledged = sent.and_then(|(code, response)| {
+            let watch = watch_2xx(&app, &transaction, &request, code, response, &tag, &peer)?;
+            Some(tokio::spawn(watch))
+        });
+        drain(&mut transaction, &peer, unacknowledged).await;
         return;
     };
 
@@ -441,22 +458,34 @@ pub async fn serve(app: Arc<App>, mut transaction: Transaction) {
             (Arc::clone(&app), request.clone(), tag.clone(), line.clone());
         let decided = Arc::clone(&decided);
         let sender = transaction.tu_sender.clone();
+        let (endpoint, peer) = (transaction.endpoint_inner.clone(), peer.clone());
         tokio::spawn(async move {
             tokio::time::sleep(ring).await;
             if decided.swap(true, Ordering::SeqCst) {
                 return;
             }
-            let outcome = checked(&app, &request, &answer, code, &tag).map(|(response, sent)| {
-                if sent.is_success() {
-                    app.remember(&request, &tag);
-                }
-                (
-                    sender.send(TransactionEvent::Respond(response)).is_ok(),
-                    sent,
-                )
-            });
-            let (delivered, sent) = outcome.unwrap_or((false, code));
+            let Some((response, sent)) = checked(&app, &request, &answer, code, &tag) else {
+                return log(&line, code, false, &answer);
+            };
+            if sent.is_success() {
+                app.remember(&request, &tag);
+            }
+            let delivered = sender
+                .send(TransactionEvent::Respond(response.clone()))
+                .is_ok();
             log(&line, sent, delivered, &answer);
+            // Aborted with this task when the ACK comes.
+            let watch = Unacknowledged {
+                sender,
+                endpoint,
+                request,
+                response,
+                tag,
+                peer,
+            };
+            if delivered && sent.is_success() {
+                watch.run(&app).await;
+            }
         })
     };
     while let Some(message) = transaction.receive().await {
@@ -465,6 +494,7 @@ pub async fn serve(app: Arc<App>, mut transaction: Transaction) {
         };
         if cancel.method == Method::Ack {
             println!("{peer} ACK {}", cancel.uri);
+            timer.abort();
         }
         if cancel.method == Method::Cancel && !decided.swap(true, Ordering::SeqCst) {
             // RFC 3261 §9.2: the stack has answered the CANCEL with 200; the
@@ -472,6 +502,7 @@ pub async fn serve(app: Arc<App>, mut transaction: Transaction) {
             let terminated = Answer::new(Reply::Terminated);
             let code = SipCode::RequestTerminated;
             let sent = send(&app, &mut transaction, &request, &terminated, code, &tag).await;
+            let sent = sent.map(|(code, _)| code);
             log(&line, sent.unwrap_or(code), sent.is_some(), &terminated);
         }
     }
@@ -479,7 +510,8 @@ pub async fn serve(app: Arc<App>, mut transaction: Transaction) {
 }
 
 /// Builds, checks and sends one response; the code sent (a 500 in place of a
-/// final response that breaks a rule), or `None` if nothing was sent.
+/// final response that breaks a rule) and the response, or `None` if nothing
+/// was sent.
 async fn send(
     app: &App,
     transaction: &mut Transaction,
@@ -487,18 +519,83 @@ async fn send(
     answer: &Answer,
     code: SipCode,
     tag: &str,
-) -> Option<SipCode> {
+) -> Option<(SipCode, Response)> {
     let (response, code) = checked(app, request, answer, code, tag)?;
     if code.is_success() && request.method == Method::Invite {
         app.remember(request, tag);
     }
-    match transaction.respond(response).await {
-        Ok(()) => Some(code),
+    match transaction.respond(response.clone()).await {
+        Ok(()) => Some((code, response)),
         Err(error) => {
             eprintln!("uas: sending {code}: {error}");
             None
         }
     }
+}
+
+/// A 2xx to an INVITE waiting for its ACK (see `unacknowledged`).
+struct Unacknowledged {
+    sender: rsipstack::transaction::transaction::TransactionEventSender,
+    endpoint: rsipstack::transaction::endpoint::EndpointInnerRef,
+    request: Request,
+    response: Response,
+    tag: String,
+    peer: String,
+}
+
+impl Unacknowledged {
+    /// Retransmits the 2xx until the task running this is aborted (the ACK
+    /// came); after 64·T1 without one, ends the session with a BYE and
+    /// forgets the dialog.
+    async fn run(self, app: &App) {
+        let Unacknowledged {
+            sender,
+            endpoint,
+            request,
+            response,
+            tag,
+            peer,
+        } = self;
+        let outcome = unacknowledged::until_acknowledged(
+            sender,
+            endpoint,
+            request.clone(),
+            response,
+            tag.clone(),
+        )
+        .await;
+        app.forget(&request, &tag);
+        match outcome {
+            Ok(code) => println!("{peer} no ACK for the 2xx after 64*T1: BYE -> {code}"),
+            Err(why) => println!("{peer} no ACK for the 2xx after 64*T1, no BYE: {why}"),
+        }
+    }
+}
+
+/// The watch over a 2xx just sent to an INVITE, or `None` for any other
+/// response.
+fn watch_2xx(
+    app: &Arc<App>,
+    transaction: &Transaction,
+    request: &Request,
+    code: SipCode,
+    response: Response,
+    tag: &str,
+    peer: &str,
+) -> Option<impl Future<Output = ()> + use<>> {
+    if !(code.is_success() && request.method == Method::Invite) {
+        return None;
+    }
+    let watch = Unacknowledged {
+        sender: transaction.tu_sender.clone(),
+        endpoint: transaction.endpoint_inner.clone(),
+        request: request.clone(),
+        response,
+        tag: tag.to_owned(),
+        peer: peer.to_owned(),
+    };
+    let app = Arc::clone(app);
+    Some(async move { watch.run(&app).await })
 }
 
 /// The response to send and its code. One that breaks a MUST rule of the
@@ -544,13 +641,20 @@ fn log(line: &str, code: SipCode, sent: bool, answer: &Answer) {
 }
 
 /// Runs the transaction until the stack ends it (ACK, timers); logs the ACK
-/// that reaches it.
-async fn drain(transaction: &mut Transaction, peer: &str) {
+/// that reaches it, which stops the retransmissions of a 2xx.
+async fn drain(
+    transaction: &mut Transaction,
+    peer: &str,
+    unacknowledged: Option<tokio::task::JoinHandle<()>>,
+) {
     while let Some(message) = transaction.receive().await {
         if let SipMessage::Request(ack) = message
             && ack.method == Method::Ack
         {
             println!("{peer} ACK {}", ack.uri);
+            if let Some(watch) = &unacknowledged {
+                watch.abort();
+            }
         }
     }
 }

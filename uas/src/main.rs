@@ -7,7 +7,7 @@
 //! before it is sent.
 //!
 //! ```text
-//! cargo run -p sipcodes-uas -- 127.0.0.1:5060 [--routes routes.toml]
+//! cargo run -p sipcodes-uas -- 127.0.0.1:5060 [--routes routes.toml] [--t1 500]
 //! ```
 //!
 //! The default routing table is `uas/src/routes.toml`. Ctrl-C stops it.
@@ -17,13 +17,16 @@ mod check;
 mod dropped;
 mod routes;
 mod sdp;
+mod unacknowledged;
 mod unreadable;
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use rsipstack::EndpointBuilder;
+use rsipstack::transaction::endpoint::EndpointOption;
 use rsipstack::transport::{SipAddr, TransportLayer, udp::UdpConnection};
 use tokio::sync::mpsc::UnboundedReceiver;
 use tokio_util::sync::CancellationToken;
@@ -42,15 +45,33 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (address, routes) = match args.as_slice() {
-        [address] => (address, routes::DEFAULT.to_owned()),
-        [address, flag, file] if flag == "--routes" => (
-            address,
-            std::fs::read_to_string(file).map_err(|error| format!("{file}: {error}"))?,
-        ),
-        _ => return Err("usage: uas <loopback-address:port> [--routes FILE]".to_owned()),
-    };
+    const USAGE: &str = "usage: uas <loopback-address:port> [--routes FILE] [--t1 MILLISECONDS]";
+    let mut args = std::env::args().skip(1);
+    let address = args.next().ok_or(USAGE)?;
+    let mut routes = routes::DEFAULT.to_owned();
+    // RFC 3261 §17.1.1.1: T1 is 500 ms unless the network's round trip is
+    // known to be shorter; the tests use a short one so that 64·T1 is short.
+    let mut t1 = Duration::from_millis(500);
+    while let Some(flag) = args.next() {
+        let value = args.next().ok_or(USAGE)?;
+        match flag.as_str() {
+            "--routes" => {
+                routes =
+                    std::fs::read_to_string(&value).map_err(|error| format!("{value}: {error}"))?;
+            }
+            "--t1" => {
+                let milliseconds: u64 = value
+                    .parse()
+                    .ok()
+                    .filter(|ms| (1..=4000).contains(ms))
+                    .ok_or_else(|| {
+                        format!("--t1 {value}: give milliseconds, from 1 to 4000 (T2)")
+                    })?;
+                t1 = Duration::from_millis(milliseconds);
+            }
+            _ => return Err(USAGE.to_owned()),
+        }
+    }
     let address: SocketAddr = address
         .parse()
         .map_err(|error| format!("{address}: {error}"))?;
@@ -68,12 +89,13 @@ fn run() -> Result<(), String> {
         .enable_all()
         .build()
         .map_err(|error| format!("runtime: {error}"))?;
-    runtime.block_on(serve(address, routes, unreadables))
+    runtime.block_on(serve(address, routes, t1, unreadables))
 }
 
 async fn serve(
     address: SocketAddr,
     routes: Routes,
+    t1: Duration,
     mut unreadables: UnboundedReceiver<dropped::Unreadable>,
 ) -> Result<(), String> {
     let stop = CancellationToken::new();
@@ -92,6 +114,11 @@ async fn serve(
         .with_transport_layer(transport)
         .with_cancel_token(stop.child_token())
         .with_inspector(Box::new(check::StackResponses))
+        .with_option(EndpointOption {
+            t1,
+            t1x64: t1 * 64,
+            ..EndpointOption::default()
+        })
         .build();
     let mut incoming = endpoint
         .incoming_transactions()
