@@ -430,10 +430,13 @@ pub async fn serve(app: Arc<App>, mut transaction: Transaction) {
             sent.is_some(),
             &answer,
         );
-        let unacknowledged = sent.and_then(|(code, response)| {
-            let watch = watch_2xx(&app, &transaction, &request, code, response, &tag, &peer)?;
-            Some(tokio::spawn(watch))
-        });
+        let watch = Unacknowledged::new(&transaction, &request, &tag, &peer);
+        let unacknowledged = sent
+            .filter(|(code, _)| code.is_success() && request.method == Method::Invite)
+            .map(|(_, response)| {
+                let app = Arc::clone(&app);
+                tokio::spawn(async move { watch.run(&app, response).await })
+            });
         drain(&mut transaction, &peer, unacknowledged).await;
         return;
     };
@@ -458,7 +461,7 @@ pub async fn serve(app: Arc<App>, mut transaction: Transaction) {
             (Arc::clone(&app), request.clone(), tag.clone(), line.clone());
         let decided = Arc::clone(&decided);
         let sender = transaction.tu_sender.clone();
-        let (endpoint, peer) = (transaction.endpoint_inner.clone(), peer.clone());
+        let watch = Unacknowledged::new(&transaction, &request, &tag, &peer);
         tokio::spawn(async move {
             tokio::time::sleep(ring).await;
             if decided.swap(true, Ordering::SeqCst) {
@@ -475,16 +478,8 @@ pub async fn serve(app: Arc<App>, mut transaction: Transaction) {
                 .is_ok();
             log(&line, sent, delivered, &answer);
             // Aborted with this task when the ACK comes.
-            let watch = Unacknowledged {
-                sender,
-                endpoint,
-                request,
-                response,
-                tag,
-                peer,
-            };
             if delivered && sent.is_success() {
-                watch.run(&app).await;
+                watch.run(&app, response).await;
             }
         })
     };
@@ -533,26 +528,35 @@ async fn send(
     }
 }
 
-/// A 2xx to an INVITE waiting for its ACK (see `unacknowledged`).
+/// A 2xx to an INVITE waiting for its ACK (see `unacknowledged`): what
+/// retransmitting it and the BYE need.
 struct Unacknowledged {
     sender: rsipstack::transaction::transaction::TransactionEventSender,
     endpoint: rsipstack::transaction::endpoint::EndpointInnerRef,
     request: Request,
-    response: Response,
     tag: String,
     peer: String,
 }
 
 impl Unacknowledged {
-    /// Retransmits the 2xx until the task running this is aborted (the ACK
-    /// came); after 64·T1 without one, ends the session with a BYE and
-    /// forgets the dialog.
-    async fn run(self, app: &App) {
+    fn new(transaction: &Transaction, request: &Request, tag: &str, peer: &str) -> Self {
+        Unacknowledged {
+            sender: transaction.tu_sender.clone(),
+            endpoint: transaction.endpoint_inner.clone(),
+            request: request.clone(),
+            tag: tag.to_owned(),
+            peer: peer.to_owned(),
+        }
+    }
+
+    /// Retransmits the 2xx `response` until the task running this is aborted
+    /// (the ACK came); after 64·T1 without one, ends the session with a BYE
+    /// and forgets the dialog.
+    async fn run(self, app: &App, response: Response) {
         let Unacknowledged {
             sender,
             endpoint,
             request,
-            response,
             tag,
             peer,
         } = self;
@@ -570,32 +574,6 @@ impl Unacknowledged {
             Err(why) => println!("{peer} no ACK for the 2xx after 64*T1, no BYE: {why}"),
         }
     }
-}
-
-/// The watch over a 2xx just sent to an INVITE, or `None` for any other
-/// response.
-fn watch_2xx(
-    app: &Arc<App>,
-    transaction: &Transaction,
-    request: &Request,
-    code: SipCode,
-    response: Response,
-    tag: &str,
-    peer: &str,
-) -> Option<impl Future<Output = ()> + use<>> {
-    if !(code.is_success() && request.method == Method::Invite) {
-        return None;
-    }
-    let watch = Unacknowledged {
-        sender: transaction.tu_sender.clone(),
-        endpoint: transaction.endpoint_inner.clone(),
-        request: request.clone(),
-        response,
-        tag: tag.to_owned(),
-        peer: peer.to_owned(),
-    };
-    let app = Arc::clone(app);
-    Some(async move { watch.run(&app).await })
 }
 
 /// The response to send and its code. One that breaks a MUST rule of the

@@ -186,6 +186,12 @@ mod tests {
         request.to_string()
     }
 
+    fn routes(text: &str) -> Vec<&str> {
+        text.lines()
+            .filter(|line| line.starts_with("Route:"))
+            .collect()
+    }
+
     #[test]
     fn the_bye_follows_the_route_set_of_loose_routers_in_order() {
         let invite = invite(
@@ -200,12 +206,8 @@ mod tests {
             text.starts_with("BYE sip:alice@127.0.0.1:5070;transport=UDP SIP/2.0\r\n"),
             "{text}"
         );
-        let routes: Vec<_> = text
-            .lines()
-            .filter(|line| line.starts_with("Route:"))
-            .collect();
         assert_eq!(
-            routes,
+            routes(&text),
             [
                 "Route: <sip:p1.example.com;lr>",
                 "Route: <sip:p2.example.com;lr>",
@@ -232,12 +234,8 @@ mod tests {
             text.starts_with("BYE sip:strict.example.com SIP/2.0\r\n"),
             "{text}"
         );
-        let routes: Vec<_> = text
-            .lines()
-            .filter(|line| line.starts_with("Route:"))
-            .collect();
         assert_eq!(
-            routes,
+            routes(&text),
             [
                 "Route: <sip:p2.example.com;lr>",
                 "Route: <sip:alice@127.0.0.1:5070;transport=udp>"
