@@ -20,6 +20,7 @@ use sipcodes::{ReasonPhrase, SipCode, SipResponseHandler};
 use crate::check::{self, context_of, method_name, option_tags};
 use crate::routes::Routes;
 use crate::sdp;
+use crate::sent_methods::SentMethods;
 use crate::unacknowledged;
 
 /// The methods this UAS implements, in its Allow header field. It is not a
@@ -59,6 +60,8 @@ pub enum Reply {
     NotAcceptable,
     #[sip(VersionNotSupported)]
     VersionNotSupported,
+    #[sip(NotImplemented)]
+    NotImplemented,
     #[sip(1xx, 3xx)]
     NotFinal(SipCode),
     #[sip(other)]
@@ -137,32 +140,43 @@ impl Dialog {
 pub struct App {
     routes: Routes,
     local: SocketAddr,
+    /// Methods as written where the stack changed their case.
+    methods: SentMethods,
     dialogs: Mutex<HashSet<Dialog>>,
     /// The o= session version of the next SDP this UAS writes.
     sdp_version: AtomicU64,
 }
 
 impl App {
-    pub fn new(routes: Routes, local: SocketAddr) -> App {
+    pub fn new(routes: Routes, local: SocketAddr, methods: SentMethods) -> App {
         App {
             routes,
             local,
+            methods,
             dialogs: Mutex::new(HashSet::new()),
             sdp_version: AtomicU64::new(1),
         }
     }
 
-    /// The answer to a request, in the order of RFC 3261 §8.2: the SIP
-    /// version, well-formedness, the method (§8.2.1), the Request-URI scheme
-    /// (§8.2.2.1), Require (§8.2.2.3), the body (§8.2.3), then the method's
-    /// own processing.
-    pub fn decide(&self, request: &Request) -> Answer {
+    /// The answer to a request whose method was written `method`, in the
+    /// order of RFC 3261 §8.2: the SIP version, well-formedness, the method
+    /// (§8.2.1), the Request-URI scheme (§8.2.2.1), Require (§8.2.2.3), the
+    /// body (§8.2.3), then the method's own processing.
+    pub fn decide(&self, request: &Request, method: &str) -> Answer {
         if request.version != Version::V2 {
             // RFC 3261 §8.2 and §21.5.6.
             return Answer::new(Reply::VersionNotSupported);
         }
-        if let Some(problem) = malformed(request) {
+        if let Some(problem) = malformed(request, method) {
             return Answer::bad(problem);
+        }
+        if method != method_name(request) {
+            // RFC 3261 §7.1: method names are case-sensitive, so this is a
+            // method the uas does not know (§21.5.2), whatever the stack read.
+            return Answer {
+                note: Some(format!("method names are case-sensitive: {method}")),
+                ..Answer::new(Reply::NotImplemented)
+            };
         }
         if !matches!(
             request.method,
@@ -417,8 +431,11 @@ pub async fn serve(app: Arc<App>, mut transaction: Transaction) {
         .as_ref()
         .and_then(|connection| connection.get_remote_addr())
         .map_or_else(|| "?".to_owned(), |addr| addr.addr.to_string());
-    let line = format!("{peer} {} {}", method_name(&request), request.uri);
-    let answer = app.decide(&request);
+    let cseq = request.cseq_header().map(|cseq| cseq.value().to_owned());
+    let written = cseq.ok().and_then(|cseq| app.methods.take(&peer, &cseq));
+    let method = written.as_deref().unwrap_or(method_name(&request));
+    let line = format!("{peer} {method} {}", request.uri);
+    let answer = app.decide(&request, method);
     let tag = to_tag(&request).unwrap_or_else(|| make_tag().to_string());
     let code = answer.reply.code();
 
@@ -676,8 +693,9 @@ fn to_tag(request: &Request) -> Option<String> {
     Some(request.to_header().ok()?.tag().ok()??.to_string())
 }
 
-/// What makes a request unanswerable but by 400, as a reason phrase.
-fn malformed(request: &Request) -> Option<&'static str> {
+/// What makes a request unanswerable but by 400, as a reason phrase; its
+/// method as written is `method`.
+fn malformed(request: &Request, method_written: &str) -> Option<&'static str> {
     for (name, missing, repeated) in [
         ("Via", "Missing Via", None),
         ("From", "Missing From", Some("Repeated From")),
@@ -708,7 +726,7 @@ fn malformed(request: &Request) -> Option<&'static str> {
     if number.is_none_or(|n| n >= 1 << 31) || parts.next().is_some() {
         return Some("Malformed CSeq");
     }
-    if method != Some(method_name(request)) {
+    if method != Some(method_written) {
         return Some("CSeq Does Not Match Method");
     }
     if request.from_header().ok()?.typed().is_err() {
@@ -743,7 +761,12 @@ mod tests {
         App::new(
             Routes::parse(crate::routes::DEFAULT).unwrap(),
             "127.0.0.1:5060".parse().unwrap(),
+            SentMethods::default(),
         )
+    }
+
+    fn decide(app: &App, request: &Request) -> Answer {
+        app.decide(request, method_name(request))
     }
 
     fn request(first_line: &str, extra: &str, body: &str) -> Request {
@@ -759,7 +782,7 @@ mod tests {
     }
 
     fn decided(first_line: &str, extra: &str, body: &str) -> (u16, Answer) {
-        let answer = app().decide(&request(first_line, extra, body));
+        let answer = decide(&app(), &request(first_line, extra, body));
         (answer.reply.code().as_u16(), answer)
     }
 
@@ -772,6 +795,27 @@ mod tests {
     }
 
     const OFFER: &str = "v=0\r\no=a 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 6000 RTP/AVP 0\r\n";
+
+    #[test]
+    fn a_method_not_in_capitals_is_a_method_it_does_not_know() {
+        // The stack reads `options` as OPTIONS; the uas is told how it was written.
+        let written = request("OPTIONS sip:x@127.0.0.1 SIP/2.0", "", "");
+        let as_written = |cseq: &str, method: &str| {
+            let mut request = written.clone();
+            request
+                .headers
+                .unique_push(make_header("CSeq", cseq.to_owned()));
+            app().decide(&request, method)
+        };
+        let answer = as_written("1 options", "options");
+        assert_eq!(answer.reply, Reply::NotImplemented);
+        // The CSeq's method must still be the request's, as written.
+        assert_eq!(
+            as_written("1 OPTIONS", "options").phrase,
+            Some("CSeq Does Not Match Method")
+        );
+        assert_eq!(as_written("1 OPTIONS", "OPTIONS").reply, Reply::Accept);
+    }
 
     #[test]
     fn requests_are_checked_in_the_order_of_rfc_3261_8_2() {
@@ -800,7 +844,7 @@ mod tests {
                 *to = rsipstack::sip::headers::To::new("");
             }
         });
-        assert_eq!(app().decide(&empty_to).phrase, Some("Malformed To"));
+        assert_eq!(decide(&app(), &empty_to).phrase, Some("Malformed To"));
     }
 
     #[test]
@@ -834,7 +878,7 @@ mod tests {
                     *to = to.with_tag("ours".into());
                 }
             });
-            app.decide(&bye).reply.code().as_u16()
+            decide(app, &bye).reply.code().as_u16()
         };
         assert_eq!(bye(&app), 200);
         assert_eq!(bye(&app), 481);
@@ -881,7 +925,7 @@ mod tests {
         let routes =
             "Record-Route: <sip:p2.example.com;lr>\r\nRecord-Route: <sip:p1.example.com;lr>\r\n";
         let request = request("INVITE sip:alice@127.0.0.1 SIP/2.0", routes, "");
-        let answer = app.decide(&request);
+        let answer = decide(&app, &request);
         let (response, code) = checked(&app, &request, &answer, answer.reply.code(), "t1").unwrap();
         assert!(code.is_success(), "{code}");
         let text = response.to_string();

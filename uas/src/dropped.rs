@@ -3,12 +3,15 @@
 //! The stack reports those through `tracing`; this subscriber hands each
 //! datagram it could not parse (with its text and source) to the uas, which
 //! answers it (`unreadable`), logs the other two "dropped" events in one line
-//! each, and ignores everything else.
+//! each, notes the first line of every datagram received whose method is not
+//! in capitals (`sent_methods`), and ignores everything else.
 
 use std::fmt::{self, Write};
 use std::net::SocketAddr;
 
 use tokio::sync::mpsc::UnboundedSender;
+
+use crate::sent_methods::SentMethods;
 
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
@@ -29,14 +32,22 @@ pub struct Unreadable {
     pub error: String,
 }
 
+/// The stack's message for every datagram it parsed, with its text.
+const RECEIVED: &str = "udp received";
+
 pub struct Dropped {
     unreadable: UnboundedSender<Unreadable>,
+    methods: SentMethods,
 }
 
 impl Dropped {
-    pub fn install(unreadable: UnboundedSender<Unreadable>) {
+    pub fn install(unreadable: UnboundedSender<Unreadable>, methods: SentMethods) {
+        let dropped = Dropped {
+            unreadable,
+            methods,
+        };
         // Only fails when a subscriber is already set, which nothing else does.
-        tracing::subscriber::set_global_default(Dropped { unreadable }).ok();
+        tracing::subscriber::set_global_default(dropped).ok();
     }
 }
 
@@ -45,7 +56,10 @@ struct Fields {
     message: String,
     from: String,
     error: String,
+    cseq: String,
     raw_message: String,
+    /// Only the first line of `raw_message`, not the whole datagram.
+    first_line_only: bool,
 }
 
 impl Visit for Fields {
@@ -54,6 +68,12 @@ impl Visit for Fields {
             "message" => &mut self.message,
             "src" | "addr" => &mut self.from,
             "error" => &mut self.error,
+            "cseq" => &mut self.cseq,
+            "raw_message" if self.first_line_only => {
+                // Formatting stops at the first line's end.
+                write!(FirstLine(&mut self.raw_message), "{value:?}").ok();
+                return;
+            }
             "raw_message" => &mut self.raw_message,
             _ => return,
         };
@@ -61,12 +81,31 @@ impl Visit for Fields {
     }
 }
 
+/// Takes text up to the first escaped line end (`\r` or `\n`, as `{:?}`
+/// writes them) and refuses the rest, which ends the formatting there.
+struct FirstLine<'a>(&'a mut String);
+
+impl Write for FirstLine<'_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.0.push_str(text);
+        match self.0.find("\\r").or_else(|| self.0.find("\\n")) {
+            Some(end) => {
+                self.0.truncate(end);
+                Err(fmt::Error)
+            }
+            None if self.0.len() > 1024 => Err(fmt::Error),
+            None => Ok(()),
+        }
+    }
+}
+
 impl Subscriber for Dropped {
     fn enabled(&self, metadata: &Metadata<'_>) -> bool {
         // Decided once per call site: only the stack's events with an error.
+        let fields = metadata.fields();
         metadata.is_event()
             && metadata.target().starts_with("rsipstack")
-            && metadata.fields().field("error").is_some()
+            && (fields.field("error").is_some() || fields.field("cseq").is_some())
     }
 
     fn new_span(&self, _: &Attributes<'_>) -> Id {
@@ -78,8 +117,17 @@ impl Subscriber for Dropped {
     fn record_follows_from(&self, _: &Id, _: &Id) {}
 
     fn event(&self, event: &Event<'_>) {
-        let mut fields = Fields::default();
+        let received = event.metadata().fields().field("cseq").is_some();
+        let mut fields = Fields {
+            first_line_only: received,
+            ..Fields::default()
+        };
         event.record(&mut fields);
+        if received && fields.message == RECEIVED {
+            let from = fields.from.trim_start_matches("UDP ");
+            self.methods.note(from, &fields.cseq, &fields.raw_message);
+            return;
+        }
         if !DROPPED.contains(&fields.message.as_str()) {
             return;
         }

@@ -17,6 +17,7 @@ mod check;
 mod dropped;
 mod routes;
 mod sdp;
+mod sent_methods;
 mod unacknowledged;
 mod unreadable;
 
@@ -82,19 +83,21 @@ fn run() -> Result<(), String> {
     }
     let routes = Routes::parse(&routes)?;
     let (unreadable, unreadables) = tokio::sync::mpsc::unbounded_channel();
-    dropped::Dropped::install(unreadable);
+    let methods = sent_methods::SentMethods::default();
+    dropped::Dropped::install(unreadable, methods.clone());
     // One thread is plenty for a loopback example and keeps the load figure
     // comparable between machines.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|error| format!("runtime: {error}"))?;
-    runtime.block_on(serve(address, routes, t1, unreadables))
+    runtime.block_on(serve(address, routes, methods, t1, unreadables))
 }
 
 async fn serve(
     address: SocketAddr,
     routes: Routes,
+    methods: sent_methods::SentMethods,
     t1: Duration,
     mut unreadables: UnboundedReceiver<dropped::Unreadable>,
 ) -> Result<(), String> {
@@ -126,7 +129,7 @@ async fn serve(
     let stack = endpoint.inner.clone();
     let serving = tokio::spawn(async move { stack.serve().await });
 
-    let app = Arc::new(App::new(routes, local));
+    let app = Arc::new(App::new(routes, local, methods));
     println!("uas: listening on udp {local}");
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
