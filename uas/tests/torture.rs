@@ -2,12 +2,12 @@
 //! datagram to the running UAS and checked against what RFC 4475 expects of a
 //! robust element: a response code, or no response at all.
 
-use std::io::{BufRead, BufReader};
+mod common;
+
 use std::net::UdpSocket;
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-const MESSAGES: &str = include_str!("rfc4475.txt");
+use common::{Uas, messages, octets};
 
 /// What the UAS answers.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -264,108 +264,10 @@ const EXPECTED: &[Expected] = &[
     ),
 ];
 
-/// The UAS, started on a free loopback port and killed when dropped.
-struct Uas {
-    child: Child,
-    port: u16,
-}
-
-impl Uas {
-    /// The UAS, with `user` (the Request-URI user of most of RFC 4475's
-    /// INVITEs) answering 200, so that valid INVITEs go all the way to an SDP
-    /// answer.
-    fn start() -> Uas {
-        let routes =
-            std::env::temp_dir().join(format!("sipcodes-uas-torture-{}.toml", std::process::id()));
-        std::fs::write(&routes, "[users]\nuser = \"200 OK\"\n").unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_uas"))
-            .arg("127.0.0.1:0")
-            .arg("--routes")
-            .arg(&routes)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("the uas starts");
-        let mut first = String::new();
-        BufReader::new(child.stdout.as_mut().unwrap())
-            .read_line(&mut first)
-            .unwrap();
-        let port = first
-            .trim()
-            .rsplit(':')
-            .next()
-            .and_then(|port| port.parse().ok())
-            .unwrap_or_else(|| panic!("no port in {first:?}"));
-        Uas { child, port }
-    }
-}
-
-impl Drop for Uas {
-    fn drop(&mut self) {
-        self.child.kill().ok();
-        self.child.wait().ok();
-    }
-}
-
-/// The messages of the data file: (section, name, octets with `{port}` left in).
-fn messages() -> Vec<(&'static str, &'static str, String)> {
-    let mut out = Vec::new();
-    for block in MESSAGES.split("\n=== ").skip(1) {
-        let (head, text) = block.split_once('\n').unwrap();
-        let (id, _title) = head.split_once(" | ").unwrap();
-        let (section, name) = id.split_once(' ').unwrap();
-        out.push((section, name, text.trim_end_matches('\n').to_owned()));
-    }
-    out
-}
-
-/// RFC 4475 §2: `<allOneLine>` joins its lines, `<hex>` is octets, `<repeat
-/// count=N>` repeats. Lines end in CRLF; a message with no body ends in an
-/// empty line.
-fn octets(text: &str, port: u16) -> Vec<u8> {
-    let text = text.replace("{port}", &port.to_string());
-    let mut lines: Vec<String> = Vec::new();
-    let mut joining: Option<String> = None;
-    for line in text.split('\n') {
-        match (line, &mut joining) {
-            ("<allOneLine>", None) => joining = Some(String::new()),
-            ("</allOneLine>", Some(_)) => lines.push(joining.take().unwrap()),
-            (line, Some(joined)) => joined.push_str(line),
-            (line, None) => lines.push(line.to_owned()),
-        }
-    }
-    let mut text = lines.join("\r\n");
-    text.push_str("\r\n");
-    if !text.contains("\r\n\r\n") {
-        text.push_str("\r\n");
-    }
-    while let Some(start) = text.find("<repeat count=") {
-        let count_end = start + text[start..].find('>').unwrap();
-        let count: usize = text[start + "<repeat count=".len()..count_end]
-            .parse()
-            .unwrap();
-        let end = count_end + text[count_end..].find("</repeat>").unwrap();
-        let repeated = text[count_end + 1..end].repeat(count);
-        text.replace_range(start..end + "</repeat>".len(), &repeated);
-    }
-    let mut bytes = Vec::new();
-    let mut rest = text.as_str();
-    while let Some(start) = rest.find("<hex>") {
-        bytes.extend_from_slice(&rest.as_bytes()[..start]);
-        let end = start + rest[start..].find("</hex>").unwrap();
-        let digits: Vec<u8> = rest[start + "<hex>".len()..end]
-            .bytes()
-            .filter(|byte| !byte.is_ascii_whitespace())
-            .collect();
-        for pair in digits.chunks(2) {
-            let pair = std::str::from_utf8(pair).unwrap();
-            bytes.push(u8::from_str_radix(pair, 16).unwrap());
-        }
-        rest = &rest[end + "</hex>".len()..];
-    }
-    bytes.extend_from_slice(rest.as_bytes());
-    bytes
-}
+/// The routing table of the test: `user` (the Request-URI user of most of
+/// RFC 4475's INVITEs) answers 200, so that valid INVITEs go all the way to an
+/// SDP answer.
+const ROUTES: &str = "[users]\nuser = \"200 OK\"\n";
 
 /// Sends one message from a fresh socket; the first answer's code, if any.
 fn answer(uas: &Uas, text: &str) -> (Answer, String) {
@@ -402,7 +304,7 @@ fn answer(uas: &Uas, text: &str) -> (Answer, String) {
 
 #[test]
 fn the_uas_answers_rfc_4475s_torture_messages_as_a_robust_element() {
-    let uas = Uas::start();
+    let uas = Uas::start(ROUTES, &[]);
     let messages = messages();
     assert_eq!(messages.len(), 49, "RFC 4475 §3 has 49 messages");
     let mut failures = Vec::new();
@@ -449,7 +351,7 @@ fn replies(uas: &Uas, octets: &[u8]) -> Vec<Vec<u8>> {
 
 #[test]
 fn keep_alives_and_other_datagrams_get_no_sip_response() {
-    let uas = Uas::start();
+    let uas = Uas::start(ROUTES, &[]);
     for datagram in [
         &b"\r\n"[..],
         b"hello",
@@ -472,7 +374,7 @@ fn keep_alives_and_other_datagrams_get_no_sip_response() {
 
 #[test]
 fn responses_carry_one_to_with_a_tag_and_the_request_s_identifiers() {
-    let uas = Uas::start();
+    let uas = Uas::start(ROUTES, &[]);
     let socket = UdpSocket::bind("127.0.0.1:0").unwrap();
     let port = socket.local_addr().unwrap().port();
     // `;tag=` inside the URI is no tag; `;TAG=` in upper case is one.
