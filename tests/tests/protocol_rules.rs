@@ -39,7 +39,10 @@ fn rule(code: u16, reference: &str, pick: impl Fn(&Constraint) -> bool) -> &'sta
     let first = found
         .next()
         .unwrap_or_else(|| panic!("{code}: no such rule citing {reference}"));
-    assert!(found.next().is_none(), "{code}: more than one such rule citing {reference}");
+    assert!(
+        found.next().is_none(),
+        "{code}: more than one such rule citing {reference}"
+    );
     first
 }
 
@@ -141,7 +144,11 @@ fn rseq_is_allowed_when_the_invite_supports_100rel() {
         broken_from(&progress(&["timer"]), "RFC 3262 §3"),
         ["183 Session Progress MUST NOT carry RSeq (RFC 3262 §3)"]
     );
-    assert!(StatusCode::TRYING.rules().all(|r| !(is_header("RSeq")(r) && r.level() == Level::May)));
+    assert!(
+        StatusCode::TRYING
+            .rules()
+            .all(|r| !(is_header("RSeq")(r) && r.level() == Level::May))
+    );
 }
 
 /// RFC 6665 §4.4.4: "Note that "Allow-Events" header fields MUST NOT be
@@ -154,7 +161,12 @@ fn allow_events_comes_from_user_agents_only() {
     let ok = |roles, generates| {
         Check::new(StatusCode::OK)
             .headers(with(&["Allow-Events"]))
-            .context(Context::new().method("MESSAGE").roles(roles).generates(generates))
+            .context(
+                Context::new()
+                    .method("MESSAGE")
+                    .roles(roles)
+                    .generates(generates),
+            )
     };
     assert_eq!(
         broken_from(&ok(PROXY, true), "RFC 6665 §4.4.4"),
@@ -174,7 +186,9 @@ fn allow_events_comes_from_user_agents_only() {
 /// "Accept" header field."
 #[test]
 fn a_notify_response_may_have_a_body_if_the_notify_had_accept() {
-    let may = rule(200, "RFC 6665 §4.1.3", |r| matches!(r.kind(), Kind::Body(_)));
+    let may = rule(200, "RFC 6665 §4.1.3", |r| {
+        matches!(r.kind(), Kind::Body(_))
+    });
     assert_eq!(may.level(), Level::May);
     assert_eq!(may.scope().methods(), ["NOTIFY"]);
     assert_eq!(may.scope().request_has(), Some("Accept"));
@@ -319,7 +333,9 @@ fn recorded() -> Vec<Recorded> {
                 lists(
                     code,
                     rule,
-                    Context::new().roles(&[Role::RedirectServer]).generates(true),
+                    Context::new()
+                        .roles(&[Role::RedirectServer])
+                        .generates(true),
                 )
             }),
         },
@@ -447,7 +463,11 @@ fn recorded() -> Vec<Recorded> {
             },
             level: Level::Must,
             undecided: Some(|code, rule| {
-                lists(code, rule, Context::new().method("INVITE").supported(["100rel"]))
+                lists(
+                    code,
+                    rule,
+                    Context::new().method("INVITE").supported(["100rel"]),
+                )
             }),
         },
         // RFC 3262 §3: "The UAS MUST NOT send a second reliable provisional
@@ -473,8 +493,15 @@ fn recorded() -> Vec<Recorded> {
             pick: |r| r.scope().after_final() == Some(true),
             level: Level::MustNot,
             undecided: Some(|code, rule| {
-                lists(code, rule, Context::new().method("INVITE").after_final(true))
-                    && !lists(code, rule, Context::new().method("INVITE").after_final(false))
+                lists(
+                    code,
+                    rule,
+                    Context::new().method("INVITE").after_final(true),
+                ) && !lists(
+                    code,
+                    rule,
+                    Context::new().method("INVITE").after_final(false),
+                )
             }),
         },
         // RFC 3262 §3: "If the PRACK does match an unacknowledged reliable
@@ -536,7 +563,11 @@ fn recorded() -> Vec<Recorded> {
             pick: |r| matches!(r.kind(), Kind::Header(["Session-Expires"])),
             level: Level::Must,
             undecided: Some(|code, rule| {
-                lists(code, rule, Context::new().method("INVITE").supported(["timer"]))
+                lists(
+                    code,
+                    rule,
+                    Context::new().method("INVITE").supported(["timer"]),
+                )
             }),
         },
         // RFC 4028 §8.2: "The proxy MUST add the 'timer' option tag to any
@@ -547,8 +578,15 @@ fn recorded() -> Vec<Recorded> {
             pick: |r| matches!(r.kind(), Kind::Header(["Require"])),
             level: Level::Must,
             undecided: Some(|code, rule| {
-                lists(code, rule, Context::new().method("UPDATE").supported(["timer"]))
-                    && !lists(code, rule, Context::new().method("UPDATE").supported(["100rel"]))
+                lists(
+                    code,
+                    rule,
+                    Context::new().method("UPDATE").supported(["timer"]),
+                ) && !lists(
+                    code,
+                    rule,
+                    Context::new().method("UPDATE").supported(["100rel"]),
+                )
             }),
         },
         // RFC 4028 §9: "the UAS MUST place a Require header field into the
@@ -574,7 +612,11 @@ fn recorded() -> Vec<Recorded> {
             pick: |r| r.level() == Level::Should,
             level: Level::Should,
             undecided: Some(|code, rule| {
-                lists(code, rule, Context::new().method("INVITE").supported(["timer"]))
+                lists(
+                    code,
+                    rule,
+                    Context::new().method("INVITE").supported(["timer"]),
+                )
             }),
         },
         // RFC 6665 §4.1.3: "the subscriber SHOULD return a 200 response."
@@ -621,7 +663,10 @@ fn rules_recorded_with_their_level_basis_and_section() {
             // A rule the validator never checks has `when`, or is not about
             // the response's content.
             None => assert!(
-                found.scope().condition().is_some() || found.level() == Level::May || is_receiver(found) || is_send(found),
+                found.scope().condition().is_some()
+                    || found.level() == Level::May
+                    || is_receiver(found)
+                    || is_send(found),
                 "{found}"
             ),
         }
