@@ -552,7 +552,9 @@ mod tests {
         // evaluates once instead of copying a table of them at every use. Each
         // rule built by a `const fn` with positional arguments rather than a
         // struct literal: 34 394 → 30 364 once rules carried their basis.
-        assert!(tokens < 32_000, "{tokens} tokens");
+        // The 43 rules of the protocol-section review took 405 rules to 448
+        // and the output to 32 971 tokens, about 60 tokens a rule.
+        assert!(tokens < 36_000, "{tokens} tokens");
     }
 
     /// A variant may not take the name of an item generated beside it.

@@ -1,0 +1,674 @@
+//! Rules of the RFC protocol sections (RFC 3261 §8 to §22, RFC 3262, RFC 3903,
+//! RFC 4028, RFC 6665) that say when a response is sent, what it carries, and
+//! what its receiver does: each checked where the validator or a receiver can
+//! decide it, and otherwise found in the registry with its level and section.
+
+use sipcodes::StatusCode;
+use sipcodes::check::Check;
+use sipcodes::rules::{Basis, Constraint, Context, DialogEffect, Kind, Level, Names, Role};
+
+/// The header fields every response carries (RFC 3261 §8.2.6.2).
+const BASE: [&str; 5] = ["Via", "From", "To", "Call-ID", "CSeq"];
+
+fn with(more: &[&'static str]) -> Vec<&'static str> {
+    BASE.iter().chain(more).copied().collect()
+}
+
+fn status(code: u16) -> StatusCode {
+    StatusCode::new(code).unwrap()
+}
+
+/// The violations of `check` that come from rules citing `reference`.
+fn broken_from<H: Names, RH: Names, Q: Names, S: Names>(
+    check: &Check<'_, H, RH, Q, S>,
+    reference: &str,
+) -> Vec<String> {
+    check
+        .violations()
+        .filter(|v| v.constraint().reference().to_string() == reference)
+        .map(|v| v.to_string())
+        .collect()
+}
+
+/// The one rule of `code` (its own or over many codes) citing `reference`
+/// that `pick` selects.
+fn rule(code: u16, reference: &str, pick: impl Fn(&Constraint) -> bool) -> &'static Constraint {
+    let mut found = status(code)
+        .rules()
+        .filter(|rule| rule.reference().to_string() == reference && pick(rule));
+    let first = found
+        .next()
+        .unwrap_or_else(|| panic!("{code}: no such rule citing {reference}"));
+    assert!(
+        found.next().is_none(),
+        "{code}: more than one such rule citing {reference}"
+    );
+    first
+}
+
+fn is_header(name: &'static str) -> impl Fn(&Constraint) -> bool {
+    move |rule| matches!(rule.kind(), Kind::Header(names) if names.contains(&name))
+}
+
+fn is_send(rule: &Constraint) -> bool {
+    matches!(rule.kind(), Kind::Send(_))
+}
+
+fn is_receiver(rule: &Constraint) -> bool {
+    matches!(rule.kind(), Kind::Receiver(_))
+}
+
+// ---------------------------------------------------------------------------
+// Rules the validator decides
+// ---------------------------------------------------------------------------
+
+/// RFC 4028 §4, Table 1: Session-Expires in a 2xx is "-" (not applicable) for
+/// BYE, CANCEL, OPTIONS, REGISTER, PRACK, SUBSCRIBE and NOTIFY, "o" for INVITE
+/// and UPDATE.
+#[test]
+fn session_expires_only_in_a_2xx_to_invite_or_update() {
+    let ok = |method| {
+        Check::new(StatusCode::OK)
+            .headers(with(&["Session-Expires"]))
+            .context(Context::new().method(method))
+    };
+    assert_eq!(
+        broken_from(&ok("BYE"), "RFC 4028 §4"),
+        ["200 OK MUST NOT carry Session-Expires (RFC 4028 §4)"]
+    );
+    assert_eq!(
+        broken_from(&ok("NOTIFY"), "RFC 4028 §4"),
+        ["200 OK MUST NOT carry Session-Expires (RFC 4028 §4)"]
+    );
+    assert!(broken_from(&ok("INVITE"), "RFC 4028 §4").is_empty());
+    assert!(broken_from(&ok("UPDATE"), "RFC 4028 §4").is_empty());
+    let without = Check::new(StatusCode::OK)
+        .headers(with(&[]))
+        .context(Context::new().method("BYE"));
+    assert!(broken_from(&without, "RFC 4028 §4").is_empty());
+    let optional = rule(200, "RFC 4028 §4", |r| {
+        is_header("Session-Expires")(r) && r.level() == Level::May
+    });
+    assert_eq!(optional.scope().methods(), ["INVITE", "UPDATE"]);
+}
+
+/// RFC 3262 §3: "However, it MUST NOT attempt to do so for any request that
+/// contains a tag in the To field." (a proxy sending reliable provisionals)
+#[test]
+fn a_proxy_sends_no_reliable_provisional_inside_a_dialog() {
+    const PROXY: &[Role] = &[Role::Proxy];
+    const UAS: &[Role] = &[Role::Uas];
+    let ringing = |in_dialog, roles| {
+        Check::new(StatusCode::RINGING)
+            .headers(with(&["Contact", "Require", "RSeq"]))
+            .context(
+                Context::new()
+                    .method("INVITE")
+                    .supported(["100rel"])
+                    .require(["100rel"])
+                    .in_dialog(in_dialog)
+                    .roles(roles)
+                    .generates(true),
+            )
+    };
+    assert_eq!(
+        broken_from(&ringing(true, PROXY), "RFC 3262 §3"),
+        ["180 Ringing MUST NOT carry RSeq (RFC 3262 §3)"]
+    );
+    assert!(broken_from(&ringing(false, PROXY), "RFC 3262 §3").is_empty());
+    assert!(broken_from(&ringing(true, UAS), "RFC 3262 §3").is_empty());
+}
+
+/// RFC 3262 §3: "A UAS MAY send any non-100 provisional response to INVITE
+/// reliably, so long as the initial INVITE request ... contained a Supported
+/// header field with the option tag 100rel."
+#[test]
+fn rseq_is_allowed_when_the_invite_supports_100rel() {
+    let may = rule(183, "RFC 3262 §3", |r| {
+        is_header("RSeq")(r) && r.level() == Level::May
+    });
+    assert_eq!(may.scope().request_supports(), Some("100rel"));
+    let progress = |supported: &'static [&'static str]| {
+        Check::new(StatusCode::SESSION_PROGRESS)
+            .headers(with(&["Contact", "RSeq"]))
+            .context(
+                Context::new()
+                    .method("INVITE")
+                    .in_dialog(false)
+                    .require(["timer"])
+                    .supported(supported),
+            )
+    };
+    assert!(broken_from(&progress(&["100rel"]), "RFC 3262 §3").is_empty());
+    assert_eq!(
+        broken_from(&progress(&["timer"]), "RFC 3262 §3"),
+        ["183 Session Progress MUST NOT carry RSeq (RFC 3262 §3)"]
+    );
+    assert!(
+        StatusCode::TRYING
+            .rules()
+            .all(|r| !(is_header("RSeq")(r) && r.level() == Level::May))
+    );
+}
+
+/// RFC 6665 §4.4.4: "Note that "Allow-Events" header fields MUST NOT be
+/// inserted by proxies." §8.2.2: "User agents MAY include the "Allow-Events"
+/// header field in any request or response".
+#[test]
+fn allow_events_comes_from_user_agents_only() {
+    const PROXY: &[Role] = &[Role::Proxy];
+    const UAS: &[Role] = &[Role::Uas];
+    let ok = |roles, generates| {
+        Check::new(StatusCode::OK)
+            .headers(with(&["Allow-Events"]))
+            .context(
+                Context::new()
+                    .method("MESSAGE")
+                    .roles(roles)
+                    .generates(generates),
+            )
+    };
+    assert_eq!(
+        broken_from(&ok(PROXY, true), "RFC 6665 §4.4.4"),
+        ["200 OK MUST NOT carry Allow-Events (RFC 6665 §4.4.4)"]
+    );
+    assert!(broken_from(&ok(UAS, true), "RFC 6665 §4.4.4").is_empty());
+    // A response the proxy only forwards is not its own.
+    assert!(broken_from(&ok(PROXY, false), "RFC 6665 §4.4.4").is_empty());
+    let may = rule(486, "RFC 6665 §8.2.2", is_header("Allow-Events"));
+    assert_eq!(may.level(), Level::May);
+    assert!(may.scope().generated_by().contains(&Role::Uas));
+    assert!(!may.scope().generated_by().contains(&Role::Proxy));
+}
+
+/// RFC 6665 §4.1.3: "In general, it is not expected that NOTIFY responses will
+/// contain bodies; however, they MAY, if the NOTIFY request contained an
+/// "Accept" header field."
+#[test]
+fn a_notify_response_may_have_a_body_if_the_notify_had_accept() {
+    let may = rule(200, "RFC 6665 §4.1.3", |r| {
+        matches!(r.kind(), Kind::Body(_))
+    });
+    assert_eq!(may.level(), Level::May);
+    assert_eq!(may.scope().methods(), ["NOTIFY"]);
+    assert_eq!(may.scope().request_has(), Some("Accept"));
+    let ok = Check::new(StatusCode::OK)
+        .headers(with(&["Content-Type"]))
+        .body(true)
+        .context(Context::new().method("NOTIFY").request_headers(["Accept"]));
+    assert!(ok.violations().next().is_none());
+}
+
+// ---------------------------------------------------------------------------
+// Rules a receiver acts on
+// ---------------------------------------------------------------------------
+
+/// RFC 6665 §4.2.2: "If the NOTIFY request fails due to expiration of SIP
+/// Timer F (transaction timeout), the notifier SHOULD remove the subscription."
+#[test]
+fn a_notify_timeout_ends_the_subscription() {
+    let timeout = StatusCode::REQUEST_TIMEOUT;
+    let notify = Context::new().method("NOTIFY");
+    assert_eq!(timeout.dialog_effect(&notify), DialogEffect::Subscription);
+    let rule = timeout.dialog_constraint(&notify).unwrap();
+    assert_eq!(rule.level(), Level::Should);
+    assert_eq!(rule.basis(), Basis::Keyword);
+    assert_eq!(rule.reference().to_string(), "RFC 6665 §4.2.2");
+    // A SUBSCRIBE is the subscriber's request, not the notifier's.
+    assert_eq!(
+        timeout.dialog_effect(&Context::new().method("SUBSCRIBE")),
+        DialogEffect::Transaction
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Rules nothing decides: found with their level, basis and section
+// ---------------------------------------------------------------------------
+
+/// One rule that the validator cannot decide (it has `when`, or it is about
+/// sending or receiving rather than what the response carries).
+struct Recorded {
+    code: u16,
+    reference: &'static str,
+    pick: fn(&Constraint) -> bool,
+    level: Level,
+    /// Whether `Check::undecided()` lists the rule for a response with this
+    /// code in a context the rule could apply to; `None` for a rule it never
+    /// lists (a MAY, a duty to send, a receiver rule).
+    undecided: Option<fn(u16, &'static Constraint) -> bool>,
+}
+
+/// Whether the validator, given this context, lists `rule` as undecided for a
+/// response with `code`.
+fn lists<RH: Names, Q: Names, S: Names>(
+    code: u16,
+    rule: &'static Constraint,
+    context: Context<'static, RH, Q, S>,
+) -> bool {
+    Check::new(status(code))
+        .headers(BASE)
+        .context(context)
+        .undecided()
+        .any(|r| core::ptr::eq(r, rule))
+}
+
+const UAS: &[Role] = &[Role::Uas];
+
+fn recorded() -> Vec<Recorded> {
+    vec![
+        // RFC 3261 §13.3.1.1: "A UAS MAY send as many provisional responses as
+        // it likes."
+        Recorded {
+            code: 180,
+            reference: "RFC 3261 §13.3.1.1",
+            pick: |r| is_send(r) && r.level() == Level::May,
+            level: Level::May,
+            undecided: None,
+        },
+        // RFC 3261 §8.2.2.1: "it is RECOMMENDED that a UAS accept requests
+        // even if they do not recognize the URI scheme ... in the To header
+        // field".
+        Recorded {
+            code: 403,
+            reference: "RFC 3261 §8.2.2.1",
+            pick: |r| is_send(r) && r.level() == Level::ShouldNot,
+            level: Level::ShouldNot,
+            undecided: Some(|code, rule| lists(code, rule, Context::new().method("INVITE"))),
+        },
+        // RFC 3261 §8.2.4: "the server MAY send a 421 (Extension Required)
+        // response."
+        Recorded {
+            code: 421,
+            reference: "RFC 3261 §8.2.4",
+            pick: is_send,
+            level: Level::May,
+            undecided: None,
+        },
+        // RFC 3261 §8.2.4: "Any extensions applied to a non-421 response MUST
+        // be listed in a Require header field".
+        Recorded {
+            code: 200,
+            reference: "RFC 3261 §8.2.4",
+            pick: |r| matches!(r.kind(), Kind::Header(["Require"])),
+            level: Level::Must,
+            undecided: Some(|code, rule| lists(code, rule, Context::new().method("INVITE"))),
+        },
+        // RFC 3261 §8.2.7: "A stateless UAS MUST NOT send provisional (1xx)
+        // responses."
+        Recorded {
+            code: 180,
+            reference: "RFC 3261 §8.2.7",
+            pick: |r| matches!(r.kind(), Kind::Sender([Role::Uas])),
+            level: Level::MustNot,
+            undecided: Some(|code, rule| {
+                lists(code, rule, Context::new().roles(UAS).generates(true))
+            }),
+        },
+        // RFC 3261 §8.3: "For well-formed CANCEL requests, it SHOULD return a
+        // 2xx response."
+        Recorded {
+            code: 200,
+            reference: "RFC 3261 §8.3",
+            pick: is_send,
+            level: Level::Should,
+            undecided: None,
+        },
+        // RFC 3261 §8.3: "the server MAY proxy the request to the destination
+        // URI, or MAY reject it with a 404."
+        Recorded {
+            code: 404,
+            reference: "RFC 3261 §8.3",
+            pick: is_send,
+            level: Level::May,
+            undecided: None,
+        },
+        // RFC 3261 §8.3: "Redirect servers MUST ignore features that are not
+        // understood ... and proceed with the redirection".
+        Recorded {
+            code: 420,
+            reference: "RFC 3261 §8.3",
+            pick: is_send,
+            level: Level::MustNot,
+            undecided: Some(|code, rule| {
+                lists(
+                    code,
+                    rule,
+                    Context::new()
+                        .roles(&[Role::RedirectServer])
+                        .generates(true),
+                )
+            }),
+        },
+        Recorded {
+            code: 501,
+            reference: "RFC 3261 §8.3",
+            pick: is_send,
+            level: Level::MustNot,
+            undecided: Some(|code, rule| lists(code, rule, Context::new())),
+        },
+        // RFC 3261 §10.3 step 2: "the registrar MUST process the Require
+        // header field values as described for UASs in Section 8.2.2."
+        Recorded {
+            code: 420,
+            reference: "RFC 3261 §10.3",
+            pick: is_send,
+            level: Level::Must,
+            undecided: None,
+        },
+        // RFC 3261 §10.3 step 4: "the registrar MUST return a 403
+        // (Forbidden)".
+        Recorded {
+            code: 403,
+            reference: "RFC 3261 §10.3",
+            pick: is_send,
+            level: Level::Must,
+            undecided: None,
+        },
+        // RFC 3261 §10.3 step 5: "the registrar MUST send a 404 (Not Found)
+        // response".
+        Recorded {
+            code: 404,
+            reference: "RFC 3261 §10.3",
+            pick: is_send,
+            level: Level::Must,
+            undecided: None,
+        },
+        // RFC 3261 §13.3.1: "the UAS MAY silently accept the INVITE".
+        Recorded {
+            code: 200,
+            reference: "RFC 3261 §13.3.1",
+            pick: is_send,
+            level: Level::May,
+            undecided: None,
+        },
+        // RFC 3261 §15.1.2: "the UAS core MUST generate a 2xx response to the
+        // BYE".
+        Recorded {
+            code: 200,
+            reference: "RFC 3261 §15.1.2",
+            pick: is_send,
+            level: Level::Must,
+            undecided: None,
+        },
+        // RFC 3261 §16.5: "the proxy MUST return a 404 (Not Found) response."
+        Recorded {
+            code: 404,
+            reference: "RFC 3261 §16.5",
+            pick: is_send,
+            level: Level::Must,
+            undecided: None,
+        },
+        // RFC 3261 §16.10: "the element MUST immediately return a 200 (OK)
+        // response to the CANCEL request."
+        Recorded {
+            code: 200,
+            reference: "RFC 3261 §16.10",
+            pick: is_send,
+            level: Level::Must,
+            undecided: None,
+        },
+        // RFC 3261 §16.11: "an element MUST NOT generate its own 100 (Trying)
+        // or any other provisional response."
+        Recorded {
+            code: 183,
+            reference: "RFC 3261 §16.11",
+            pick: |r| matches!(r.kind(), Kind::Sender([Role::Proxy])),
+            level: Level::MustNot,
+            undecided: Some(|code, rule| lists(code, rule, Context::new().method("INVITE"))),
+        },
+        // RFC 3261 §21.1.3: "A server MAY use this status code to indicate
+        // that the call is being forwarded".
+        Recorded {
+            code: 181,
+            reference: "RFC 3261 §21.1.3",
+            pick: is_send,
+            level: Level::May,
+            undecided: None,
+        },
+        // RFC 3261 §21.1.4: "The server MAY issue several 182 (Queued)
+        // responses".
+        Recorded {
+            code: 182,
+            reference: "RFC 3261 §21.1.4",
+            pick: is_send,
+            level: Level::May,
+            undecided: None,
+        },
+        // RFC 3261 §21.4.18: "Status 486 (Busy Here) MAY be used to more
+        // precisely indicate a particular reason for the call failure."
+        Recorded {
+            code: 486,
+            reference: "RFC 3261 §21.4.18",
+            pick: is_send,
+            level: Level::May,
+            undecided: None,
+        },
+        // RFC 3262 §3: "the UAS SHOULD send provisional responses once every
+        // two and a half minutes."
+        Recorded {
+            code: 180,
+            reference: "RFC 3262 §3",
+            pick: is_send,
+            level: Level::Should,
+            undecided: None,
+        },
+        // RFC 3262 §3: "it MUST contain a Require header field containing the
+        // option tag 100rel".
+        Recorded {
+            code: 180,
+            reference: "RFC 3262 §3",
+            pick: |r| {
+                matches!(r.kind(), Kind::Header(["Require"]))
+                    && r.scope().request_supports() == Some("100rel")
+            },
+            level: Level::Must,
+            undecided: Some(|code, rule| {
+                lists(
+                    code,
+                    rule,
+                    Context::new().method("INVITE").supported(["100rel"]),
+                )
+            }),
+        },
+        // RFC 3262 §3: "The UAS MUST NOT send a second reliable provisional
+        // response until the first is acknowledged."
+        Recorded {
+            code: 180,
+            reference: "RFC 3262 §3",
+            pick: |r| {
+                matches!(r.kind(), Kind::Header(["RSeq"]))
+                    && r.level() == Level::MustNot
+                    && r.scope().after_final().is_none()
+                    && r.scope().condition().is_some()
+            },
+            level: Level::MustNot,
+            undecided: Some(|code, rule| lists(code, rule, Context::new().method("INVITE"))),
+        },
+        // RFC 3262 §3: "A UAS MUST NOT send new reliable provisional responses
+        // (as opposed to retransmissions of unacknowledged ones) after sending
+        // a final response to a request."
+        Recorded {
+            code: 183,
+            reference: "RFC 3262 §3",
+            pick: |r| r.scope().after_final() == Some(true),
+            level: Level::MustNot,
+            undecided: Some(|code, rule| {
+                lists(
+                    code,
+                    rule,
+                    Context::new().method("INVITE").after_final(true),
+                ) && !lists(
+                    code,
+                    rule,
+                    Context::new().method("INVITE").after_final(false),
+                )
+            }),
+        },
+        // RFC 3262 §3: "If the PRACK does match an unacknowledged reliable
+        // provisional response, it MUST be responded to with a 2xx response."
+        Recorded {
+            code: 200,
+            reference: "RFC 3262 §3",
+            pick: |r| is_send(r) && r.scope().methods() == ["PRACK"],
+            level: Level::Must,
+            undecided: None,
+        },
+        // RFC 3262 §3: "the UAS SHOULD reject the original request with a 5xx
+        // response."
+        Recorded {
+            code: 500,
+            reference: "RFC 3262 §3",
+            pick: is_send,
+            level: Level::Should,
+            undecided: None,
+        },
+        // RFC 3262 §3: "it MUST NOT send a final response until those
+        // provisional responses are acknowledged."
+        Recorded {
+            code: 200,
+            reference: "RFC 3262 §3",
+            pick: |r| is_send(r) && r.level() == Level::MustNot,
+            level: Level::MustNot,
+            undecided: Some(|code, rule| {
+                lists(code, rule, Context::new().method("INVITE"))
+                    && !lists(code, rule, Context::new().method("BYE"))
+            }),
+        },
+        // RFC 3311 §5.2: "the UAS MUST adjust the session parameters
+        // accordingly and generate an answer in the 2xx response."
+        Recorded {
+            code: 200,
+            reference: "RFC 3311 §5.2",
+            pick: |r| matches!(r.kind(), Kind::Body(_)),
+            level: Level::Must,
+            undecided: Some(|code, rule| {
+                lists(code, rule, Context::new().method("UPDATE"))
+                    && !lists(code, rule, Context::new().method("INVITE"))
+            }),
+        },
+        // RFC 3903 §6 step 1: "If not, the ESC MUST return a 404 (Not Found)
+        // response".
+        Recorded {
+            code: 404,
+            reference: "RFC 3903 §6",
+            pick: is_send,
+            level: Level::Must,
+            undecided: None,
+        },
+        // RFC 4028 §8.2: "This proxy MUST insert a Session-Expires header
+        // field into the response".
+        Recorded {
+            code: 200,
+            reference: "RFC 4028 §8.2",
+            pick: |r| matches!(r.kind(), Kind::Header(["Session-Expires"])),
+            level: Level::Must,
+            undecided: Some(|code, rule| {
+                lists(
+                    code,
+                    rule,
+                    Context::new().method("INVITE").supported(["timer"]),
+                )
+            }),
+        },
+        // RFC 4028 §8.2: "The proxy MUST add the 'timer' option tag to any
+        // Require header field in the response".
+        Recorded {
+            code: 200,
+            reference: "RFC 4028 §8.2",
+            pick: |r| matches!(r.kind(), Kind::Header(["Require"])),
+            level: Level::Must,
+            undecided: Some(|code, rule| {
+                lists(
+                    code,
+                    rule,
+                    Context::new().method("UPDATE").supported(["timer"]),
+                ) && !lists(
+                    code,
+                    rule,
+                    Context::new().method("UPDATE").supported(["100rel"]),
+                )
+            }),
+        },
+        // RFC 4028 §9: "the UAS MUST place a Require header field into the
+        // response with the value 'timer'." (refresher=uac)
+        Recorded {
+            code: 200,
+            reference: "RFC 4028 §9",
+            pick: |r| r.level() == Level::Must,
+            level: Level::Must,
+            undecided: Some(|code, rule| {
+                lists(
+                    code,
+                    rule,
+                    Context::new().method("INVITE").roles(UAS).generates(true),
+                )
+            }),
+        },
+        // RFC 4028 §9: "the UAS SHOULD place a Require header field into the
+        // response with the value 'timer'." (refresher=uas)
+        Recorded {
+            code: 200,
+            reference: "RFC 4028 §9",
+            pick: |r| r.level() == Level::Should,
+            level: Level::Should,
+            undecided: Some(|code, rule| {
+                lists(
+                    code,
+                    rule,
+                    Context::new().method("INVITE").supported(["timer"]),
+                )
+            }),
+        },
+        // RFC 6665 §4.1.3: "the subscriber SHOULD return a 200 response."
+        Recorded {
+            code: 200,
+            reference: "RFC 6665 §4.1.3",
+            pick: is_send,
+            level: Level::Should,
+            undecided: None,
+        },
+        // RFC 6665 §4.2.1.4: "the notifier SHOULD respond with a 423
+        // (Interval Too Brief) response."
+        Recorded {
+            code: 423,
+            reference: "RFC 6665 §4.2.1.4",
+            pick: is_send,
+            level: Level::Should,
+            undecided: None,
+        },
+        // RFC 6665 §4.6: "the CANCEL request MUST NOT affect processing of the
+        // SUBSCRIBE or NOTIFY request in any way."
+        Recorded {
+            code: 487,
+            reference: "RFC 6665 §4.6",
+            pick: is_send,
+            level: Level::MustNot,
+            undecided: Some(|code, rule| {
+                lists(code, rule, Context::new().method("SUBSCRIBE"))
+                    && !lists(code, rule, Context::new().method("INVITE"))
+            }),
+        },
+    ]
+}
+
+#[test]
+fn rules_recorded_with_their_level_basis_and_section() {
+    for entry in recorded() {
+        let found = rule(entry.code, entry.reference, entry.pick);
+        assert_eq!(found.level(), entry.level, "{found}");
+        assert_eq!(found.basis(), Basis::Keyword, "{found}");
+        assert_eq!(found.reference().to_string(), entry.reference);
+        match entry.undecided {
+            Some(undecided) => assert!(undecided(entry.code, found), "{}: {found}", entry.code),
+            // A rule the validator never checks has `when`, or is not about
+            // the response's content.
+            None => assert!(
+                found.scope().condition().is_some()
+                    || found.level() == Level::May
+                    || is_receiver(found)
+                    || is_send(found),
+                "{found}"
+            ),
+        }
+    }
+}
