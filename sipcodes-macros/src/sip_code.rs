@@ -227,8 +227,12 @@ fn entry_data(registry: &Registry, entry: &Entry, citations: &mut Citations) -> 
             .iter()
             .enumerate()
             .filter(|(_, rule)| wanted(rule))
-            .fold(0u128, |bits, (index, _)| bits | 1 << index);
-        Literal::u128_unsuffixed(bits)
+            .fold([0u128; 2], |mut bits, (index, _)| {
+                bits[index / 128] |= 1 << (index % 128);
+                bits
+            });
+        let [low, high] = bits.map(Literal::u128_unsuffixed);
+        quote!([#low, #high])
     };
     let general = bits(&|rule| rule.holds_for(entry));
     let contested = bits(&|rule| rule.holds_for(entry) && rule.contested_by(entry));

@@ -16,11 +16,19 @@ pub(crate) struct Entry {
     /// The rules over many codes that hold for this one: bit `i` for
     /// `GeneralRule::TABLE[i]`, chosen by the macro (a rule the code states
     /// itself, same kind and scope, is left out).
-    pub(crate) general: u128,
+    pub(crate) general: RuleBits,
     /// Of those, the ones one of the code's own rules contradicts (same kind,
     /// the other polarity): only these may give way (`check`).
-    pub(crate) contested: u128,
+    pub(crate) contested: RuleBits,
     pub(crate) deprecation: Option<&'static str>,
+}
+
+/// A set of `[[rule]]` tables by index: bit `i % 128` of word `i / 128`.
+pub(crate) type RuleBits = [u128; 2];
+
+/// Whether the set holds the `index`th rule.
+pub(crate) const fn holds(bits: &RuleBits, index: usize) -> bool {
+    bits[index / 128] >> (index % 128) & 1 == 1
 }
 
 /// A code that existed only in an obsoleted RFC (RFC 2543) and is no longer

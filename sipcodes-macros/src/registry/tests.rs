@@ -885,8 +885,8 @@ fn more_rules_than_the_bit_sets_hold_are_reported_at_the_first_too_many() {
     assert_eq!(
         errors(&source),
         [format!(
-            "registry.toml:{line}:1: this is [[rule]] number 129, and the registry holds at most \
-             128; widen `Entry::general` in sipcodes and the bit set sipcodes-macros writes"
+            "registry.toml:{line}:1: this is [[rule]] number 257, and the registry holds at most \
+             256; widen `Entry::general` in sipcodes and the bit set sipcodes-macros writes"
         )]
     );
 }

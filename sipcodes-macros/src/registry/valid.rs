@@ -12,7 +12,7 @@ use super::{
 use crate::spec::vocab::Client;
 
 /// How many `[[rule]]` tables the generated bit sets hold.
-pub const MAX_RULES: usize = 128;
+pub const MAX_RULES: usize = 256;
 
 /// The registry's tables are in file order.
 pub fn validate(source: &str, registry: &Registry, errors: &mut Vec<RegistryError>) {

@@ -1,6 +1,7 @@
 //! The rules that hold for every response, a class of responses, or many codes.
 
 use crate::rules::{Constraint, Kind, Level, ReceiverRule, Role};
+use crate::registry::holds;
 use crate::{Class, SipCode, StatusCode};
 
 /// A rule the registry states once for many codes: every response, a class
@@ -100,18 +101,18 @@ impl StatusCode {
                 let entry = &SipCode::ENTRIES[code.index()];
                 (Some(entry.general), entry.contested)
             }
-            None => (None, 0),
+            None => (None, [0; 2]),
         };
         let general = GeneralRule::TABLE
             .iter()
             .enumerate()
             .filter(move |(index, rule)| match mask {
-                Some(mask) => mask >> index & 1 == 1,
+                Some(mask) => holds(&mask, *index),
                 None => rule.covers(self),
             })
             .map(move |(index, rule)| {
                 let origin = Origin::General {
-                    contested: contested >> index & 1 == 1,
+                    contested: holds(&contested, index),
                 };
                 (origin, &rule.constraint)
             });
