@@ -62,6 +62,8 @@ pub enum Reply {
     VersionNotSupported,
     #[sip(NotImplemented)]
     NotImplemented,
+    #[sip(ServiceUnavailable)]
+    Overloaded,
     #[sip(1xx, 3xx)]
     NotFinal(SipCode),
     #[sip(other)]
@@ -401,6 +403,17 @@ impl App {
             headers,
             body,
         }
+    }
+
+    /// The 503 for a request turned away for load, asking the client to
+    /// retry after `retry_after` seconds (RFC 3261 §21.5.4), checked as every
+    /// response is; the code sent with it.
+    pub fn overloaded(&self, request: &Request, retry_after: u32) -> (Response, SipCode) {
+        let answer = Answer::new(Reply::Overloaded).with("Retry-After", retry_after.to_string());
+        let code = answer.reply.code();
+        let tag = make_tag().to_string();
+        checked(self, request, &answer, code, &tag)
+            .unwrap_or_else(|| (self.response(request, &answer, code, &tag), code))
     }
 
     /// Records the dialog a 2xx to an INVITE creates, or confirms: `tag` is

@@ -12,6 +12,9 @@ use std::net::SocketAddr;
 use tokio::sync::mpsc::UnboundedSender;
 
 use crate::sent_methods::SentMethods;
+use crate::shed::Backlog;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
@@ -38,13 +41,19 @@ const RECEIVED: &str = "udp received";
 pub struct Dropped {
     unreadable: UnboundedSender<Unreadable>,
     methods: SentMethods,
+    backlog: Arc<Backlog>,
 }
 
 impl Dropped {
-    pub fn install(unreadable: UnboundedSender<Unreadable>, methods: SentMethods) {
+    pub fn install(
+        unreadable: UnboundedSender<Unreadable>,
+        methods: SentMethods,
+        backlog: Arc<Backlog>,
+    ) {
         let dropped = Dropped {
             unreadable,
             methods,
+            backlog,
         };
         // Only fails when a subscriber is already set, which nothing else does.
         tracing::subscriber::set_global_default(dropped).ok();
@@ -124,6 +133,7 @@ impl Subscriber for Dropped {
         };
         event.record(&mut fields);
         if received && fields.message == RECEIVED {
+            self.backlog.read.fetch_add(1, Ordering::Relaxed);
             let from = fields.from.trim_start_matches("UDP ");
             self.methods.note(from, &fields.cseq, &fields.raw_message);
             return;

@@ -18,12 +18,13 @@ mod dropped;
 mod routes;
 mod sdp;
 mod sent_methods;
+mod shed;
 mod unacknowledged;
 mod unreadable;
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use rsipstack::EndpointBuilder;
@@ -46,29 +47,36 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    const USAGE: &str = "usage: uas <loopback-address:port> [--routes FILE] [--t1 MILLISECONDS]";
+    const USAGE: &str = "usage: uas <loopback-address:port> [--routes FILE] [--t1 MILLISECONDS] \
+                         [--max-transactions N]";
     let mut args = std::env::args().skip(1);
     let address = args.next().ok_or(USAGE)?;
     let mut routes = routes::DEFAULT.to_owned();
     // RFC 3261 §17.1.1.1: T1 is 500 ms unless the network's round trip is
     // known to be shorter; the tests use a short one so that 64·T1 is short.
     let mut t1 = Duration::from_millis(500);
+    let mut limit = shed::DEFAULT_LIMIT;
     while let Some(flag) = args.next() {
         let value = args.next().ok_or(USAGE)?;
+        let number = |range: std::ops::RangeInclusive<u64>, what: &str| {
+            value
+                .parse()
+                .ok()
+                .filter(|number| range.contains(number))
+                .ok_or_else(|| format!("{flag} {value}: give {what}"))
+        };
         match flag.as_str() {
             "--routes" => {
                 routes =
                     std::fs::read_to_string(&value).map_err(|error| format!("{value}: {error}"))?;
             }
             "--t1" => {
-                let milliseconds: u64 = value
-                    .parse()
-                    .ok()
-                    .filter(|ms| (1..=4000).contains(ms))
-                    .ok_or_else(|| {
-                        format!("--t1 {value}: give milliseconds, from 1 to 4000 (T2)")
-                    })?;
+                let milliseconds = number(1..=4000, "milliseconds, from 1 to 4000 (T2)")?;
                 t1 = Duration::from_millis(milliseconds);
+            }
+            "--max-transactions" => {
+                let count = number(1..=10_000_000, "a number of transactions, from 1")?;
+                limit = usize::try_from(count).map_err(|error| error.to_string())?;
             }
             _ => return Err(USAGE.to_owned()),
         }
@@ -84,23 +92,46 @@ fn run() -> Result<(), String> {
     let routes = Routes::parse(&routes)?;
     let (unreadable, unreadables) = tokio::sync::mpsc::unbounded_channel();
     let methods = sent_methods::SentMethods::default();
-    dropped::Dropped::install(unreadable, methods.clone());
+    let backlog = Arc::new(shed::Backlog::default());
+    dropped::Dropped::install(unreadable, methods.clone(), Arc::clone(&backlog));
     // One thread is plenty for a loopback example and keeps the load figure
     // comparable between machines.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|error| format!("runtime: {error}"))?;
-    runtime.block_on(serve(address, routes, methods, t1, unreadables))
+    let settings = Settings {
+        address,
+        routes,
+        t1,
+        limit,
+    };
+    runtime.block_on(serve(settings, methods, backlog, unreadables))
+}
+
+/// What the command line sets.
+struct Settings {
+    address: SocketAddr,
+    routes: Routes,
+    t1: Duration,
+    /// Open transactions above which new requests get 503 (`shed`).
+    limit: usize,
 }
 
 async fn serve(
-    address: SocketAddr,
-    routes: Routes,
+    settings: Settings,
     methods: sent_methods::SentMethods,
-    t1: Duration,
+    backlog: Arc<shed::Backlog>,
     mut unreadables: UnboundedReceiver<dropped::Unreadable>,
 ) -> Result<(), String> {
+    let Settings {
+        address,
+        routes,
+        t1,
+        limit,
+    } = settings;
+    let (shed, mut turned_away) = tokio::sync::mpsc::unbounded_channel();
+    let stack_cell = Arc::new(OnceLock::new());
     let stop = CancellationToken::new();
     let transport = TransportLayer::new(stop.child_token());
     let udp = UdpConnection::create_connection(address, None, Some(stop.child_token()))
@@ -117,6 +148,12 @@ async fn serve(
         .with_transport_layer(transport)
         .with_cancel_token(stop.child_token())
         .with_inspector(Box::new(check::StackResponses))
+        .with_transport_inspector(Box::new(shed::Shedder {
+            endpoint: Arc::clone(&stack_cell),
+            limit,
+            backlog,
+            shed,
+        }))
         .with_option(EndpointOption {
             t1,
             t1x64: t1 * 64,
@@ -127,6 +164,7 @@ async fn serve(
         .incoming_transactions()
         .map_err(|error| error.to_string())?;
     let stack = endpoint.inner.clone();
+    stack_cell.set(stack.clone()).ok();
     let serving = tokio::spawn(async move { stack.serve().await });
 
     let app = Arc::new(App::new(routes, local, methods));
@@ -140,6 +178,7 @@ async fn serve(
                 tokio::spawn(app::serve(Arc::clone(&app), transaction));
             }
             Some(request) = unreadables.recv() => answer_unreadable(&socket, request).await,
+            Some(shed) = turned_away.recv() => answer_overloaded(&app, &socket, shed, limit).await,
             signal = &mut ctrl_c => {
                 signal.map_err(|error| format!("Ctrl-C handler: {error}"))?;
                 break;
@@ -151,6 +190,21 @@ async fn serve(
     serving.await.ok();
     println!("uas: stopped");
     Ok(())
+}
+
+/// Answers a request turned away for load (see `shed`) with 503, from the
+/// socket it came to, and logs it.
+async fn answer_overloaded(app: &App, socket: &UdpConnection, shed: shed::Shed, limit: usize) {
+    let shed::Shed { request, from } = shed;
+    let (response, code) = app.overloaded(&request, shed::RETRY_AFTER);
+    let sent = socket
+        .send_raw(response.to_string().as_bytes(), &SipAddr::from(from))
+        .await;
+    let line = format!("{from} {} {}", check::method_name(&request), request.uri);
+    match sent {
+        Ok(()) => println!("{line} -> {code} (over {limit} open transactions)"),
+        Err(error) => println!("{line}: sending {code} failed: {error}"),
+    }
 }
 
 /// Answers a request the stack could not parse (see `unreadable`), from the

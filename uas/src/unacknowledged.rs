@@ -53,10 +53,22 @@ pub async fn until_acknowledged(
             break;
         }
     }
+    // Boxed: the BYE's transaction is large, and this task sleeps most of
+    // its life; its own size stays that of the sleep.
+    Box::pin(send_bye(endpoint, &invite, &local_tag)).await
+}
+
+/// Sends the BYE for the session an unacknowledged 2xx set up; its final
+/// status, or why none.
+async fn send_bye(
+    endpoint: EndpointInnerRef,
+    invite: &Request,
+    local_tag: &str,
+) -> Result<u16, String> {
     let via = endpoint
         .get_via(None, None)
         .map_err(|error| format!("no Via for the BYE: {error}"))?;
-    let bye = bye(&invite, &local_tag, make_header("Via", via.to_string()))?;
+    let bye = bye(invite, local_tag, make_header("Via", via.to_string()))?;
     let key = TransactionKey::from_request(&bye, TransactionRole::Client)
         .map_err(|error| format!("the BYE: {error}"))?;
     let mut client = Transaction::new_client(key, bye, endpoint, None);
