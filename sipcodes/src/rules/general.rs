@@ -1,7 +1,7 @@
 //! The rules that hold for every response, a class of responses, or many codes.
 
-use crate::rules::{Constraint, Kind, Level, ReceiverRule, Role};
 use crate::registry::holds;
+use crate::rules::{Constraint, Kind, Level, ReceiverRule, Role};
 use crate::{Class, SipCode, StatusCode};
 
 /// A rule the registry states once for many codes: every response, a class
