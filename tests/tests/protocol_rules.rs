@@ -1036,6 +1036,190 @@ fn received() -> Vec<Received> {
             prose: true,
             absent: &[],
         },
+        // RFC 3262 §4: "If the response is a 100 (Trying) (as opposed to 101
+        // to 199), this option tag MUST be ignored, and the procedures below
+        // MUST NOT be used."
+        Received {
+            code: 100,
+            reference: "RFC 3262 §4",
+            says: "never acknowledged with a PRACK",
+            level: Level::MustNot,
+            roles: UAC,
+            prose: false,
+            absent: &[180],
+        },
+        // RFC 3262 §4: "The provisional response MUST establish a dialog if
+        // one is not yet created." ... "the UAC MUST create a new request with
+        // method PRACK."
+        Received {
+            code: 183,
+            reference: "RFC 3262 §4",
+            says: "acknowledges it with a PRACK",
+            level: Level::Must,
+            roles: UAC,
+            prose: true,
+            absent: &[100, 200],
+        },
+        // RFC 3262 §4: "a UAC SHOULD NOT retransmit the PRACK request when it
+        // receives a retransmission of the provisional response being
+        // acknowledged".
+        Received {
+            code: 180,
+            reference: "RFC 3262 §4",
+            says: "send its PRACK again",
+            level: Level::ShouldNot,
+            roles: UAC,
+            prose: true,
+            absent: &[100],
+        },
+        // RFC 3262 §4: "Once a reliable provisional response is received,
+        // retransmissions of that response MUST be discarded."
+        Received {
+            code: 181,
+            reference: "RFC 3262 §4",
+            says: "repeated copies",
+            level: Level::Must,
+            roles: UAC,
+            prose: true,
+            absent: &[100],
+        },
+        // RFC 3262 §4: "that response MUST NOT be acknowledged with a PRACK,
+        // and MUST NOT be processed further by the UAC."
+        Received {
+            code: 182,
+            reference: "RFC 3262 §4",
+            says: "out of sequence",
+            level: Level::MustNot,
+            roles: UAC,
+            prose: true,
+            absent: &[100],
+        },
+        // RFC 3262 §4: "The UAC MAY acknowledge reliable provisional responses
+        // received after the final response or MAY discard them."
+        Received {
+            code: 199,
+            reference: "RFC 3262 §4",
+            says: "after the final response",
+            level: Level::May,
+            roles: UAC,
+            prose: true,
+            absent: &[100],
+        },
+        // RFC 3311 §5.3: "If a UA receives a non-2xx final response to a
+        // UPDATE, the session parameters MUST remain unchanged".
+        Received {
+            code: 491,
+            reference: "RFC 3311 §5.3",
+            says: "keeps the parameters it had",
+            level: Level::Must,
+            roles: UAC,
+            prose: false,
+            absent: &[200],
+        },
+        // RFC 4028 §7.2: "the UAC MUST look for the Session-Expires header
+        // field" ... "The UAC MUST set the identity of the refresher to the
+        // value of this parameter."
+        Received {
+            code: 200,
+            reference: "RFC 4028 §7.2",
+            says: "reads Session-Expires",
+            level: Level::Must,
+            roles: UAC,
+            prose: false,
+            absent: &[422],
+        },
+        // RFC 4028 §7.2: "it MUST generate a refresh before the session
+        // expiration. It is RECOMMENDED that this refresh be sent once half
+        // the session interval has elapsed."
+        Received {
+            code: 200,
+            reference: "RFC 4028 §7.2",
+            says: "sends a session refresh",
+            level: Level::Must,
+            roles: UAC,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 4028 §7.3: "This new request constitutes a new transaction and
+        // SHOULD have the same value as the Call-ID, To, and From of the
+        // previous request".
+        Received {
+            code: 422,
+            reference: "RFC 4028 §7.3",
+            says: "should keep the Call-ID",
+            level: Level::Should,
+            roles: UAC,
+            prose: true,
+            absent: &[423],
+        },
+        // RFC 4028 §8.2: "This session expiration MUST update any existing
+        // session expiration for the session."
+        Received {
+            code: 200,
+            reference: "RFC 4028 §8.2",
+            says: "replaces whatever session expiration",
+            level: Level::Must,
+            roles: PROXY,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 4028 §10: "the UAC SHOULD NOT continuously retry the request if
+        // the server indicates the same error response."
+        Received {
+            code: 500,
+            reference: "RFC 4028 §10",
+            says: "same error every time",
+            level: Level::ShouldNot,
+            roles: UAC,
+            prose: true,
+            absent: &[408, 481, 200],
+        },
+        // RFC 6026 §8.9: "Otherwise, any element other than a stateless proxy
+        // MUST silently discard the response."
+        Received {
+            code: 200,
+            reference: "RFC 6026 §8.9",
+            says: "quietly drops",
+            level: Level::Must,
+            roles: UAC,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 6228 §4: "SIP entities that keep dialog state SHALL NOT release
+        // resources associated with the early dialog when they receive the 199
+        // response."
+        Received {
+            code: 199,
+            reference: "RFC 6228 §4",
+            says: "does not free",
+            level: Level::MustNot,
+            roles: CLIENTS,
+            prose: true,
+            absent: &[180],
+        },
+        // RFC 6228 §6: "The proxy MAY release resources it has reserved
+        // associated with the early dialog that is terminated."
+        Received {
+            code: 199,
+            reference: "RFC 6228 §6",
+            says: "may free",
+            level: Level::May,
+            roles: PROXY,
+            prose: false,
+            absent: &[180],
+        },
+        // RFC 8760 §2.4: "When the UAC receives a 401 response with multiple
+        // WWW-Authenticate header fields with different realms, it SHOULD
+        // retry".
+        Received {
+            code: 401,
+            reference: "RFC 8760 §2.4",
+            says: "several realms",
+            level: Level::Should,
+            roles: UAC,
+            prose: true,
+            absent: &[407],
+        },
     ]
 }
 
@@ -1059,5 +1243,86 @@ fn receiver_rules_recorded_with_their_level_roles_and_section() {
                 "{code} should not have: {found}"
             );
         }
+    }
+}
+
+/// A code's own receiver rule with the same roles and scope as a rule over
+/// its class takes that rule's place for the code; the rules added for RFC
+/// 3262, RFC 3311, RFC 6228 and RFC 3261 §17.1.1.3 are scoped so that they
+/// take none away.
+#[test]
+fn new_receiver_rules_leave_the_class_rules_in_place() {
+    let kept = |code: u16, reference: &str, says: &str| {
+        status(code)
+            .rules()
+            .any(|r| r.reference().to_string() == reference && r.rule().contains(says))
+    };
+    // RFC 3261 §17.1.1.2: the INVITE client transaction acknowledges a 415.
+    assert!(kept(
+        415,
+        "RFC 3261 §17.1.1.2",
+        "acknowledges any 3xx to 6xx"
+    ));
+    // RFC 3261 §16.7: a proxy never adds or changes the To tag of a 199.
+    assert!(kept(199, "RFC 3261 §16.7", "never adds a tag"));
+    // RFC 3311 §5.3 holds for a 491 to an UPDATE, besides 491's own timer.
+    assert!(kept(491, "RFC 3311 §5.3", "keeps the parameters it had"));
+    assert!(kept(491, "RFC 3311 §5.3", "randomised time"));
+    // RFC 3261 §8.1.3.5: the retry rule holds for each of its codes.
+    for code in [401, 407, 413, 415, 416, 420] {
+        assert!(
+            kept(code, "RFC 3261 §8.1.3.5", "carry over the Call-ID"),
+            "{code}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// What a 2xx to an INVITE does to the dialog when the UAC will not go on
+// ---------------------------------------------------------------------------
+
+/// RFC 3261 §13.2.2.4: "If the offer in the 2xx response is not acceptable,
+/// the UAC core MUST generate a valid answer in the ACK and then send a BYE
+/// immediately." ... "the UAC MUST terminate the dialog by sending a BYE
+/// request". §14.2: "the UAC SHOULD generate an answer with a valid session
+/// description, and then send a BYE to terminate the session." Each holds in
+/// a circumstance only the UAC knows, so `dialog_effect` applies none of them.
+#[test]
+fn a_2xx_to_an_invite_the_uac_will_not_keep() {
+    let dialog_rules = |reference: &str| -> Vec<&'static Constraint> {
+        StatusCode::OK
+            .rules()
+            .filter(|r| {
+                r.reference().to_string() == reference && matches!(r.kind(), Kind::Dialog(_))
+            })
+            .collect()
+    };
+    let initial = dialog_rules("RFC 3261 §13.2.2.4");
+    assert_eq!(initial.len(), 2);
+    for rule in initial {
+        assert_eq!(rule.kind(), Kind::Dialog(DialogEffect::Dialog), "{rule}");
+        assert_eq!(rule.level(), Level::Must, "{rule}");
+        assert_eq!(rule.basis(), Basis::Keyword, "{rule}");
+        assert_eq!(rule.scope().methods(), ["INVITE"], "{rule}");
+        assert_eq!(rule.scope().in_dialog(), Some(false), "{rule}");
+        assert!(rule.scope().condition().is_some(), "{rule}");
+    }
+    let reinvite = dialog_rules("RFC 3261 §14.2");
+    let [rule] = reinvite.as_slice() else {
+        panic!("{reinvite:?}")
+    };
+    assert_eq!(rule.kind(), Kind::Dialog(DialogEffect::Usage));
+    assert_eq!(rule.level(), Level::Should);
+    assert_eq!(rule.basis(), Basis::Keyword);
+    assert_eq!(rule.scope().in_dialog(), Some(true));
+    assert!(rule.scope().condition().is_some());
+    // Prose is not applied: a 2xx to an INVITE ends nothing by itself.
+    for in_dialog in [false, true] {
+        let invite = Context::new().method("INVITE").in_dialog(in_dialog);
+        assert_eq!(
+            StatusCode::OK.dialog_effect(&invite),
+            DialogEffect::Transaction
+        );
+        assert!(StatusCode::OK.dialog_constraint(&invite).is_none());
     }
 }
