@@ -557,8 +557,10 @@ mod tests {
         // rule built by a `const fn` with positional arguments rather than a
         // struct literal: 34 394 → 30 364 once rules carried their basis.
         // The 43 rules of the protocol-section review took 405 rules to 448
-        // and the output to 32 971 tokens, about 60 tokens a rule.
-        assert!(tokens < 36_000, "{tokens} tokens");
+        // and the output to 32 971 tokens, about 60 tokens a rule. The 49
+        // receiver and dialog rules of the same review took it to 497 rules and
+        // 37 008 tokens, about 80 a rule (their sentences and `when` are long).
+        assert!(tokens < 38_000, "{tokens} tokens");
     }
 
     /// A variant may not take the name of an item generated beside it.

@@ -672,3 +672,657 @@ fn rules_recorded_with_their_level_basis_and_section() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// What a receiver does: rules stated for people, found with their level,
+// roles, basis and section
+// ---------------------------------------------------------------------------
+
+/// One `receiver` rule that nothing acts on (it has no `treat-as`): the
+/// registry states it so that a receiver's behaviour can be reported against
+/// it.
+struct Received {
+    /// A code the rule covers.
+    code: u16,
+    reference: &'static str,
+    /// Words of the rule's sentence that tell it from the other rules of the
+    /// code citing the same section.
+    says: &'static str,
+    level: Level,
+    roles: &'static [Role],
+    /// Whether the rule's circumstance is prose (`when`).
+    prose: bool,
+    /// Codes the rule does not cover.
+    absent: &'static [u16],
+}
+
+const UAC: &[Role] = &[Role::Uac];
+const PROXY: &[Role] = &[Role::Proxy];
+const CLIENTS: &[Role] = &[Role::Uac, Role::Proxy];
+
+fn received() -> Vec<Received> {
+    vec![
+        // RFC 3261 §8.1.3.4: "a client processing 3xx class responses MUST
+        // NOT add any given URI to the target set more than once."
+        Received {
+            code: 302,
+            reference: "RFC 3261 §8.1.3.4",
+            says: "at most once",
+            level: Level::MustNot,
+            roles: UAC,
+            prose: true,
+            absent: &[200, 404],
+        },
+        // RFC 3261 §8.1.3.4: "the client MAY choose to recurse to a non-SIPS
+        // URI, but SHOULD inform the user of the redirection to an insecure
+        // URI."
+        Received {
+            code: 301,
+            reference: "RFC 3261 §8.1.3.4",
+            says: "not secure",
+            level: Level::Should,
+            roles: UAC,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 3261 §8.1.3.4: "the client MAY generate new requests to the
+        // URIs in any order" ... "MAY be generated serially or in parallel."
+        Received {
+            code: 300,
+            reference: "RFC 3261 §8.1.3.4",
+            says: "whatever order",
+            level: Level::May,
+            roles: UAC,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 3261 §8.1.3.4: "When a failure for a particular contact address
+        // is received, the client SHOULD try the next contact address."
+        Received {
+            code: 486,
+            reference: "RFC 3261 §8.1.3.4",
+            says: "next one in its target set",
+            level: Level::Should,
+            roles: UAC,
+            prose: true,
+            absent: &[302, 200],
+        },
+        // RFC 3261 §8.1.3.4: "a UAC MUST copy the entire URI from the target
+        // set into the Request-URI" ... "MUST have a new branch ID".
+        Received {
+            code: 305,
+            reference: "RFC 3261 §8.1.3.4",
+            says: "fresh Via branch",
+            level: Level::Must,
+            roles: UAC,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 3261 §8.1.3.4: "It is RECOMMENDED that the UAC reuse the same
+        // To, From, and Call-ID" ... "SHOULD re-use the header fields and
+        // bodies of the original request."
+        Received {
+            code: 380,
+            reference: "RFC 3261 §8.1.3.4",
+            says: "repeat the original",
+            level: Level::Should,
+            roles: UAC,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 3261 §8.1.3.5: "This new request constitutes a new transaction
+        // and SHOULD have the same value of the Call-ID, To, and From".
+        Received {
+            code: 420,
+            reference: "RFC 3261 §8.1.3.5",
+            says: "carry over the Call-ID",
+            level: Level::Should,
+            roles: UAC,
+            prose: true,
+            absent: &[403, 408],
+        },
+        // RFC 3261 §8.3: "Malformed values SHOULD be treated as equivalent to
+        // 3600."
+        Received {
+            code: 302,
+            reference: "RFC 3261 §8.3",
+            says: "3600 seconds",
+            level: Level::Should,
+            roles: CLIENTS,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 3261 §13.2.2.3: "Subsequent final responses (which would only
+        // arrive under error conditions) MUST be ignored."
+        Received {
+            code: 603,
+            reference: "RFC 3261 §13.2.2.3",
+            says: "ignores every later final response",
+            level: Level::Must,
+            roles: UAC,
+            prose: true,
+            absent: &[200],
+        },
+        // RFC 3261 §13.2.2.4: "the dialog MUST be transitioned to the
+        // "confirmed" state" ... "a new dialog in the "confirmed" state MUST
+        // be constructed".
+        Received {
+            code: 200,
+            reference: "RFC 3261 §13.2.2.4",
+            says: "confirmed state",
+            level: Level::Must,
+            roles: UAC,
+            prose: false,
+            absent: &[180],
+        },
+        // RFC 3261 §13.2.2.4: "If the 2xx contains an offer ..., the ACK MUST
+        // carry an answer in its body."
+        Received {
+            code: 200,
+            reference: "RFC 3261 §13.2.2.4",
+            says: "answer in the body of the ACK",
+            level: Level::Must,
+            roles: UAC,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 3261 §14.1: "If a UA receives a non-2xx final response to a
+        // re-INVITE, the session parameters MUST remain unchanged".
+        Received {
+            code: 488,
+            reference: "RFC 3261 §14.1",
+            says: "keeps the parameters it had",
+            level: Level::Must,
+            roles: UAC,
+            prose: false,
+            absent: &[200],
+        },
+        // RFC 3261 §15: "The UAC MAY continue with the sessions established by
+        // any 2xx responses, or MAY terminate them with BYE."
+        Received {
+            code: 200,
+            reference: "RFC 3261 §15",
+            says: "overtaken by a 2xx",
+            level: Level::May,
+            roles: UAC,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 3261 §16.5: "If a target URI is already present in the set ...,
+        // it MUST NOT be added again."
+        Received {
+            code: 416,
+            reference: "RFC 3261 §16.5",
+            says: "already in it",
+            level: Level::MustNot,
+            roles: PROXY,
+            prose: false,
+            absent: &[415],
+        },
+        // RFC 3261 §16.5: "A proxy MUST NOT add additional targets to the
+        // target set if the Request-URI of the original request does not
+        // indicate a resource this proxy is responsible for."
+        Received {
+            code: 301,
+            reference: "RFC 3261 §16.5",
+            says: "not responsible",
+            level: Level::MustNot,
+            roles: PROXY,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 3261 §16.5: "the proxy MAY continue to add targets to the set
+        // after beginning Request Forwarding."
+        Received {
+            code: 302,
+            reference: "RFC 3261 §16.5",
+            says: "go on growing",
+            level: Level::May,
+            roles: PROXY,
+            prose: true,
+            absent: &[416],
+        },
+        // RFC 3261 §16.7 step 2: "the proxy MUST reset timer C for that client
+        // transaction."
+        Received {
+            code: 180,
+            reference: "RFC 3261 §16.7",
+            says: "Timer C",
+            level: Level::Must,
+            roles: PROXY,
+            prose: false,
+            absent: &[100, 200],
+        },
+        // RFC 3261 §16.7 step 4: "a proxy SHOULD NOT recurse to a non-SIPS URI
+        // if the Request-URI of the original request was a SIPS URI."
+        Received {
+            code: 302,
+            reference: "RFC 3261 §16.7",
+            says: "SIPS Request-URI",
+            level: Level::ShouldNot,
+            roles: PROXY,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 3261 §16.7 step 6: "An element SHOULD preserve the To tag when
+        // simply forwarding a 3-6xx response to a request that did not
+        // contain a To tag."
+        Received {
+            code: 404,
+            reference: "RFC 3261 §16.7",
+            says: "leave the response's To tag",
+            level: Level::Should,
+            roles: PROXY,
+            prose: true,
+            absent: &[200],
+        },
+        // RFC 3261 §16.7 step 6: "A proxy MUST NOT modify the To tag in any
+        // forwarded response to a request that contains a To tag."
+        Received {
+            code: 481,
+            reference: "RFC 3261 §16.7",
+            says: "leaves that tag untouched",
+            level: Level::MustNot,
+            roles: PROXY,
+            prose: false,
+            absent: &[200],
+        },
+        // RFC 3261 §17.1.1.2: "In the "Proceeding" state, the client
+        // transaction SHOULD NOT retransmit the request any longer."
+        Received {
+            code: 100,
+            reference: "RFC 3261 §17.1.1.2",
+            says: "stop retransmitting",
+            level: Level::ShouldNot,
+            roles: CLIENTS,
+            prose: false,
+            absent: &[200],
+        },
+        // RFC 3261 §17.1.1.3: "placement of bodies in ACK for non-2xx is NOT
+        // RECOMMENDED".
+        Received {
+            code: 486,
+            reference: "RFC 3261 §17.1.1.3",
+            says: "should have no body",
+            level: Level::ShouldNot,
+            roles: CLIENTS,
+            prose: false,
+            absent: &[200],
+        },
+        // RFC 3261 §17.1.1.3: "If it was, the body in the ACK MAY be any type
+        // listed in the Accept header field in the 415."
+        Received {
+            code: 415,
+            reference: "RFC 3261 §17.1.1.3",
+            says: "Accept header field lists",
+            level: Level::May,
+            roles: CLIENTS,
+            prose: true,
+            absent: &[488],
+        },
+        // RFC 3261 §17.1.2.2: "If Timer E fires while in the "Proceeding"
+        // state, the request MUST be passed to the transport layer for
+        // retransmission, and Timer E MUST be reset with a value of T2".
+        Received {
+            code: 100,
+            reference: "RFC 3261 §17.1.2.2",
+            says: "every T2",
+            level: Level::Must,
+            roles: CLIENTS,
+            prose: true,
+            absent: &[180],
+        },
+        // RFC 3261 §22.1: "it SHOULD render to the user the contents of the
+        // "realm" parameter in the challenge".
+        Received {
+            code: 407,
+            reference: "RFC 3261 §22.1",
+            says: "show that realm",
+            level: Level::Should,
+            roles: UAC,
+            prose: true,
+            absent: &[403],
+        },
+        // RFC 3261 §22.2: "UAs SHOULD cache the credentials for a given value
+        // of the To header field and "realm"".
+        Received {
+            code: 401,
+            reference: "RFC 3261 §22.2",
+            says: "per To value and realm",
+            level: Level::Should,
+            roles: UAC,
+            prose: false,
+            absent: &[407],
+        },
+        // RFC 3261 §22.2 (for 401) and §22.3 (for 407): "UACs MAY attempt to
+        // retry the request with a username of "anonymous" and no password".
+        Received {
+            code: 401,
+            reference: "RFC 3261 §22.2",
+            says: "anonymous",
+            level: Level::May,
+            roles: UAC,
+            prose: true,
+            absent: &[],
+        },
+        Received {
+            code: 407,
+            reference: "RFC 3261 §22.3",
+            says: "anonymous",
+            level: Level::May,
+            roles: UAC,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 3261 §22.3: "The UAC SHOULD also cache the credentials used in
+        // the re-originated request."
+        Received {
+            code: 407,
+            reference: "RFC 3261 §22.3",
+            says: "should keep the credentials",
+            level: Level::Should,
+            roles: UAC,
+            prose: false,
+            absent: &[401],
+        },
+        // RFC 3261 §22.3: "These credentials MUST NOT be cached across
+        // dialogs".
+        Received {
+            code: 401,
+            reference: "RFC 3261 §22.3",
+            says: "never kept for other dialogs",
+            level: Level::MustNot,
+            roles: UAC,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 3262 §4: "If the response is a 100 (Trying) (as opposed to 101
+        // to 199), this option tag MUST be ignored, and the procedures below
+        // MUST NOT be used."
+        Received {
+            code: 100,
+            reference: "RFC 3262 §4",
+            says: "never acknowledged with a PRACK",
+            level: Level::MustNot,
+            roles: UAC,
+            prose: false,
+            absent: &[180],
+        },
+        // RFC 3262 §4: "The provisional response MUST establish a dialog if
+        // one is not yet created." ... "the UAC MUST create a new request with
+        // method PRACK."
+        Received {
+            code: 183,
+            reference: "RFC 3262 §4",
+            says: "acknowledges it with a PRACK",
+            level: Level::Must,
+            roles: UAC,
+            prose: true,
+            absent: &[100, 200],
+        },
+        // RFC 3262 §4: "a UAC SHOULD NOT retransmit the PRACK request when it
+        // receives a retransmission of the provisional response being
+        // acknowledged".
+        Received {
+            code: 180,
+            reference: "RFC 3262 §4",
+            says: "send its PRACK again",
+            level: Level::ShouldNot,
+            roles: UAC,
+            prose: true,
+            absent: &[100],
+        },
+        // RFC 3262 §4: "Once a reliable provisional response is received,
+        // retransmissions of that response MUST be discarded."
+        Received {
+            code: 181,
+            reference: "RFC 3262 §4",
+            says: "repeated copies",
+            level: Level::Must,
+            roles: UAC,
+            prose: true,
+            absent: &[100],
+        },
+        // RFC 3262 §4: "that response MUST NOT be acknowledged with a PRACK,
+        // and MUST NOT be processed further by the UAC."
+        Received {
+            code: 182,
+            reference: "RFC 3262 §4",
+            says: "out of sequence",
+            level: Level::MustNot,
+            roles: UAC,
+            prose: true,
+            absent: &[100],
+        },
+        // RFC 3262 §4: "The UAC MAY acknowledge reliable provisional responses
+        // received after the final response or MAY discard them."
+        Received {
+            code: 199,
+            reference: "RFC 3262 §4",
+            says: "after the final response",
+            level: Level::May,
+            roles: UAC,
+            prose: true,
+            absent: &[100],
+        },
+        // RFC 3311 §5.3: "If a UA receives a non-2xx final response to a
+        // UPDATE, the session parameters MUST remain unchanged".
+        Received {
+            code: 491,
+            reference: "RFC 3311 §5.3",
+            says: "keeps the parameters it had",
+            level: Level::Must,
+            roles: UAC,
+            prose: false,
+            absent: &[200],
+        },
+        // RFC 4028 §7.2: "the UAC MUST look for the Session-Expires header
+        // field" ... "The UAC MUST set the identity of the refresher to the
+        // value of this parameter."
+        Received {
+            code: 200,
+            reference: "RFC 4028 §7.2",
+            says: "reads Session-Expires",
+            level: Level::Must,
+            roles: UAC,
+            prose: false,
+            absent: &[422],
+        },
+        // RFC 4028 §7.2: "it MUST generate a refresh before the session
+        // expiration. It is RECOMMENDED that this refresh be sent once half
+        // the session interval has elapsed."
+        Received {
+            code: 200,
+            reference: "RFC 4028 §7.2",
+            says: "sends a session refresh",
+            level: Level::Must,
+            roles: UAC,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 4028 §7.3: "This new request constitutes a new transaction and
+        // SHOULD have the same value as the Call-ID, To, and From of the
+        // previous request".
+        Received {
+            code: 422,
+            reference: "RFC 4028 §7.3",
+            says: "should keep the Call-ID",
+            level: Level::Should,
+            roles: UAC,
+            prose: true,
+            absent: &[423],
+        },
+        // RFC 4028 §8.2: "This session expiration MUST update any existing
+        // session expiration for the session."
+        Received {
+            code: 200,
+            reference: "RFC 4028 §8.2",
+            says: "replaces whatever session expiration",
+            level: Level::Must,
+            roles: PROXY,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 4028 §10: "the UAC SHOULD NOT continuously retry the request if
+        // the server indicates the same error response."
+        Received {
+            code: 500,
+            reference: "RFC 4028 §10",
+            says: "same error every time",
+            level: Level::ShouldNot,
+            roles: UAC,
+            prose: true,
+            absent: &[408, 481, 200],
+        },
+        // RFC 6026 §8.9: "Otherwise, any element other than a stateless proxy
+        // MUST silently discard the response."
+        Received {
+            code: 200,
+            reference: "RFC 6026 §8.9",
+            says: "quietly drops",
+            level: Level::Must,
+            roles: UAC,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 6228 §4: "SIP entities that keep dialog state SHALL NOT release
+        // resources associated with the early dialog when they receive the 199
+        // response."
+        Received {
+            code: 199,
+            reference: "RFC 6228 §4",
+            says: "does not free",
+            level: Level::MustNot,
+            roles: CLIENTS,
+            prose: true,
+            absent: &[180],
+        },
+        // RFC 6228 §6: "The proxy MAY release resources it has reserved
+        // associated with the early dialog that is terminated."
+        Received {
+            code: 199,
+            reference: "RFC 6228 §6",
+            says: "may free",
+            level: Level::May,
+            roles: PROXY,
+            prose: false,
+            absent: &[180],
+        },
+        // RFC 8760 §2.4: "When the UAC receives a 401 response with multiple
+        // WWW-Authenticate header fields with different realms, it SHOULD
+        // retry".
+        Received {
+            code: 401,
+            reference: "RFC 8760 §2.4",
+            says: "several realms",
+            level: Level::Should,
+            roles: UAC,
+            prose: true,
+            absent: &[407],
+        },
+    ]
+}
+
+#[test]
+fn receiver_rules_recorded_with_their_level_roles_and_section() {
+    for entry in received() {
+        let pick = |r: &Constraint| is_receiver(r) && r.rule().contains(entry.says);
+        let found = rule(entry.code, entry.reference, pick);
+        let Kind::Receiver(receiver) = found.kind() else {
+            unreachable!()
+        };
+        assert_eq!(found.level(), entry.level, "{found}");
+        assert_eq!(found.basis(), Basis::Keyword, "{found}");
+        assert_eq!(receiver.roles(), entry.roles, "{found}");
+        assert_eq!(receiver.treat_as(), None, "{found}");
+        assert_eq!(found.scope().condition().is_some(), entry.prose, "{found}");
+        for &code in entry.absent {
+            assert!(
+                !status(code).rules().any(|r| core::ptr::eq(r, found)
+                    || (r.reference().to_string() == entry.reference && pick(r))),
+                "{code} should not have: {found}"
+            );
+        }
+    }
+}
+
+/// A code's own receiver rule with the same roles and scope as a rule over
+/// its class takes that rule's place for the code; the rules added for RFC
+/// 3262, RFC 3311, RFC 6228 and RFC 3261 §17.1.1.3 are scoped so that they
+/// take none away.
+#[test]
+fn new_receiver_rules_leave_the_class_rules_in_place() {
+    let kept = |code: u16, reference: &str, says: &str| {
+        status(code)
+            .rules()
+            .any(|r| r.reference().to_string() == reference && r.rule().contains(says))
+    };
+    // RFC 3261 §17.1.1.2: the INVITE client transaction acknowledges a 415.
+    assert!(kept(
+        415,
+        "RFC 3261 §17.1.1.2",
+        "acknowledges any 3xx to 6xx"
+    ));
+    // RFC 3261 §16.7: a proxy never adds or changes the To tag of a 199.
+    assert!(kept(199, "RFC 3261 §16.7", "never adds a tag"));
+    // RFC 3311 §5.3 holds for a 491 to an UPDATE, besides 491's own timer.
+    assert!(kept(491, "RFC 3311 §5.3", "keeps the parameters it had"));
+    assert!(kept(491, "RFC 3311 §5.3", "randomised time"));
+    // RFC 3261 §8.1.3.5: the retry rule holds for each of its codes.
+    for code in [401, 407, 413, 415, 416, 420] {
+        assert!(
+            kept(code, "RFC 3261 §8.1.3.5", "carry over the Call-ID"),
+            "{code}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// What a 2xx to an INVITE does to the dialog when the UAC will not go on
+// ---------------------------------------------------------------------------
+
+/// RFC 3261 §13.2.2.4: "If the offer in the 2xx response is not acceptable,
+/// the UAC core MUST generate a valid answer in the ACK and then send a BYE
+/// immediately." ... "the UAC MUST terminate the dialog by sending a BYE
+/// request". §14.2: "the UAC SHOULD generate an answer with a valid session
+/// description, and then send a BYE to terminate the session." Each holds in
+/// a circumstance only the UAC knows, so `dialog_effect` applies none of them.
+#[test]
+fn a_2xx_to_an_invite_the_uac_will_not_keep() {
+    let dialog_rules = |reference: &str| -> Vec<&'static Constraint> {
+        StatusCode::OK
+            .rules()
+            .filter(|r| {
+                r.reference().to_string() == reference && matches!(r.kind(), Kind::Dialog(_))
+            })
+            .collect()
+    };
+    let initial = dialog_rules("RFC 3261 §13.2.2.4");
+    assert_eq!(initial.len(), 2);
+    for rule in initial {
+        assert_eq!(rule.kind(), Kind::Dialog(DialogEffect::Dialog), "{rule}");
+        assert_eq!(rule.level(), Level::Must, "{rule}");
+        assert_eq!(rule.basis(), Basis::Keyword, "{rule}");
+        assert_eq!(rule.scope().methods(), ["INVITE"], "{rule}");
+        assert_eq!(rule.scope().in_dialog(), Some(false), "{rule}");
+        assert!(rule.scope().condition().is_some(), "{rule}");
+    }
+    let reinvite = dialog_rules("RFC 3261 §14.2");
+    let [rule] = reinvite.as_slice() else {
+        panic!("{reinvite:?}")
+    };
+    assert_eq!(rule.kind(), Kind::Dialog(DialogEffect::Usage));
+    assert_eq!(rule.level(), Level::Should);
+    assert_eq!(rule.basis(), Basis::Keyword);
+    assert_eq!(rule.scope().in_dialog(), Some(true));
+    assert!(rule.scope().condition().is_some());
+    // Prose is not applied: a 2xx to an INVITE ends nothing by itself.
+    for in_dialog in [false, true] {
+        let invite = Context::new().method("INVITE").in_dialog(in_dialog);
+        assert_eq!(
+            StatusCode::OK.dialog_effect(&invite),
+            DialogEffect::Transaction
+        );
+        assert!(StatusCode::OK.dialog_constraint(&invite).is_none());
+    }
+}
