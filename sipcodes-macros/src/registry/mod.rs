@@ -235,13 +235,16 @@ impl Applies {
 impl Rule {
     /// Whether the rule holds for this registered code: it covers it, and the
     /// code does not state the same rule itself (same kind and scope, at its
-    /// own level).
+    /// own level). A receiver rule that treats the code as no other says what
+    /// it says in prose only, so a code's own one adds to it, never replaces
+    /// it (the schema's "add to the [[rule]]s").
     pub fn holds_for(&self, entry: &Entry) -> bool {
-        self.applies.covers(entry.code)
-            && !entry
-                .constraints
-                .iter()
-                .any(|own| own.kind == self.constraint.kind && own.scope == self.constraint.scope)
+        let restated = |own: &Constraint| {
+            own.kind == self.constraint.kind
+                && own.scope == self.constraint.scope
+                && !matches!(own.kind, Kind::Receiver { treat_as: None, .. })
+        };
+        self.applies.covers(entry.code) && !entry.constraints.iter().any(restated)
     }
 
     /// Whether one of the code's own rules says the opposite about the same

@@ -876,6 +876,29 @@ fn a_code_that_states_a_general_rule_itself_does_not_take_it_twice() {
 }
 
 #[test]
+fn a_code_own_receiver_rule_adds_to_a_general_one_unless_it_treats_the_code_as_another() {
+    let receiver = |treat_as: &str| {
+        format!(
+            "kind = \"receiver\"\nlevel = \"should\"\nroles = [\"uac\"]\n{treat_as}rule = \"r\"\nreference = \"RFC 3261 §21.4\"\n"
+        )
+    };
+    let registry_of = |own: &str, general: &str| {
+        let source = format!(
+            "[[rule]]\ncodes = [\"4xx\"]\n{general}\n{ENTRY_405}\n[[code.constraints]]\n{own}"
+        );
+        load(&with_headers(&source)).expect("valid")
+    };
+    // Two rules in prose ("do not resend it unchanged", "retry with
+    // credentials"): both hold.
+    let prose = registry_of(&receiver(""), &receiver(""));
+    assert!(prose.rules[0].holds_for(&prose.entries[0]));
+    // The same treatment as another code, stated again: one is enough.
+    let treated = receiver("treat-as = 405\n");
+    let twice = registry_of(&treated, &treated);
+    assert!(!twice.rules[0].holds_for(&twice.entries[0]));
+}
+
+#[test]
 fn more_rules_than_the_bit_sets_hold_are_reported_at_the_first_too_many() {
     let source = format!(
         "{ENTRY_405}{}",

@@ -1,6 +1,9 @@
 //! The uas binary, started for a test on a free loopback port, and the
 //! torture messages of RFC 4475 §3 the tests send it.
 
+// Each test file uses part of this module.
+#![allow(dead_code)]
+
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 
@@ -52,13 +55,11 @@ impl Uas {
     }
 
     /// Lines the uas has logged since it said where it listens.
-    #[allow(dead_code)]
     pub fn lines(&self) -> u64 {
         self.lines.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Its resident memory, in KiB (`VmRSS`), while it runs.
-    #[allow(dead_code)]
     pub fn resident_kib(&self) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
         let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
@@ -66,7 +67,6 @@ impl Uas {
     }
 
     /// Whether it is still running.
-    #[allow(dead_code)]
     pub fn running(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))
     }
