@@ -416,6 +416,38 @@ impl App {
             .unwrap_or_else(|| (self.response(request, &answer, code, &tag), code))
     }
 
+    /// The answer to a request the stack cannot key a transaction for, sent
+    /// without one: the application's own decision when it is a final
+    /// response other than 2xx (which needs a transaction to be retransmitted
+    /// and acknowledged), a 400 otherwise. What the response cannot carry
+    /// because the request lacked it (a From, a Call-ID) is logged, and the
+    /// response is sent all the same: it is the only answer there can be.
+    pub fn stateless(&self, request: &Request) -> (Response, SipCode) {
+        // RFC 3261 §25.1 allows LWS around a parameter's `=` and `;`
+        // (`; tag = 98asjd8`, RFC 4475 §3.1.1.1), which the stack's From and
+        // To parsers do not; read as written without it, the tags are seen.
+        let mut request = request.clone();
+        for header in request.headers.iter_mut() {
+            match header {
+                Header::From(from) => *header = make_header("From", tight(from.value())),
+                Header::To(to) => *header = make_header("To", tight(to.value())),
+                _ => {}
+            }
+        }
+        let request = &request;
+        let mut answer = self.decide(request, method_name(request));
+        let code = answer.reply.code();
+        if answer.ring.is_some() || code.is_provisional() || code.is_success() {
+            answer = Answer::bad("Transaction Not Identifiable");
+        }
+        let code = answer.reply.code();
+        let response = self.response(request, &answer, code, &make_tag().to_string());
+        if let Err(violation) = check::check(&context_of(request), &response) {
+            eprintln!("uas: answering without a transaction, although {violation}");
+        }
+        (response, code)
+    }
+
     /// Records the dialog a 2xx to an INVITE creates, or confirms: `tag` is
     /// the To tag of that 2xx.
     fn remember(&self, request: &Request, tag: &str) {
@@ -667,6 +699,35 @@ async fn drain(
     }
 }
 
+/// A name-addr with its parameters, without the LWS around `;` and `=` that
+/// RFC 3261 §25.1 allows there (SEMI and EQUAL); quoted strings and what is
+/// between `<` and `>` are kept as written.
+fn tight(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let (mut quoted, mut bracketed, mut escaped) = (false, false, false);
+    let mut pending_space = false;
+    for c in value.chars() {
+        let plain = !quoted && !bracketed;
+        if plain && c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !(plain && (c == ';' || c == '=') || out.ends_with([';', '='])) {
+            out.push(' ');
+        }
+        pending_space = false;
+        match c {
+            '"' if !bracketed && !escaped => quoted = !quoted,
+            '<' if !quoted => bracketed = true,
+            '>' if !quoted => bracketed = false,
+            _ => {}
+        }
+        escaped = quoted && c == '\\' && !escaped;
+        out.push(c);
+    }
+    out
+}
+
 /// Every header field with this name, compact forms included.
 fn all<'r>(request: &'r Request, name: &'r str) -> impl Iterator<Item = &'r Header> {
     request
@@ -808,6 +869,19 @@ mod tests {
     }
 
     const OFFER: &str = "v=0\r\no=a 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 6000 RTP/AVP 0\r\n";
+
+    #[test]
+    fn lws_around_parameters_is_taken_out_outside_quotes_and_brackets() {
+        assert_eq!(
+            tight(r#""J Rosenberg \\\""       <sip:jdrosen@example.com> ; tag = 98asjd8"#),
+            r#""J Rosenberg \\\"" <sip:jdrosen@example.com>;tag=98asjd8"#
+        );
+        assert_eq!(
+            tight("<sip:a@b ; x>;tag    = 1918181833n"),
+            "<sip:a@b ; x>;tag=1918181833n"
+        );
+        assert_eq!(tight("\"a ; b\" <sip:a@b>"), "\"a ; b\" <sip:a@b>");
+    }
 
     #[test]
     fn a_method_not_in_capitals_is_a_method_it_does_not_know() {

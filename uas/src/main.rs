@@ -178,7 +178,7 @@ async fn serve(
                 tokio::spawn(app::serve(Arc::clone(&app), transaction));
             }
             Some(request) = unreadables.recv() => answer_unreadable(&socket, request).await,
-            Some(shed) = turned_away.recv() => answer_overloaded(&app, &socket, shed, limit).await,
+            Some(shed) = turned_away.recv() => answer_in_front(&app, &socket, shed, limit).await,
             signal = &mut ctrl_c => {
                 signal.map_err(|error| format!("Ctrl-C handler: {error}"))?;
                 break;
@@ -192,17 +192,27 @@ async fn serve(
     Ok(())
 }
 
-/// Answers a request turned away for load (see `shed`) with 503, from the
-/// socket it came to, and logs it.
-async fn answer_overloaded(app: &App, socket: &UdpConnection, shed: shed::Shed, limit: usize) {
-    let shed::Shed { request, from } = shed;
-    let (response, code) = app.overloaded(&request, shed::RETRY_AFTER);
+/// Answers a request the stack is not given (see `shed`), statelessly, from
+/// the socket it came to, and logs it: 503 for load, or the application's
+/// answer for a request the stack cannot key a transaction for.
+async fn answer_in_front(app: &App, socket: &UdpConnection, shed: shed::Shed, limit: usize) {
+    let shed::Shed { request, from, why } = shed;
+    let ((response, code), note) = match why {
+        shed::Why::Overloaded => (
+            app.overloaded(&request, shed::RETRY_AFTER),
+            format!("over {limit} open transactions"),
+        ),
+        shed::Why::Unkeyable => (
+            app.stateless(&request),
+            "the stack cannot key a transaction for it".to_owned(),
+        ),
+    };
     let sent = socket
         .send_raw(response.to_string().as_bytes(), &SipAddr::from(from))
         .await;
     let line = format!("{from} {} {}", check::method_name(&request), request.uri);
     match sent {
-        Ok(()) => println!("{line} -> {code} (over {limit} open transactions)"),
+        Ok(()) => println!("{line} -> {code} ({note})"),
         Err(error) => println!("{line}: sending {code} failed: {error}"),
     }
 }

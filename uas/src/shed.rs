@@ -9,6 +9,10 @@
 //! nothing of it; turning a request away costs little, so the queue drains.
 //! A request of a transaction already open (a retransmission), an ACK and a
 //! CANCEL always go to the stack.
+//!
+//! A request the stack cannot key a transaction for (no From tag, no Call-ID,
+//! a CSeq it cannot read: RFC 4475 §3.1.1.1, §3.1.2.4, §3.3.1, §3.4.1) it
+//! would drop unanswered; it is handed to the uas to answer statelessly too.
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -49,10 +53,19 @@ impl Backlog {
     }
 }
 
-/// A request turned away, and where it came from.
+/// A request turned away, where it came from, and why.
 pub struct Shed {
     pub request: Request,
     pub from: SocketAddr,
+    pub why: Why,
+}
+
+/// Why a request is answered in front of the stack.
+pub enum Why {
+    /// Too many open transactions, or datagrams waiting.
+    Overloaded,
+    /// The stack cannot key a transaction for it.
+    Unkeyable,
 }
 
 /// The inspector that turns requests away; it learns the endpoint once it is
@@ -65,17 +78,18 @@ pub struct Shedder {
 }
 
 impl Shedder {
-    /// Whether `request` is a new one that finds the stack full, or behind.
-    fn turns_away(&self, request: &Request, waiting: u64) -> bool {
-        let Some(endpoint) = self.endpoint.get() else {
-            return false;
+    /// Why `request` is answered in front of the stack, if it is: it is a
+    /// new one that finds the stack full or behind, or one the stack cannot
+    /// key (an ACK of that kind has nothing to answer).
+    fn turns_away(&self, request: &Request, waiting: u64) -> Option<Why> {
+        let endpoint = self.endpoint.get()?;
+        let Ok(key) = TransactionKey::from_request(request, TransactionRole::Server) else {
+            return (request.method != Method::Ack).then_some(Why::Unkeyable);
         };
         let full = endpoint.transactions.len() >= self.limit || waiting >= BACKLOG_LIMIT;
-        if matches!(request.method, Method::Ack | Method::Cancel) || !full {
-            return false;
-        }
-        TransactionKey::from_request(request, TransactionRole::Server)
-            .is_ok_and(|key| !endpoint.transactions.contains_key(&key))
+        let new = !matches!(request.method, Method::Ack | Method::Cancel)
+            && !endpoint.transactions.contains_key(&key);
+        (full && new).then_some(Why::Overloaded)
     }
 }
 
@@ -87,12 +101,12 @@ impl TransportEventInspector for Shedder {
         };
         let waiting = self.backlog.waiting();
         if let SipMessage::Request(request) = message
-            && self.turns_away(request, waiting)
+            && let Some(why) = self.turns_away(request, waiting)
             && let Ok(from) = from.get_socketaddr()
         {
             let request = request.clone();
             // The uas has stopped when nobody receives: nothing to answer then.
-            self.shed.send(Shed { request, from }).ok();
+            self.shed.send(Shed { request, from, why }).ok();
             return None;
         }
         Some(event)

@@ -56,11 +56,10 @@ const fn stack(
 /// REGISTER gets 405 before anything else about it is looked at (RFC 3261
 /// §8.2.1 comes before §8.2.2).
 const EXPECTED: &[Expected] = &[
-    stack(
+    rfc(
         "3.1.1.1",
         &[Code(481)],
-        Nothing,
-        "well formed; a To tag naming no dialog gets 481 (RFC 3261 §12.2.2); the stack drops it: it cannot read the LWS around `=` in the From tag",
+        "well formed; a To tag naming no dialog gets 481 (RFC 3261 §12.2.2); the stack cannot read the LWS around `=` in the From tag, so it cannot key a transaction; the uas answers in front of it, statelessly, reading the tags without that LWS",
     ),
     rfc(
         "3.1.1.2",
@@ -126,11 +125,10 @@ const EXPECTED: &[Expected] = &[
         "Content-Length larger than the datagram's body (RFC 3261 §18.3)",
     ),
     rfc("3.1.2.3", &[Code(400)], "negative Content-Length"),
-    stack(
+    rfc(
         "3.1.2.4",
         &[Code(400)],
-        Nothing,
-        "CSeq above 2**32-1; the stack drops the request instead of letting it be answered 400",
+        "CSeq above 2**32-1; the stack cannot key a transaction for it, and the uas answers 400 in front of it",
     ),
     rfc("3.1.2.5", &[Nothing], "a response"),
     rfc(
@@ -200,11 +198,10 @@ const EXPECTED: &[Expected] = &[
         &[Code(400), Code(200)],
         "branch z9hG4bK with no identifier: 400, or RFC 2543 matching",
     ),
-    stack(
+    rfc(
         "3.3.1",
         &[Code(400)],
-        Nothing,
-        "no Call-ID, From or To; the stack cannot key a transaction and drops it",
+        "no Call-ID, From or To; the stack cannot key a transaction, and the uas answers 400 in front of it",
     ),
     rfc(
         "3.3.2",
@@ -256,11 +253,10 @@ const EXPECTED: &[Expected] = &[
         &[Code(406), Code(400)],
         "Accept rules out the SDP the 200 would carry (RFC 3261 §21.4.7)",
     ),
-    stack(
+    rfc(
         "3.4.1",
         &[Code(404)],
-        Nothing,
-        "RFC 2543 syntax (no branch, no From tag) should be answered; UserB is unknown; the stack needs a From tag to key the transaction and drops it",
+        "RFC 2543 syntax (no branch, no From tag) should be answered; UserB is unknown; the stack needs a From tag to key a transaction, so the uas answers in front of it, statelessly",
     ),
 ];
 
