@@ -728,6 +728,34 @@ fn tight(value: &str) -> String {
     out
 }
 
+/// Whether a header field value has an empty parameter or element: a `;`
+/// or `,` followed by another, or by nothing, outside quoted strings and
+/// what is between `<` and `>`.
+fn has_empty_part(value: &str) -> bool {
+    let (mut quoted, mut bracketed, mut escaped) = (false, false, false);
+    let mut after_separator = false;
+    for c in value.chars() {
+        if quoted || bracketed {
+            match c {
+                '"' if quoted && !escaped => quoted = false,
+                '>' if bracketed => bracketed = false,
+                _ => {}
+            }
+            escaped = quoted && c == '\\' && !escaped;
+            continue;
+        }
+        match c {
+            ';' | ',' if after_separator => return true,
+            ';' | ',' => after_separator = true,
+            c if c.is_whitespace() => {}
+            '"' => (quoted, after_separator) = (true, false),
+            '<' => (bracketed, after_separator) = (true, false),
+            _ => after_separator = false,
+        }
+    }
+    after_separator
+}
+
 /// Every header field with this name, compact forms included.
 fn all<'r>(request: &'r Request, name: &'r str) -> impl Iterator<Item = &'r Header> {
     request
@@ -781,6 +809,13 @@ fn malformed(request: &Request, method_written: &str) -> Option<&'static str> {
             (0, _) => return Some(missing),
             (2.., Some(repeated)) => return Some(repeated),
             _ => {}
+        }
+    }
+    // RFC 3261 §25.1: a parameter is a token after SEMI, and a header field
+    // value after COMMA (RFC 4475 §3.1.2.1: `;;,;,,`).
+    for (name, broken) in [("Via", "Malformed Via"), ("Contact", "Malformed Contact")] {
+        if all(request, name).any(|header| has_empty_part(header.value())) {
+            return Some(broken);
         }
     }
     for (name, repeated) in [
@@ -869,6 +904,19 @@ mod tests {
     }
 
     const OFFER: &str = "v=0\r\no=a 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 6000 RTP/AVP 0\r\n";
+
+    #[test]
+    fn empty_parameters_and_elements_are_found() {
+        assert!(has_empty_part("SIP/2.0/UDP 192.0.2.15;;,;,,"));
+        assert!(has_empty_part("\"Joe\" <sip:joe@example.org>;;;;"));
+        assert!(has_empty_part("SIP/2.0/UDP h;branch=z9hG4bK1;"));
+        assert!(has_empty_part("<sip:a@b>, , <sip:c@d>"));
+        assert!(!has_empty_part(
+            "SIP/2.0/UDP h;branch=z9hG4bK1;rport, SIP/2.0/UDP g"
+        ));
+        assert!(!has_empty_part("\"a;;b\" <sip:a@b;;x>;expires=3"));
+        assert!(!has_empty_part("*"));
+    }
 
     #[test]
     fn lws_around_parameters_is_taken_out_outside_quotes_and_brackets() {
