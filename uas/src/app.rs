@@ -418,8 +418,8 @@ impl App {
 
     /// The answer to a request the stack cannot key a transaction for, sent
     /// without one: the application's own decision when it is a final
-    /// response other than 2xx (which needs a transaction to be retransmitted
-    /// and acknowledged), a 400 otherwise. What the response cannot carry
+    /// response other than a 2xx to an INVITE (which needs a transaction to
+    /// be retransmitted and acknowledged), a 400 otherwise. What the response cannot carry
     /// because the request lacked it (a From, a Call-ID) is logged, and the
     /// response is sent all the same: it is the only answer there can be.
     pub fn stateless(&self, request: &Request) -> (Response, SipCode) {
@@ -437,7 +437,8 @@ impl App {
         let request = &request;
         let mut answer = self.decide(request, method_name(request));
         let code = answer.reply.code();
-        if answer.ring.is_some() || code.is_provisional() || code.is_success() {
+        let needs_transaction = code.is_success() && request.method == Method::Invite;
+        if answer.ring.is_some() || code.is_provisional() || needs_transaction {
             answer = Answer::bad("Transaction Not Identifiable");
         }
         let code = answer.reply.code();
