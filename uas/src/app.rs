@@ -1053,6 +1053,28 @@ mod tests {
         assert_eq!(violation.header(), Some("Allow"));
     }
 
+    /// A 400 to a request without To has no To to copy (RFC 3261 §8.2.6.2):
+    /// it is sent as it is, not replaced by a 500 that would lack it too.
+    #[test]
+    fn what_the_request_lacked_does_not_turn_a_400_into_a_500() {
+        let app = app();
+        let mut request = request("OPTIONS sip:x@127.0.0.1 SIP/2.0", "", "");
+        request
+            .headers
+            .retain(|header| !matches!(header, Header::To(_)));
+        let answer = decide(&app, &request);
+        assert_eq!(answer.phrase, Some("Missing To"));
+        let (response, code) = checked(&app, &request, &answer, answer.reply.code(), "t1").unwrap();
+        assert_eq!(code, SipCode::BadRequest);
+        assert!(!response.to_string().contains("\r\nTo:"));
+        // A response that lacks what the request had is still refused.
+        let full = self::request("OPTIONS sip:x@127.0.0.1 SIP/2.0", "", "");
+        let mut bare = app.response(&full, &answer, SipCode::BadRequest, "t1");
+        bare.headers
+            .retain(|header| !matches!(header, Header::To(_)));
+        assert!(check::check(&context_of(&full), &bare).is_err());
+    }
+
     /// RFC 3261 §12.1.1: a call through record-routing proxies is answered with
     /// their Record-Route values, in order, and the answer passes the validator.
     #[test]

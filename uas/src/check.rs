@@ -13,7 +13,7 @@ use rsipstack::transaction::endpoint::MessageInspector;
 use rsipstack::transaction::make_tag;
 use rsipstack::transport::SipAddr;
 use sipcodes::SipCode;
-use sipcodes::check::{Check, Violation};
+use sipcodes::check::{Check, Problem, Violation};
 use sipcodes::rules::{Context, Names, Role, from_fn};
 
 /// Every response this program sends, it generates as a UAS.
@@ -43,8 +43,13 @@ pub fn context_of(
         .generates(true)
 }
 
+/// The header fields a response copies from its request (RFC 3261 §8.2.6.2).
+const COPIED: [&str; 5] = ["Via", "From", "To", "Call-ID", "CSeq"];
+
 /// The first MUST or MUST NOT rule of the registry the response breaks; a
-/// SHOULD it breaks is logged.
+/// SHOULD it breaks is logged, and so is a header field the response cannot
+/// carry because the request lacked it (a 400 to a request without To has no
+/// To to copy): no other response would carry it either.
 pub fn check(
     context: &Context<'_, impl Names, impl Names, impl Names>,
     response: &Response,
@@ -55,7 +60,14 @@ pub fn check(
         .context(context.clone());
     let mut outcome = Ok(());
     for violation in check.violations() {
-        if violation.is_mandatory() {
+        let lacked = violation.problem() == Problem::MissingHeader
+            && violation.header().is_some_and(|name| {
+                COPIED.iter().any(|copied| *copied == name)
+                    && context.request_has(name) == Some(false)
+            });
+        if lacked {
+            eprintln!("uas: sending, though the request lacked what {violation}");
+        } else if violation.is_mandatory() {
             outcome = outcome.and(Err(violation));
         } else {
             // A SHOULD the example does not meet is a choice worth seeing.
