@@ -62,8 +62,7 @@ pub fn check(
     for violation in check.violations() {
         let lacked = violation.problem() == Problem::MissingHeader
             && violation.header().is_some_and(|name| {
-                COPIED.iter().any(|copied| *copied == name)
-                    && context.request_has(name) == Some(false)
+                <[&str]>::contains(&COPIED, &name) && context.request_has(name) == Some(false)
             });
         if lacked {
             eprintln!("uas: sending, though the request lacked what {violation}");
