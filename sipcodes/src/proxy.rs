@@ -43,7 +43,7 @@
 //! | --- | --- | --- |
 //! | responses were kept | the best `prefer` rank, then the earliest branch: 6xx (1), 3xx (2), 401, 407, 415, 420, 484 (3), other 4xx (4), 5xx (5) | `prefer` on the class rules and on those codes (§16.7 step 6) |
 //! | the chosen one is a 503 | sent as 500 | 503: `upstream-as = 500` (§16.7 step 6) |
-//! | the chosen one is a 401 or 407 | the `WWW-Authenticate` and `Proxy-Authenticate` of every 401 and 407 are merged in (`merged()`) | `merge` on 401 and 407 (§16.7 step 7) |
+//! | the chosen one is a 401 or 407 | the `WWW-Authenticate` and `Proxy-Authenticate` of every 401 and 407 are merged in (`merged()`) | `merge` on 401's and 407's MUST proxy rule (§16.7 step 7), read by `StatusCode::proxy_merge` |
 //! | a 2xx was forwarded | `None`: the 2xx was the final response | |
 //! | the chosen one stands in for a failed branch | `Generate` with its code as sent upstream: 408, or 500 for a transport error's 503 | the stand-in's own rules |
 //! | no final response, INVITE | `Generate(408)` | 408: `action = "no-final-response"`, `methods = ["INVITE"]` |
@@ -386,10 +386,10 @@ where
             })
             .reduce(|best, next| if next.0 < best.0 { next } else { best });
         match chosen {
-            Some((_, Candidate::Received(response), send_as, rule)) => Some(Best::Response {
+            Some((_, Candidate::Received(response), send_as, _)) => Some(Best::Response {
                 response,
                 send_as,
-                merge: rule.map_or(&[], |rule| rule.merge()),
+                merge: response.status().proxy_merge(&self.at(false)),
             }),
             Some((_, Candidate::StandIn(_), send_as, _)) => send_as.known().map(Best::Generate),
             None => no_final_response(&self.context).map(Best::Generate),
@@ -418,7 +418,9 @@ where
         let merging =
             matches!(self.best(), Some(Best::Response { merge, .. }) if !merge.is_empty());
         self.kept()
-            .filter(move |(_, rule)| merging && rule.is_some_and(|rule| !rule.merge().is_empty()))
+            .filter(move |(candidate, _)| {
+                merging && !candidate.status().proxy_merge(&self.at(false)).is_empty()
+            })
             .filter_map(|(candidate, _)| match candidate {
                 Candidate::Received(response) => Some(response),
                 Candidate::StandIn(_) => None,

@@ -221,6 +221,36 @@ impl StatusCode {
         }
     }
 
+    /// The header fields whose values a forking proxy gathers from every
+    /// other response of this kind into this one when it is the response sent
+    /// upstream (RFC 3261 §16.7 step 7: the challenges of 401 and 407); empty
+    /// for other codes. The code's own proxy rules are read, whichever of them
+    /// names them: the rule that says to merge (a MUST) is not the one that
+    /// ranks the response (a SHOULD).
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::rules::Context;
+    ///
+    /// let invite = Context::new().method("INVITE").after_final(false);
+    /// let merged = StatusCode::UNAUTHORIZED.proxy_merge(&invite);
+    /// assert_eq!(merged, ["WWW-Authenticate", "Proxy-Authenticate"]);
+    /// assert!(StatusCode::BUSY_HERE.proxy_merge(&invite).is_empty());
+    /// ```
+    pub fn proxy_merge(
+        self,
+        context: &Context<'_, impl Names, impl Names, impl Names>,
+    ) -> &'static [&'static str] {
+        self.select(|constraint| match constraint.kind() {
+            Kind::Proxy(rule) if !rule.merge().is_empty() && constraint.scope().holds(context) => {
+                Some(rule.merge())
+            }
+            _ => None,
+        })
+        .next()
+        .unwrap_or(&[])
+    }
+
     /// The registry's rule behind [`proxy_rule`](StatusCode::proxy_rule),
     /// whole: its level, its sentence and its reference, for reporting what a
     /// proxy did against it.

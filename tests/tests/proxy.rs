@@ -524,3 +524,65 @@ fn constant(code: SipCode) -> String {
     }
     name
 }
+
+/// RFC 3261 §16.7 step 7: "If the selected response is a 401 (Unauthorized)
+/// or 407 (Proxy Authentication Required), the proxy MUST collect any
+/// WWW-Authenticate and Proxy-Authenticate header field values from all other
+/// 401 (Unauthorized) and 407 (Proxy Authentication Required) responses";
+/// step 6 only says the proxy SHOULD prefer them. Two rules, two levels.
+#[test]
+fn the_challenges_are_merged_at_must_and_preferred_at_should() {
+    use sipcodes::rules::{Kind, Level};
+    for status in [
+        StatusCode::UNAUTHORIZED,
+        StatusCode::PROXY_AUTHENTICATION_REQUIRED,
+    ] {
+        let proxy: Vec<_> = status
+            .rules()
+            .filter_map(|rule| match rule.kind() {
+                Kind::Proxy(proxy) => Some((rule.level(), proxy.prefer(), proxy.merge())),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            proxy.contains(&(Level::Should, Some(3), &[][..])),
+            "{status}: {proxy:?}"
+        );
+        assert!(
+            proxy.contains(&(
+                Level::Must,
+                None,
+                &["WWW-Authenticate", "Proxy-Authenticate"][..]
+            )),
+            "{status}: {proxy:?}"
+        );
+    }
+    // The preference still ranks them first among 4xx, and the merge still
+    // gathers every challenge, not the 486.
+    let mut slots: [Slot<StatusCode>; 3] = Default::default();
+    let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
+    context.receive(0, StatusCode::BUSY_HERE);
+    context.receive(1, StatusCode::PROXY_AUTHENTICATION_REQUIRED);
+    context.receive(2, StatusCode::UNAUTHORIZED);
+    let Some(Best::Response {
+        response, merge, ..
+    }) = context.best()
+    else {
+        panic!("a response is chosen")
+    };
+    assert_eq!(*response, StatusCode::PROXY_AUTHENTICATION_REQUIRED);
+    assert_eq!(merge, ["WWW-Authenticate", "Proxy-Authenticate"]);
+    let merged: Vec<_> = context.merged().copied().collect();
+    assert_eq!(
+        merged,
+        [
+            StatusCode::PROXY_AUTHENTICATION_REQUIRED,
+            StatusCode::UNAUTHORIZED
+        ]
+    );
+    // A 486 chosen merges nothing.
+    let mut slots: [Slot<StatusCode>; 1] = Default::default();
+    let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
+    context.receive(0, StatusCode::BUSY_HERE);
+    assert_eq!(context.merged().count(), 0);
+}
