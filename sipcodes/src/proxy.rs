@@ -34,7 +34,8 @@
 //! | 2xx, while no final response went upstream | `Forward` | `[[rule]]` 2xx: `forward` |
 //! | 2xx to an INVITE after a final response | `Forward`, every one | `[[rule]]` 2xx, `methods = ["INVITE"]`, `after-final = true`: `forward` |
 //! | anything else after a final response | `Absorb` | `[[rule]]`s with `after-final = true`: `absorb` |
-//! | 6xx | `CancelBranches`: it is kept, cancel the other branches | `[[rule]]` 6xx: `cancel-branches` |
+//! | 6xx | `CancelBranches`: it is kept, cancel the other branches (`to_cancel()`) | `[[rule]]` 6xx: `cancel-branches` |
+//! | 2xx to an INVITE | `Forward`, and cancel the other branches (`to_cancel()`) | `[[rule]]` 2xx, `methods = ["INVITE"]`: `forward`, then `cancel-branches` (§16.7 step 10) |
 //! | 3xx, 4xx, 5xx | `Collect` | `[[rule]]` 3xx, 4xx, 5xx: `collect` |
 //! | no response: `fail_branch(branch, Failure::Timeout)` (Timer C before any provisional response, or the client transaction timed out) | `Collect`, as a 408 | 408: `receiver`, `roles = ["proxy"]`, `stands-for = "timeout"` (§16.8) |
 //! | no response: `fail_branch(branch, Failure::TransportError)` | `Collect`, as a 503 | 503: `stands-for = "transport-error"` (§16.9) |
@@ -174,6 +175,8 @@ pub struct ResponseContext<'s, 'm, R, H = NoNames, Q = NoNames, S = NoNames> {
     context: Context<'m, H, Q, S>,
     slots: &'s mut [Slot<R>],
     final_sent: bool,
+    /// A response arrived that the registry says cancels the other branches.
+    cancelling: bool,
 }
 
 impl<'s, 'm, R, H, Q, S> ResponseContext<'s, 'm, R, H, Q, S>
@@ -202,6 +205,7 @@ where
             context,
             slots,
             final_sent: false,
+            cancelling: false,
         }
     }
 
@@ -238,6 +242,9 @@ where
         };
         // A branch that had its final response is past it, as the response
         // context is once a final response went upstream.
+        if status.is_final() && status.cancels_branches(&self.context).is_some() {
+            self.cancelling = true;
+        }
         let Some(rule) = status.proxy_rule(&self.at(self.final_sent || ended)) else {
             return ProxyAction::Absorb;
         };
@@ -327,6 +334,34 @@ where
         if let Some(slot @ Slot::Pending) = self.slots.get_mut(branch) {
             *slot = Slot::Ended;
         }
+    }
+
+    /// The branches to cancel now: once a response arrived that the registry
+    /// says cancels the others (a 2xx to an INVITE, forwarded; a 6xx, kept:
+    /// RFC 3261 §16.7 step 10, [`StatusCode::cancels_branches`]), every branch
+    /// still pending. Send each its CANCEL once it has had a provisional
+    /// response (§9.1), then [`end_branch`](Self::end_branch) it when its
+    /// final response or its timeout comes.
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::proxy::{ResponseContext, Slot};
+    /// use sipcodes::rules::Context;
+    ///
+    /// let mut slots: [Slot<StatusCode>; 3] = Default::default();
+    /// let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
+    /// context.receive(0, StatusCode::RINGING);
+    /// context.receive(1, StatusCode::RINGING);
+    /// assert_eq!(context.to_cancel().count(), 0);
+    /// context.receive(2, StatusCode::OK);
+    /// assert_eq!(context.to_cancel().collect::<Vec<_>>(), [0, 1]);
+    /// ```
+    pub fn to_cancel(&self) -> impl Iterator<Item = usize> + '_ {
+        self.slots
+            .iter()
+            .enumerate()
+            .filter(|(_, slot)| self.cancelling && matches!(slot, Slot::Pending))
+            .map(|(branch, _)| branch)
     }
 
     /// Whether every branch has ended.

@@ -221,6 +221,39 @@ impl StatusCode {
         }
     }
 
+    /// The registry's rule that makes a stateful proxy cancel its other
+    /// pending branches when this response arrives on one (RFC 3261 §16.7 step
+    /// 10): a 2xx to an INVITE, forwarded upstream (MUST), or a 6xx, kept
+    /// (SHOULD), whether or not another rule says what else to do with it.
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::rules::{Context, Level};
+    ///
+    /// let invite = Context::new().method("INVITE");
+    /// let ok = StatusCode::OK.cancels_branches(&invite).unwrap();
+    /// assert_eq!(ok.level(), Level::Must);
+    /// assert!(StatusCode::DECLINE.cancels_branches(&invite).is_some());
+    /// assert!(StatusCode::BUSY_HERE.cancels_branches(&invite).is_none());
+    /// // A CANCEL is for INVITE only (§9.1).
+    /// assert!(StatusCode::OK.cancels_branches(&Context::new().method("OPTIONS")).is_none());
+    /// ```
+    pub fn cancels_branches(
+        self,
+        context: &Context<'_, impl Names, impl Names, impl Names>,
+    ) -> Option<&'static Constraint> {
+        self.select(|constraint| match constraint.kind() {
+            Kind::Proxy(rule)
+                if rule.action() == ProxyAction::CancelBranches
+                    && constraint.scope().holds(context) =>
+            {
+                Some(constraint)
+            }
+            _ => None,
+        })
+        .next()
+    }
+
     /// The header fields whose values a forking proxy gathers from every
     /// other response of this kind into this one when it is the response sent
     /// upstream (RFC 3261 §16.7 step 7: the challenges of 401 and 407); empty

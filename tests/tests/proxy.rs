@@ -586,3 +586,39 @@ fn the_challenges_are_merged_at_must_and_preferred_at_should() {
     context.receive(0, StatusCode::BUSY_HERE);
     assert_eq!(context.merged().count(), 0);
 }
+
+/// RFC 3261 §16.7 step 10: "If the forwarded response was a final response,
+/// the proxy MUST generate a CANCEL request for all pending client
+/// transactions associated with this response context. A proxy SHOULD also
+/// generate a CANCEL request [...] when it receives a 6xx response."
+#[test]
+fn the_branches_left_pending_by_a_2xx_or_a_6xx_are_to_be_cancelled() {
+    let cancelled = |method: &'static str, responses: &[(usize, StatusCode)]| {
+        let mut slots: [Slot<StatusCode>; 3] = Default::default();
+        let mut context = ResponseContext::new(Context::new().method(method), &mut slots);
+        for &(branch, status) in responses {
+            context.receive(branch, status);
+        }
+        context.to_cancel().collect::<Vec<_>>()
+    };
+    let ringing = [(0, StatusCode::RINGING), (1, StatusCode::RINGING)];
+    assert_eq!(cancelled("INVITE", &ringing), [] as [usize; 0]);
+    let answered = [ringing[0], ringing[1], (2, StatusCode::OK)];
+    assert_eq!(cancelled("INVITE", &answered), [0, 1]);
+    let declined = [ringing[0], (1, StatusCode::DECLINE)];
+    assert_eq!(cancelled("INVITE", &declined), [0, 2]);
+    // A 486 is collected, and the other branches go on.
+    let busy = [ringing[0], (1, StatusCode::BUSY_HERE)];
+    assert_eq!(cancelled("INVITE", &busy), [] as [usize; 0]);
+    // A CANCEL is for INVITE only (§9.1): a 200 to OPTIONS cancels nothing.
+    assert_eq!(
+        cancelled("OPTIONS", &[(2, StatusCode::OK)]),
+        [] as [usize; 0]
+    );
+    // The rule behind it, for the report.
+    let rule = StatusCode::OK
+        .cancels_branches(&Context::new().method("INVITE"))
+        .unwrap();
+    assert_eq!(rule.level(), sipcodes::rules::Level::Must);
+    assert_eq!(rule.reference().to_string(), "RFC 3261 §16.7");
+}
