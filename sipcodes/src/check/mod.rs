@@ -293,7 +293,7 @@ impl<'a, H: Names, RH: Names, Q: Names, S: Names> Check<'a, H, RH, Q, S> {
                 (decision, Some(true)) => decision,
             };
         }
-        if constraint.kind() != Kind::Answers {
+        if !matches!(constraint.kind(), Kind::Answers) {
             return scope.decide_with_body(&self.context, Some(self.has_body));
         }
         // For a method rule the methods, and whether the request came inside a
