@@ -36,6 +36,7 @@
 //! | anything else after a final response | `Absorb` | `[[rule]]`s with `after-final = true`: `absorb` |
 //! | 6xx | `CancelBranches`: it is kept, cancel the other branches (`to_cancel()`) | `[[rule]]` 6xx: `cancel-branches` |
 //! | 2xx to an INVITE | `Forward`, and cancel the other branches (`to_cancel()`) | `[[rule]]` 2xx, `methods = ["INVITE"]`: `forward`, then `cancel-branches` (§16.7 step 10) |
+//! | a kept non-2xx final on a branch with an early dialog | `Collect`, and a 199 owed upstream (`owes_early_dialog_terminated()`) when Supported had `199`, Require no `100rel`, and no final response went up | 199: the proxy's `send` rule and `sender` rule (RFC 6228 §6) |
 //! | 3xx, 4xx, 5xx | `Collect` | `[[rule]]` 3xx, 4xx, 5xx: `collect` |
 //! | no response: `fail_branch(branch, Failure::Timeout)` (Timer C before any provisional response, or the client transaction timed out) | `Collect`, as a 408 | 408: `receiver`, `roles = ["proxy"]`, `stands-for = "timeout"` (§16.8) |
 //! | no response: `fail_branch(branch, Failure::TransportError)` | `Collect`, as a 503 | 503: `stands-for = "transport-error"` (§16.9) |
@@ -53,10 +54,13 @@
 //! | unregistered codes | ranked by their class's rule, number and phrase kept | the class rules |
 //!
 //! Adding a `prefer` to a code in `registry.toml` changes the choice; the context's
-//! code names no status code (a test scans it to keep it so).
+//! code names no status code but 199, whose own rules say when a proxy makes one (a
+//! test scans it to keep it so).
 
 use crate::check::{Check, Problem};
-use crate::rules::{Client, Context, Failure, Kind, Names, NoNames, ProxyAction, ProxyRule};
+use crate::rules::{
+    Client, Constraint, Context, Failure, Kind, Names, NoNames, ProxyAction, ProxyRule, Role, Scope,
+};
 use crate::{SipCode, StatusCode};
 
 /// An application's response, as the response context needs it: its status code.
@@ -362,6 +366,59 @@ where
             .enumerate()
             .filter(|(_, slot)| self.cancelling && matches!(slot, Slot::Pending))
             .map(|(branch, _)| branch)
+    }
+
+    /// The registry's rule that makes the proxy send a 199 (Early Dialog
+    /// Terminated) upstream now, for a non-2xx final `status` that just
+    /// arrived on a branch and ended the early dialog a 101–199 response with
+    /// a To tag had created there (RFC 6228 §6); `None` when none is due. The
+    /// context decides the circumstances of that rule it knows: the final
+    /// response is kept rather than forwarded at once, no final response went
+    /// upstream, the request's Supported has `199` and its Require no
+    /// `100rel` (the registry's rules for a proxy's 199, their scope keys).
+    /// The caller knows which branches had an early dialog, and sends one 199
+    /// for each, with a Reason header field naming `status` (RFC 6228 §6).
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::proxy::{ResponseContext, Slot};
+    /// use sipcodes::rules::Context;
+    ///
+    /// let invite = Context::new().method("INVITE").supported(["199"]).require(["timer"]);
+    /// let mut slots: [Slot<StatusCode>; 2] = Default::default();
+    /// let mut context = ResponseContext::new(invite, &mut slots);
+    /// context.receive(0, StatusCode::RINGING);
+    /// context.receive(0, StatusCode::BUSY_HERE);
+    /// let rule = context.owes_early_dialog_terminated(StatusCode::BUSY_HERE).unwrap();
+    /// assert_eq!(rule.reference().to_string(), "RFC 6228 §6");
+    /// ```
+    pub fn owes_early_dialog_terminated(&self, status: StatusCode) -> Option<&'static Constraint> {
+        if !status.is_final() || status.is_success() || self.final_sent {
+            return None;
+        }
+        let kept = status
+            .proxy_rule(&self.at(false))
+            .is_some_and(|rule| keeps(rule.action()));
+        let rules = SipCode::EarlyDialogTerminated.constraints();
+        // The scope keys decide; the prose is what this context knows.
+        let holds = |constraint: &Constraint| {
+            Scope(crate::spec::render::Scope {
+                condition: None,
+                ..constraint.scope().0
+            })
+            .holds(&self.context)
+        };
+        let forbidden = rules.iter().any(|constraint| {
+            matches!(constraint.kind(), Kind::Sender([Role::Proxy]))
+                && constraint.level().is_negative()
+                && holds(constraint)
+        });
+        let due = rules.iter().find(|constraint| {
+            matches!(constraint.kind(), Kind::Send([Role::Proxy]))
+                && constraint.level().is_mandatory()
+                && holds(constraint)
+        });
+        due.filter(|_| kept && !forbidden)
     }
 
     /// Whether every branch has ended.

@@ -491,6 +491,13 @@ fn no_code_is_named_in_the_decision_code() {
             if code.starts_with("//") {
                 continue;
             }
+            // The one code the context names: the 199 a forking proxy makes
+            // itself, which RFC 6228 §6 is about (`owes_early_dialog_terminated`).
+            if file == "proxy.rs"
+                && code == "let rules = SipCode::EarlyDialogTerminated.constraints();"
+            {
+                continue;
+            }
             let names_a_code = SipCode::ALL.iter().any(|variant| {
                 code.contains(&format!("SipCode::{variant:?}"))
                     || code.contains(&format!("StatusCode::{}", constant(*variant)))
@@ -621,4 +628,59 @@ fn the_branches_left_pending_by_a_2xx_or_a_6xx_are_to_be_cancelled() {
         .unwrap();
     assert_eq!(rule.level(), sipcodes::rules::Level::Must);
     assert_eq!(rule.reference().to_string(), "RFC 3261 §16.7");
+}
+
+/// RFC 6228 §6: a forking proxy "MUST generate and send a 199 response
+/// upstream" when a non-2xx final response ends an early dialog and is not
+/// forwarded at once, if the request's Supported had "199"; "MUST NOT" when
+/// the request required 100rel; not once a final response went upstream.
+#[test]
+fn a_forking_proxy_owes_a_199_for_an_early_dialog_a_kept_failure_ends() {
+    let owed = |context: Context<'_, [&str; 1], [&str; 1], [&str; 1]>,
+                responses: &[(usize, StatusCode)],
+                last: StatusCode| {
+        let mut slots: [Slot<StatusCode>; 2] = Default::default();
+        let mut context = ResponseContext::new(context, &mut slots);
+        for &(branch, status) in responses {
+            context.receive(branch, status);
+        }
+        context
+            .owes_early_dialog_terminated(last)
+            .map(|rule| rule.reference().to_string())
+    };
+    let invite = |supported, required| {
+        Context::new()
+            .method("INVITE")
+            .request_headers(["Supported"])
+            .supported([supported])
+            .require([required])
+    };
+    let busy = [(0, StatusCode::RINGING), (0, StatusCode::BUSY_HERE)];
+    assert_eq!(
+        owed(invite("199", "timer"), &busy, StatusCode::BUSY_HERE).as_deref(),
+        Some("RFC 6228 §6")
+    );
+    // Without 199 in Supported, or with 100rel required: none.
+    assert_eq!(
+        owed(invite("timer", "timer"), &busy, StatusCode::BUSY_HERE),
+        None
+    );
+    assert_eq!(
+        owed(invite("199", "100rel"), &busy, StatusCode::BUSY_HERE),
+        None
+    );
+    // A 6xx is kept too, and ends its early dialog.
+    let declined = [(0, StatusCode::RINGING), (0, StatusCode::DECLINE)];
+    assert!(owed(invite("199", "timer"), &declined, StatusCode::DECLINE).is_some());
+    // A 2xx is no failure; after a final response went upstream nothing is owed.
+    assert_eq!(owed(invite("199", "timer"), &[], StatusCode::OK), None);
+    let answered = [
+        (1, StatusCode::OK),
+        (0, StatusCode::RINGING),
+        (0, StatusCode::BUSY_HERE),
+    ];
+    assert_eq!(
+        owed(invite("199", "timer"), &answered, StatusCode::BUSY_HERE),
+        None
+    );
 }
