@@ -367,6 +367,20 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// A timer of RFC 3261 an element restarts when a response arrives.
+    ///
+    /// ```
+    /// assert_eq!(sipcodes::rules::Timer::C.as_str(), "C");
+    /// ```
+    #[non_exhaustive]
+    pub enum Timer {
+        /// A proxy's timer C on an INVITE branch (RFC 3261 §16.6 step 11,
+        /// §16.7 step 2): when it fires, the branch is cancelled or ends.
+        C = "C",
+    }
+}
+
 display_as_word!(DialogEffect, "subscription");
 display_as_word!(Failure, "transport-error");
 display_as_word!(ProxyAction, "cancel-branches");

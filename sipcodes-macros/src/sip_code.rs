@@ -113,7 +113,7 @@ fn generate(registry: &Registry, input: &DeriveInput) -> TokenStream {
     let constraint_scope = quote! {
         use crate::rules::{Constraint as C, ProxyRule, ReceiverRule};
         use crate::spec::render::{Kind::*, Scope as R};
-        use crate::spec::vocab::{Basis::*, DialogEffect, Failure, Level::*, ProxyAction, Role as O};
+        use crate::spec::vocab::{Basis::*, DialogEffect, Failure, Level::*, ProxyAction, Role as O, Timer};
         use #ident as S;
         use references::*;
     };
@@ -285,8 +285,13 @@ fn constraint_data(
             treat_as,
             unless_header,
             stands_for,
+            restarts,
         } => {
             let list = roles_data(list);
+            let restarts = option(restarts.map(|timer| {
+                let timer = debug_ident(timer);
+                quote!(Timer::#timer)
+            }));
             let treat_as = code(treat_as);
             let unless_header = option(unless_header.as_ref().map(|header| quote!(#header)));
             let stands_for = option(stands_for.as_ref().map(|failure| {
@@ -299,6 +304,7 @@ fn constraint_data(
                     treat_as: #treat_as,
                     unless_header: #unless_header,
                     stands_for: #stands_for,
+                    restarts: #restarts,
                 })
             }
         }

@@ -36,6 +36,7 @@
 //! | anything else after a final response | `Absorb` | `[[rule]]`s with `after-final = true`: `absorb` |
 //! | 6xx | `CancelBranches`: it is kept, cancel the other branches (`to_cancel()`) | `[[rule]]` 6xx: `cancel-branches` |
 //! | 2xx to an INVITE | `Forward`, and cancel the other branches (`to_cancel()`) | `[[rule]]` 2xx, `methods = ["INVITE"]`: `forward`, then `cancel-branches` (§16.7 step 10) |
+//! | 101–199 to an INVITE | `Forward`, and restart the branch's timer C (`restarts_timer()`) | `[[rule]]` 1xx but 100, `receiver`, `roles = ["proxy"]`, `restarts-timer = "C"` (§16.7 step 2) |
 //! | a kept non-2xx final on a branch with an early dialog | `Collect`, and a 199 owed upstream (`owes_early_dialog_terminated()`) when Supported had `199`, Require no `100rel`, and no final response went up | 199: the proxy's `send` rule and `sender` rule (RFC 6228 §6) |
 //! | 3xx, 4xx, 5xx | `Collect` | `[[rule]]` 3xx, 4xx, 5xx: `collect` |
 //! | no response: `fail_branch(branch, Failure::Timeout)` (Timer C before any provisional response, or the client transaction timed out) | `Collect`, as a 408 | 408: `receiver`, `roles = ["proxy"]`, `stands-for = "timeout"` (§16.8) |
@@ -59,7 +60,8 @@
 
 use crate::check::{Check, Problem};
 use crate::rules::{
-    Client, Constraint, Context, Failure, Kind, Names, NoNames, ProxyAction, ProxyRule, Role, Scope,
+    Client, Constraint, Context, Failure, Kind, Names, NoNames, ProxyAction, ProxyRule, Role,
+    Scope, Timer,
 };
 use crate::{SipCode, StatusCode};
 
@@ -366,6 +368,34 @@ where
             .enumerate()
             .filter(|(_, slot)| self.cancelling && matches!(slot, Slot::Pending))
             .map(|(branch, _)| branch)
+    }
+
+    /// The timer the proxy restarts on the branch a response just arrived on,
+    /// as the registry's receiver rules for a proxy say: timer C, on a
+    /// 101–199 to an INVITE (RFC 3261 §16.7 step 2).
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::proxy::{ResponseContext, Slot};
+    /// use sipcodes::rules::{Context, Timer};
+    ///
+    /// let mut slots: [Slot<StatusCode>; 1] = Default::default();
+    /// let context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
+    /// assert_eq!(context.restarts_timer(StatusCode::RINGING), Some(Timer::C));
+    /// assert_eq!(context.restarts_timer(StatusCode::TRYING), None);
+    /// ```
+    pub fn restarts_timer(&self, status: StatusCode) -> Option<Timer> {
+        status
+            .rules()
+            .find_map(|constraint| match constraint.kind() {
+                Kind::Receiver(rule)
+                    if rule.roles().contains(&Role::Proxy)
+                        && constraint.scope().holds(&self.context) =>
+                {
+                    rule.restarts()
+                }
+                _ => None,
+            })
     }
 
     /// The registry's rule that makes the proxy send a 199 (Early Dialog

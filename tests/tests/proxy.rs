@@ -684,3 +684,28 @@ fn a_forking_proxy_owes_a_199_for_an_early_dialog_a_kept_failure_ends() {
         None
     );
 }
+
+/// RFC 3261 §16.7 step 2: "For an INVITE transaction, if the response is a
+/// provisional response with status codes 101 to 199 inclusive (i.e.,
+/// anything but 100), the proxy MUST reset timer C for that client
+/// transaction."
+#[test]
+fn a_provisional_but_100_to_an_invite_restarts_timer_c() {
+    use sipcodes::rules::Timer;
+    let restarts = |method: &'static str, status: StatusCode| {
+        let mut slots: [Slot<StatusCode>; 1] = Default::default();
+        let context = ResponseContext::new(Context::new().method(method), &mut slots);
+        context.restarts_timer(status)
+    };
+    for status in [
+        StatusCode::RINGING,
+        StatusCode::SESSION_PROGRESS,
+        code(199),
+        code(150),
+    ] {
+        assert_eq!(restarts("INVITE", status), Some(Timer::C), "{status}");
+    }
+    assert_eq!(restarts("INVITE", StatusCode::TRYING), None);
+    assert_eq!(restarts("INVITE", StatusCode::OK), None);
+    assert_eq!(restarts("OPTIONS", StatusCode::RINGING), None);
+}

@@ -4,8 +4,8 @@
 
 use super::fields::{At, Fields};
 use super::symbol::{
-    ACTION, CONSTRAINT_KEYS, CONTENT_TYPE, EFFECT, HEADER, MERGE, PREFER, ROLES, STANDS_FOR,
-    TREAT_AS, UNLESS_HEADER, UPSTREAM_AS, scope_keys,
+    ACTION, CONSTRAINT_KEYS, CONTENT_TYPE, EFFECT, HEADER, MERGE, PREFER, RESTARTS_TIMER, ROLES,
+    STANDS_FOR, TREAT_AS, UNLESS_HEADER, UPSTREAM_AS, scope_keys,
 };
 use super::{Kind, RegistryError, Role, check_token, key_list, one_of};
 use crate::spec::grammar::{self, OutOfRange};
@@ -62,7 +62,7 @@ pub const KINDS: &[KindSpec] = &[
     },
     KindSpec {
         word: "receiver",
-        keys: &[ROLES, TREAT_AS, UNLESS_HEADER, STANDS_FOR],
+        keys: &[ROLES, TREAT_AS, UNLESS_HEADER, STANDS_FOR, RESTARTS_TIMER],
         parse: receiver,
     },
     KindSpec {
@@ -209,6 +209,7 @@ fn receiver(fields: &Fields<'_>, uses: &mut Uses, errors: &mut Vec<RegistryError
         .string(UNLESS_HEADER, false, errors)
         .map(|name| header_name(fields, UNLESS_HEADER, name, uses, errors));
     let stands_for = word(fields, STANDS_FOR, false, errors);
+    let restarts = word(fields, RESTARTS_TIMER, false, errors).map(|at| at.value);
     if stands_for.is_some() {
         for &key in scope_keys().iter().chain(&[TREAT_AS, UNLESS_HEADER]) {
             if fields.has(key) {
@@ -228,6 +229,7 @@ fn receiver(fields: &Fields<'_>, uses: &mut Uses, errors: &mut Vec<RegistryError
         treat_as,
         unless_header,
         stands_for,
+        restarts,
     })
 }
 

@@ -13,7 +13,9 @@ use std::sync::OnceLock;
 use crate::spec::grammar;
 use crate::spec::vocab::Citation;
 
-pub use crate::spec::vocab::{Basis, DialogEffect, Failure, Level, ProxyAction, Role, Usage};
+pub use crate::spec::vocab::{
+    Basis, DialogEffect, Failure, Level, ProxyAction, Role, Timer, Usage,
+};
 pub use error::RegistryError;
 use fields::{At, Fields};
 pub use valid::gaps;
@@ -193,6 +195,8 @@ pub enum Kind {
         unless_header: Option<String>,
         /// The failure the receiver handles as if this code had arrived.
         stands_for: Option<At<Failure>>,
+        /// The timer the receiver restarts when the response arrives.
+        restarts: Option<Timer>,
     },
     Dialog(DialogEffect),
     Proxy {

@@ -41,6 +41,7 @@ pub const ROLES: &str = "roles";
 pub const TREAT_AS: &str = "treat-as";
 pub const UNLESS_HEADER: &str = "unless-header";
 pub const STANDS_FOR: &str = "stands-for";
+pub const RESTARTS_TIMER: &str = "restarts-timer";
 pub const CONTENT_TYPE: &str = "content-type";
 pub const EFFECT: &str = "effect";
 pub const ACTION: &str = "action";

@@ -360,7 +360,7 @@ fn treat_as_must_name_a_registered_code() {
     let registry = load(&with_headers(&source)).expect("405 is defined");
     assert!(matches!(
         &registry.entries[0].constraints[0].kind,
-        Kind::Receiver { roles, treat_as: Some(405), unless_header: None, stands_for: None } if roles == &[Role::Uac]
+        Kind::Receiver { roles, treat_as: Some(405), unless_header: None, stands_for: None, restarts: None } if roles == &[Role::Uac]
     ));
 }
 
@@ -992,6 +992,29 @@ fn the_basis_of_a_level_is_checked_against_the_rfc_cited() {
         [
             "registry.toml:12:9: unknown basis \"normative\" in a constraint of code 405; use \
           \"keyword\", \"statement\" or \"informational\""
+        ]
+    );
+}
+
+#[test]
+fn a_receiver_may_restart_a_timer() {
+    let receiver = |timer: &str| {
+        with_constraint(&format!(
+            "kind = \"receiver\"\nroles = [\"proxy\"]\nrestarts-timer = \"{timer}\""
+        ))
+    };
+    let registry = load(&with_headers(&receiver("C"))).expect("valid");
+    assert!(matches!(
+        registry.entries[0].constraints[0].kind,
+        Kind::Receiver {
+            restarts: Some(super::Timer::C),
+            ..
+        }
+    ));
+    assert_eq!(
+        errors(&receiver("D")),
+        [
+            "registry.toml:11:18: unknown restarts-timer \"D\" in a constraint of code 405; use \"C\""
         ]
     );
 }

@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::SipCode;
-use crate::rules::{Basis, Failure, Level, ProxyAction, Reference, Role, Scope};
+use crate::rules::{Basis, Failure, Level, ProxyAction, Reference, Role, Scope, Timer};
 use crate::spec::render;
 
 /// One rule an RFC states about responses with a given code: which header fields
@@ -195,6 +195,7 @@ pub struct ReceiverRule {
     pub(crate) treat_as: Option<SipCode>,
     pub(crate) unless_header: Option<&'static str>,
     pub(crate) stands_for: Option<Failure>,
+    pub(crate) restarts: Option<Timer>,
 }
 
 impl ReceiverRule {
@@ -261,6 +262,23 @@ impl ReceiverRule {
     /// ```
     pub const fn stands_for(&self) -> Option<Failure> {
         self.stands_for
+    }
+
+    /// The timer the receiver restarts when the response arrives, if any: a
+    /// proxy's timer C on a 101–199 to an INVITE (RFC 3261 §16.7 step 2).
+    ///
+    /// ```
+    /// use sipcodes::StatusCode;
+    /// use sipcodes::rules::{Kind, Timer};
+    ///
+    /// let restarts = StatusCode::RINGING.rules().find_map(|c| match c.kind() {
+    ///     Kind::Receiver(rule) => rule.restarts(),
+    ///     _ => None,
+    /// });
+    /// assert_eq!(restarts, Some(Timer::C));
+    /// ```
+    pub const fn restarts(&self) -> Option<Timer> {
+        self.restarts
     }
 }
 

@@ -34,7 +34,7 @@ mod usage;
 
 pub use crate::registry::Historic;
 pub use crate::spec::vocab::{
-    Basis, Client, DialogEffect, Failure, Level, ProxyAction, Role, Usage,
+    Basis, Client, DialogEffect, Failure, Level, ProxyAction, Role, Timer, Usage,
 };
 pub use constraint::{Constraint, Kind, ProxyRule, ReceiverRule};
 pub use context::{Context, FromFn, Names, NoNames, from_fn};
