@@ -382,6 +382,7 @@ vocabulary! {
 }
 
 display_as_word!(DialogEffect, "subscription");
+display_as_word!(Timer, "C");
 display_as_word!(Failure, "transport-error");
 display_as_word!(ProxyAction, "cancel-branches");
 

@@ -112,17 +112,31 @@ fn report() -> String {
         let _ = writeln!(out, "{title} ({method} on {branches} branch{plural}):");
         let mut slots: Vec<Slot<StatusCode>> = (0..branches).map(|_| Slot::Pending).collect();
         let mut context = ResponseContext::new(Context::new().method(method), &mut slots);
+        let mut cancelled = vec![false; branches];
         for &(branch, arrival) in responses {
-            let (what, action) = match arrival {
+            let (what, action, timer) = match arrival {
                 R(number) => {
                     let Ok(status) = StatusCode::new(number) else {
                         continue;
                     };
-                    (status.to_string(), context.receive(branch, status))
+                    let timer = context.restarts_timer(status);
+                    (status.to_string(), context.receive(branch, status), timer)
                 }
-                F(failure) => (failed(failure), context.fail_branch(branch, failure)),
+                F(failure) => (failed(failure), context.fail_branch(branch, failure), None),
             };
-            let _ = writeln!(out, "  branch {branch}: {what:<36} -> {}", describe(action));
+            let restart = timer.map_or(String::new(), |timer| format!(", restart timer {timer}"));
+            let _ = writeln!(
+                out,
+                "  branch {branch}: {what:<36} -> {}{restart}",
+                describe(action)
+            );
+            // RFC 3261 §16.7 step 10: once a 2xx went upstream (or a 6xx came),
+            // each branch still pending gets a CANCEL, once.
+            let to_cancel: Vec<usize> = context.to_cancel().filter(|&b| !cancelled[b]).collect();
+            for pending in to_cancel {
+                cancelled[pending] = true;
+                let _ = writeln!(out, "  cancel branch {pending}");
+            }
         }
         for branch in 0..branches {
             let action = context.fail_branch(branch, Failure::Timeout);
@@ -203,6 +217,8 @@ mod tests {
             "branch 0: transport error (as 503)             -> keep as a candidate",
             "send 486 Busy Here",
             "send 500 Server Internal Error of its own",
+            "branch 0: 180 Ringing                          -> forward upstream, restart timer C",
+            "branch 1: 200 OK                               -> forward upstream\n  cancel branch 0",
         ] {
             assert!(
                 report.contains(expected),
