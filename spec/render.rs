@@ -140,14 +140,10 @@ pub struct Line<'a, S, R = &'a [Role], P = ProxyAction> {
 impl<S: AsRef<str>, R: ReceiverRoles, P: ProxyActionOf> fmt::Display for Line<'_, S, R, P> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (strong, code) = if self.markdown { ("**", "`") } else { ("", "") };
+        let level = self.level.written(self.basis);
         match self.basis {
-            Basis::Keyword => write!(f, "{strong}{}{strong} (", self.level)?,
-            basis => write!(
-                f,
-                "{strong}{}{strong} ({}; ",
-                self.level.lower_case(),
-                basis.description()
-            )?,
+            Basis::Keyword => write!(f, "{strong}{level}{strong} (")?,
+            basis => write!(f, "{strong}{level}{strong} ({}; ", basis.description())?,
         }
         write_kind(f, &self.kind, code)?;
         write_scope(f, &self.scope)?;

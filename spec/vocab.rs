@@ -189,19 +189,29 @@ impl Level {
         matches!(self, Level::Must | Level::MustNot)
     }
 
-    /// The level in lower case, as a sentence without a keyword reads:
-    /// `must not`.
+    /// The level as the rule's sentence has it: the RFC 2119 keyword in
+    /// capitals (`MUST NOT`, also its `Display`), or in lower case (`must
+    /// not`) where the sentence has no keyword, so that a description never
+    /// reads as a requirement.
     ///
     /// ```
-    /// assert_eq!(sipcodes::rules::Level::MustNot.lower_case(), "must not");
+    /// use sipcodes::rules::{Basis, Level};
+    ///
+    /// assert_eq!(Level::MustNot.written(Basis::Keyword), "MUST NOT");
+    /// assert_eq!(Level::MustNot.written(Basis::Statement), "must not");
     /// ```
-    pub const fn lower_case(self) -> &'static str {
-        match self {
-            Level::Must => "must",
-            Level::MustNot => "must not",
-            Level::Should => "should",
-            Level::ShouldNot => "should not",
-            Level::May => "may",
+    pub const fn written(self, basis: Basis) -> &'static str {
+        match (basis.is_normative(), self) {
+            (true, Level::Must) => "MUST",
+            (true, Level::MustNot) => "MUST NOT",
+            (true, Level::Should) => "SHOULD",
+            (true, Level::ShouldNot) => "SHOULD NOT",
+            (true, Level::May) => "MAY",
+            (false, Level::Must) => "must",
+            (false, Level::MustNot) => "must not",
+            (false, Level::Should) => "should",
+            (false, Level::ShouldNot) => "should not",
+            (false, Level::May) => "may",
         }
     }
 
@@ -218,13 +228,7 @@ impl Level {
 impl fmt::Display for Level {
     /// The keyword as RFC 2119 writes it: `MUST NOT`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(match self {
-            Level::Must => "MUST",
-            Level::MustNot => "MUST NOT",
-            Level::Should => "SHOULD",
-            Level::ShouldNot => "SHOULD NOT",
-            Level::May => "MAY",
-        })
+        f.pad(self.written(Basis::Keyword))
     }
 }
 

@@ -6,7 +6,9 @@
 use std::collections::HashMap;
 
 use sipcodes::StatusCode;
-use sipcodes::rules::{Constraint, Context, DialogEffect, Kind, Usage, usage_ended_by, usage_of};
+use sipcodes::rules::{
+    Basis, Constraint, Context, DialogEffect, Kind, Usage, usage_ended_by, usage_of,
+};
 
 use crate::sip::Message;
 use crate::track::{Finding, Seen};
@@ -113,11 +115,10 @@ impl Dialogs {
         }
         let ended = self.ended.remove(self.key.as_str())?;
         let constraint = ended.constraint;
-        let (reading, basis) = if constraint.basis().is_normative() {
-            (constraint.level().to_string(), String::new())
-        } else {
-            let basis = format!("; {}", constraint.basis().description());
-            (constraint.level().lower_case().to_owned(), basis)
+        let reading = constraint.level().written(constraint.basis());
+        let basis = match constraint.basis() {
+            Basis::Keyword => String::new(),
+            basis => format!("; {}", basis.description()),
         };
         let scope = match ended.usage {
             None => "the dialog".to_owned(),

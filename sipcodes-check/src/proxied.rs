@@ -195,8 +195,9 @@ fn finding(expected: &Expected, seen: Seen, what: &str, request: (u64, String)) 
         level,
         basis: expected.constraint.basis(),
         rule: format!(
-            "{} from a branch {level} {what} ({})",
+            "{} from a branch {} {what} ({})",
             expected.code,
+            level.written(expected.constraint.basis()),
             expected.constraint.reference()
         ),
         call_id: expected.call_id.clone(),

@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 use sipcodes::proxy::{Best, ResponseContext, Slot};
-use sipcodes::rules::{Context, Failure, ProxyAction};
+use sipcodes::rules::{Context, Failure, Names, ProxyAction};
 use sipcodes::{SipCode, StatusCode};
 
 fn code(number: u16) -> StatusCode {
@@ -26,6 +26,22 @@ fn run(
         context.end_branch(branch);
     }
     (actions, best(&context))
+}
+
+/// Feeds `responses` (branch, status) to a response context of `branches`
+/// branches for a request known by `context`, and hands it to `look`.
+fn fed<T, H: Names, Q: Names, S: Names>(
+    context: Context<'_, H, Q, S>,
+    branches: usize,
+    responses: &[(usize, StatusCode)],
+    look: impl FnOnce(&ResponseContext<'_, '_, StatusCode, H, Q, S>) -> T,
+) -> T {
+    let mut slots: Vec<Slot<StatusCode>> = (0..branches).map(|_| Slot::Pending).collect();
+    let mut context = ResponseContext::new(context, &mut slots);
+    for &(branch, status) in responses {
+        context.receive(branch, status);
+    }
+    look(&context)
 }
 
 /// The best response as (status, send_as), with status 0 for a code of the
@@ -566,32 +582,35 @@ fn the_challenges_are_merged_at_must_and_preferred_at_should() {
     }
     // The preference still ranks them first among 4xx, and the merge still
     // gathers every challenge, not the 486.
-    let mut slots: [Slot<StatusCode>; 3] = Default::default();
-    let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
-    context.receive(0, StatusCode::BUSY_HERE);
-    context.receive(1, StatusCode::PROXY_AUTHENTICATION_REQUIRED);
-    context.receive(2, StatusCode::UNAUTHORIZED);
-    let Some(Best::Response {
-        response, merge, ..
-    }) = context.best()
-    else {
-        panic!("a response is chosen")
-    };
-    assert_eq!(*response, StatusCode::PROXY_AUTHENTICATION_REQUIRED);
-    assert_eq!(merge, ["WWW-Authenticate", "Proxy-Authenticate"]);
-    let merged: Vec<_> = context.merged().copied().collect();
-    assert_eq!(
-        merged,
-        [
-            StatusCode::PROXY_AUTHENTICATION_REQUIRED,
-            StatusCode::UNAUTHORIZED
-        ]
-    );
+    let challenges = [
+        (0, StatusCode::BUSY_HERE),
+        (1, StatusCode::PROXY_AUTHENTICATION_REQUIRED),
+        (2, StatusCode::UNAUTHORIZED),
+    ];
+    fed(Context::new().method("INVITE"), 3, &challenges, |context| {
+        let Some(Best::Response {
+            response, merge, ..
+        }) = context.best()
+        else {
+            panic!("a response is chosen")
+        };
+        assert_eq!(*response, StatusCode::PROXY_AUTHENTICATION_REQUIRED);
+        assert_eq!(merge, ["WWW-Authenticate", "Proxy-Authenticate"]);
+        let merged: Vec<_> = context.merged().copied().collect();
+        assert_eq!(
+            merged,
+            [
+                StatusCode::PROXY_AUTHENTICATION_REQUIRED,
+                StatusCode::UNAUTHORIZED
+            ]
+        );
+    });
     // A 486 chosen merges nothing.
-    let mut slots: [Slot<StatusCode>; 1] = Default::default();
-    let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
-    context.receive(0, StatusCode::BUSY_HERE);
-    assert_eq!(context.merged().count(), 0);
+    let busy = [(0, StatusCode::BUSY_HERE)];
+    let merged = fed(Context::new().method("INVITE"), 1, &busy, |context| {
+        context.merged().count()
+    });
+    assert_eq!(merged, 0);
 }
 
 /// RFC 3261 §16.7 step 10: "If the forwarded response was a final response,
@@ -601,12 +620,9 @@ fn the_challenges_are_merged_at_must_and_preferred_at_should() {
 #[test]
 fn the_branches_left_pending_by_a_2xx_or_a_6xx_are_to_be_cancelled() {
     let cancelled = |method: &'static str, responses: &[(usize, StatusCode)]| {
-        let mut slots: [Slot<StatusCode>; 3] = Default::default();
-        let mut context = ResponseContext::new(Context::new().method(method), &mut slots);
-        for &(branch, status) in responses {
-            context.receive(branch, status);
-        }
-        context.to_cancel().collect::<Vec<_>>()
+        fed(Context::new().method(method), 3, responses, |context| {
+            context.to_cancel().collect::<Vec<_>>()
+        })
     };
     let ringing = [(0, StatusCode::RINGING), (1, StatusCode::RINGING)];
     assert_eq!(cancelled("INVITE", &ringing), [] as [usize; 0]);
@@ -639,14 +655,11 @@ fn a_forking_proxy_owes_a_199_for_an_early_dialog_a_kept_failure_ends() {
     let owed = |context: Context<'_, [&str; 1], [&str; 1], [&str; 1]>,
                 responses: &[(usize, StatusCode)],
                 last: StatusCode| {
-        let mut slots: [Slot<StatusCode>; 2] = Default::default();
-        let mut context = ResponseContext::new(context, &mut slots);
-        for &(branch, status) in responses {
-            context.receive(branch, status);
-        }
-        context
-            .owes_early_dialog_terminated(last)
-            .map(|rule| rule.reference().to_string())
+        fed(context, 2, responses, |context| {
+            context
+                .owes_early_dialog_terminated(last)
+                .map(|rule| rule.reference().to_string())
+        })
     };
     let invite = |supported, required| {
         Context::new()
@@ -693,9 +706,9 @@ fn a_forking_proxy_owes_a_199_for_an_early_dialog_a_kept_failure_ends() {
 fn a_provisional_but_100_to_an_invite_restarts_timer_c() {
     use sipcodes::rules::Timer;
     let restarts = |method: &'static str, status: StatusCode| {
-        let mut slots: [Slot<StatusCode>; 1] = Default::default();
-        let context = ResponseContext::new(Context::new().method(method), &mut slots);
-        context.restarts_timer(status)
+        fed(Context::new().method(method), 1, &[], |context| {
+            context.restarts_timer(status)
+        })
     };
     for status in [
         StatusCode::RINGING,

@@ -700,15 +700,31 @@ async fn drain(
     }
 }
 
+/// Each character of a header field value, with whether it stands outside
+/// quoted strings and outside `<…>`, where LWS and separators are syntax
+/// rather than text.
+fn syntax_chars(value: &str) -> impl Iterator<Item = (char, bool)> + '_ {
+    let (mut quoted, mut bracketed, mut escaped) = (false, false, false);
+    value.chars().map(move |c| {
+        let plain = !quoted && !bracketed;
+        match c {
+            '"' if !bracketed && !escaped => quoted = !quoted,
+            '<' if !quoted => bracketed = true,
+            '>' if !quoted => bracketed = false,
+            _ => {}
+        }
+        escaped = quoted && c == '\\' && !escaped;
+        (c, plain)
+    })
+}
+
 /// A name-addr with its parameters, without the LWS around `;` and `=` that
 /// RFC 3261 §25.1 allows there (SEMI and EQUAL); quoted strings and what is
 /// between `<` and `>` are kept as written.
 fn tight(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
-    let (mut quoted, mut bracketed, mut escaped) = (false, false, false);
     let mut pending_space = false;
-    for c in value.chars() {
-        let plain = !quoted && !bracketed;
+    for (c, plain) in syntax_chars(value) {
         if plain && c.is_whitespace() {
             pending_space = true;
             continue;
@@ -717,13 +733,6 @@ fn tight(value: &str) -> String {
             out.push(' ');
         }
         pending_space = false;
-        match c {
-            '"' if !bracketed && !escaped => quoted = !quoted,
-            '<' if !quoted => bracketed = true,
-            '>' if !quoted => bracketed = false,
-            _ => {}
-        }
-        escaped = quoted && c == '\\' && !escaped;
         out.push(c);
     }
     out
@@ -733,24 +742,13 @@ fn tight(value: &str) -> String {
 /// or `,` followed by another, or by nothing, outside quoted strings and
 /// what is between `<` and `>`.
 fn has_empty_part(value: &str) -> bool {
-    let (mut quoted, mut bracketed, mut escaped) = (false, false, false);
     let mut after_separator = false;
-    for c in value.chars() {
-        if quoted || bracketed {
-            match c {
-                '"' if quoted && !escaped => quoted = false,
-                '>' if bracketed => bracketed = false,
-                _ => {}
-            }
-            escaped = quoted && c == '\\' && !escaped;
-            continue;
-        }
+    for (c, plain) in syntax_chars(value) {
         match c {
+            _ if !plain => {}
             ';' | ',' if after_separator => return true,
             ';' | ',' => after_separator = true,
             c if c.is_whitespace() => {}
-            '"' => (quoted, after_separator) = (true, false),
-            '<' => (bracketed, after_separator) = (true, false),
             _ => after_separator = false,
         }
     }

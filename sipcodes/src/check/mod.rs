@@ -526,10 +526,7 @@ impl fmt::Display for Violation {
     /// with its basis: `487 Request Terminated must answer any method but
     /// CANCEL (RFC 3261 §21.4.25; no RFC 2119 keyword)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.basis() {
-            Basis::Keyword => write!(f, "{} {} ", self.status, self.level())?,
-            _ => write!(f, "{} {} ", self.status, self.level().lower_case())?,
-        }
+        write!(f, "{} {} ", self.status, self.level().written(self.basis()))?;
         let scope = self.constraint.scope();
         match self.constraint.kind() {
             Kind::Header(names) => {
