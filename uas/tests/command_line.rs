@@ -38,5 +38,8 @@ fn bad_arguments_are_named_with_what_to_give() {
         "uas: 10.0.0.1:5060 is not a loopback address; this example only listens on loopback\n"
     );
     let missing = refused(&["127.0.0.1:0", "--routes", "/nonexistent/routes.toml"]);
-    assert!(missing.starts_with("uas: /nonexistent/routes.toml: "), "{missing}");
+    assert!(
+        missing.starts_with("uas: /nonexistent/routes.toml: "),
+        "{missing}"
+    );
 }
