@@ -34,14 +34,22 @@ pub const fn is_token(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut index = 0;
     while index < bytes.len() {
-        match bytes[index] {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => {}
-            b'-' | b'.' | b'!' | b'%' | b'*' | b'_' | b'+' | b'`' | b'\'' | b'~' => {}
-            _ => return false,
+        if !is_token_byte(bytes[index]) {
+            return false;
         }
         index += 1;
     }
     !bytes.is_empty()
+}
+
+/// Whether `byte` may appear in a `token` (RFC 3261 §25.1): a letter, a digit,
+/// or one of ``-.!%*_+`'~``.
+pub const fn is_token_byte(byte: u8) -> bool {
+    matches!(
+        byte,
+        b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9'
+            | b'-' | b'.' | b'!' | b'%' | b'*' | b'_' | b'+' | b'`' | b'\'' | b'~'
+    )
 }
 
 /// Checks `text` against the Reason-Phrase grammar of RFC 3261 §25.1: letters,

@@ -40,12 +40,12 @@ pub struct Dialogs {
 /// Call-ID and the two tags, in an order that does not depend on the
 /// direction of the message.
 fn key_of(message: &Message, key: &mut String) -> bool {
-    let (Some(from), Some(to)) = (&message.from_tag, &message.to_tag) else {
+    let (Some(from), Some(to)) = (message.from_tag(), message.to_tag()) else {
         return false;
     };
     let (first, second) = if from <= to { (from, to) } else { (to, from) };
     key.clear();
-    for part in [&message.call_id, first, second] {
+    for part in [message.call_id(), first, second] {
         key.push_str(part);
         key.push('\n');
     }
@@ -89,7 +89,7 @@ impl Dialogs {
                 usage,
                 by_ender,
                 what: format!("{code} to {method}"),
-                response: (seen.frame, response.first_line.clone()),
+                response: (seen.frame, response.first_line().to_owned()),
             },
         );
     }
@@ -133,9 +133,9 @@ impl Dialogs {
                 ended.what,
                 constraint.reference()
             ),
-            call_id: message.call_id.clone(),
+            call_id: message.call_id().to_owned(),
             response: ended.response,
-            request: Some((seen.frame, message.first_line.clone())),
+            request: Some((seen.frame, message.first_line().to_owned())),
         })
     }
 

@@ -73,18 +73,18 @@ impl Proxied {
                 ProxyAction::Forward => Some(true),
                 // Without a To tag a forwarded response cannot be told from
                 // one the proxy generates itself (its own 100).
-                ProxyAction::Absorb if message.to_tag.is_some() => Some(false),
+                ProxyAction::Absorb if message.to_tag().is_some() => Some(false),
                 _ => None,
             };
             if let Some(forward) = forward {
                 self.expected.push(Expected {
                     code,
-                    to_tag: message.to_tag.clone(),
+                    to_tag: message.to_tag().map(str::to_owned),
                     forward,
                     constraint,
                     seen,
-                    call_id: message.call_id.clone(),
-                    first_line: message.first_line.clone(),
+                    call_id: message.call_id().to_owned(),
+                    first_line: message.first_line().to_owned(),
                     done: false,
                 });
             }
@@ -105,7 +105,9 @@ impl Proxied {
         let mut judged = Judged::default();
         self.last_upstream = seen.frame;
         let same = |expected: &&mut Expected| {
-            !expected.done && expected.code == code && expected.to_tag == message.to_tag
+            !expected.done
+                && expected.code == code
+                && expected.to_tag.as_deref() == message.to_tag()
         };
         if let Some(expected) = self.expected.iter_mut().find(same) {
             expected.done = true;
@@ -132,8 +134,8 @@ impl Proxied {
                                 constraint.rule(),
                                 constraint.reference()
                             ),
-                            call_id: message.call_id.clone(),
-                            response: (seen.frame, message.first_line.clone()),
+                            call_id: message.call_id().to_owned(),
+                            response: (seen.frame, message.first_line().to_owned()),
                             request: Some(self.request.clone()),
                         });
                     }

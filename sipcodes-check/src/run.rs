@@ -122,7 +122,7 @@ impl Run<'_> {
             }
         };
         match message.start {
-            Start::Request { .. } => {
+            Start::Request => {
                 self.summary.requests += 1;
                 self.tracker.request(message, seen);
             }
@@ -135,7 +135,7 @@ impl Run<'_> {
                             self.sink,
                             &seen,
                             &error.to_string(),
-                            &message.first_line,
+                            message.first_line(),
                         );
                         return;
                     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 
 use sipcodes::StatusCode;
-use sipcodes::check::Check;
+use sipcodes::check::{self, Check};
 use sipcodes::rules::{Basis, Context, Level};
 
 use crate::dialogs::Dialogs;
@@ -72,16 +72,16 @@ pub struct Outcome {
 /// Call-ID, CSeq, From tag and topmost Via instead. One string, reused, so
 /// that a lookup allocates nothing.
 fn key_of(message: &Message, key: &mut String) {
-    if !branch_key(message.branch.as_deref(), &message.sent_by, message, key) {
+    if !branch_key(message.branch(), message.sent_by(), message, key) {
         key.clear();
         let cseq = message.cseq.to_string();
-        let from_tag = message.from_tag.as_deref().unwrap_or_default();
+        let from_tag = message.from_tag().unwrap_or_default();
         for part in [
-            &message.call_id,
+            message.call_id(),
             &cseq,
-            &message.cseq_method,
+            message.cseq_method(),
             from_tag,
-            &message.sent_by,
+            message.sent_by(),
         ] {
             key.push_str(part);
             key.push('\n');
@@ -96,7 +96,7 @@ fn branch_key(branch: Option<&str>, sent_by: &str, message: &Message, key: &mut 
         return false;
     };
     key.clear();
-    for part in [branch, sent_by, &message.cseq_method] {
+    for part in [branch, sent_by, message.cseq_method()] {
         key.push_str(part);
         key.push('\n');
     }
@@ -119,10 +119,7 @@ struct Transaction {
 
 impl Transaction {
     fn method(&self) -> &str {
-        match &self.request.start {
-            Start::Request { method } => method,
-            Start::Response { .. } => "",
-        }
+        self.request.method()
     }
 }
 
@@ -143,9 +140,10 @@ impl Tracker {
     /// links a request a proxy forwarded to the one it received.
     pub fn request(&mut self, message: Message, seen: Seen) {
         self.sweep(seen.time);
-        let Start::Request { method } = &message.start else {
+        if message.start != Start::Request {
             return;
-        };
+        }
+        let method = message.method();
         // ACK is never answered.
         if method == "ACK" {
             return;
@@ -163,12 +161,12 @@ impl Tracker {
         // A proxy forwards a request with its own Via on top of the ones it
         // received: the second Via is the received request's top one.
         let mut upstream = None;
-        if let Some((branch, sent_by)) = &message.second
-            && branch_key(branch.as_deref(), sent_by, &message, &mut self.key)
+        if let Some((branch, sent_by)) = message.second()
+            && branch_key(branch, sent_by, &message, &mut self.key)
             && let Some(received) = self.transactions.get_mut(self.key.as_str())
             && received.seen.destination.ip() == seen.source.ip()
         {
-            let (frame, line) = (received.seen.frame, &received.request.first_line);
+            let (frame, line) = (received.seen.frame, received.request.first_line());
             let proxied = received
                 .proxied
                 .get_or_insert_with(|| Proxied::new(frame, line));
@@ -202,39 +200,45 @@ impl Tracker {
             .headers(message.names())
             .body(message.has_body);
         let report = |outcome: &mut Outcome,
-                      violations: &mut dyn Iterator<Item = sipcodes::check::Violation>,
+                      outcomes: &mut dyn Iterator<Item = check::Outcome>,
                       request: Option<(u64, String)>| {
-            for violation in violations {
+            for judged in outcomes {
+                let violation = match judged {
+                    check::Outcome::Violated(violation) => violation,
+                    check::Outcome::Undecided(_) => {
+                        outcome.undecided += 1;
+                        continue;
+                    }
+                };
                 outcome.findings.push(Finding {
                     seen,
                     level: violation.level(),
                     basis: violation.basis(),
                     rule: violation.to_string(),
-                    call_id: message.call_id.clone(),
-                    response: (seen.frame, message.first_line.clone()),
+                    call_id: message.call_id().to_owned(),
+                    response: (seen.frame, message.first_line().to_owned()),
                     request: request.clone(),
                 });
             }
         };
         let Some(transaction) = self.transactions.get_mut(self.key.as_str()) else {
             // The response's CSeq names its request's method (§8.2.6.2).
-            let check = check.context(Context::new().method(&message.cseq_method));
-            report(&mut outcome, &mut check.violations(), None);
-            outcome.undecided = check.undecided().count();
+            let check = check.context(Context::new().method(message.cseq_method()));
+            report(&mut outcome, &mut check.outcomes(), None);
             outcome.unpaired = Some(Unpaired {
                 seen,
-                call_id: message.call_id.clone(),
-                first_line: message.first_line.clone(),
+                call_id: message.call_id().to_owned(),
+                first_line: message.first_line().to_owned(),
             });
             return outcome;
         };
         transaction.last = seen.time;
         let first_final = transaction.first_final.is_none() && code.as_u16() >= 200;
         let after_final = match &transaction.first_final {
-            Some((first, tag)) => *first != code || *tag != message.to_tag,
+            Some((first, tag)) => *first != code || tag.as_deref() != message.to_tag(),
             None => {
                 if first_final {
-                    transaction.first_final = Some((code, message.to_tag.clone()));
+                    transaction.first_final = Some((code, message.to_tag().map(str::to_owned)));
                 }
                 false
             }
@@ -249,17 +253,16 @@ impl Tracker {
             let context = Context::new()
                 .method(transaction.method())
                 .request_headers(request.names())
-                .require(&request.require)
-                .supported(&request.supported)
-                .in_dialog(request.to_tag.is_some())
+                .require(request.require())
+                .supported(request.supported())
+                .in_dialog(request.to_tag().is_some())
                 .after_final(after_final);
             let check = check.context(context);
             report(
                 &mut outcome,
-                &mut check.violations(),
-                Some((transaction.seen.frame, request.first_line.clone())),
+                &mut check.outcomes(),
+                Some((transaction.seen.frame, request.first_line().to_owned())),
             );
-            outcome.undecided = check.undecided().count();
         }
         let method = transaction.method().to_owned();
         if let Some(proxied) = &mut transaction.proxied {

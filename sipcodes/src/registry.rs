@@ -26,6 +26,22 @@ pub(crate) struct Entry {
 /// A set of `[[rule]]` tables by index: bit `i % 128` of word `i / 128`.
 pub(crate) type RuleBits = [u128; 2];
 
+/// The indices a set holds, in order, found a set bit at a time: testing
+/// every index cost the validator about 2 000 instructions a response.
+pub(crate) fn indices(bits: RuleBits) -> impl Iterator<Item = usize> {
+    bits.into_iter()
+        .enumerate()
+        .flat_map(|(word_index, mut word)| {
+            core::iter::from_fn(move || {
+                (word != 0).then(|| {
+                    let bit = word.trailing_zeros() as usize;
+                    word &= word - 1;
+                    word_index * 128 + bit
+                })
+            })
+        })
+}
+
 /// Whether the set holds the `index`th rule.
 pub(crate) const fn holds(bits: &RuleBits, index: usize) -> bool {
     bits[index / 128] >> (index % 128) & 1 == 1

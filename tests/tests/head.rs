@@ -1,7 +1,7 @@
 //! Responses checked from their bytes.
 
 use proptest::prelude::*;
-use sipcodes::check::{Check, HeadError, HeaderNames, Problem};
+use sipcodes::check::{Check, Head, HeadError, HeaderNames, Problem};
 use sipcodes::rules::Context;
 use sipcodes::{ReceivedError, StatusCode};
 
@@ -160,6 +160,78 @@ fn a_name_that_is_not_a_token_is_reported_and_skipped() {
     );
 }
 
+#[test]
+fn a_request_is_read_whatever_its_method() {
+    // RFC 3261 §7.1: an extension method is a token like any other.
+    let request = b"PUBLISH sip:a@x SIP/2.0\r\nCSeq: 1 PUBLISH\r\nv: SIP/2.0/TCP h\r\n\r\n";
+    let head = Head::read(request).unwrap();
+    assert_eq!(head.method(), Some("PUBLISH"));
+    let extension = Head::read(b"FROBNICATE sip:a@x SIP/2.0\r\n\r\n").unwrap();
+    assert_eq!(extension.method(), Some("FROBNICATE"));
+    // Methods are case-sensitive and kept as written.
+    assert_eq!(
+        Head::read(b"invite sip:a@x SIP/2.0\r\n\r\n")
+            .unwrap()
+            .method(),
+        Some("invite")
+    );
+    // Not request lines: a status line, two parts, a method that is no token,
+    // no SIP version at the end.
+    for line in [
+        &b"SIP/2.0 200 OK"[..],
+        b"INVITE sip:a@x",
+        b"IN<VITE sip:a@x SIP/2.0",
+        b"INVITE sip:a@x HTTP/1.1",
+        b"INVITE  sip:a@x SIP/2.0",
+    ] {
+        let message = [line, b"\r\n\r\n"].concat();
+        assert_eq!(
+            Head::read(&message).unwrap().method(),
+            None,
+            "{:?}",
+            String::from_utf8_lossy(line)
+        );
+    }
+}
+
+#[test]
+fn field_values_are_read_whole() {
+    let head = Head::read(HEAD).unwrap();
+    let fields: Vec<(&str, &[u8])> = head.fields().collect();
+    assert_eq!(fields.len(), 7);
+    assert_eq!(
+        fields[1],
+        ("f", &b"<sip:alice@example.com>;tag=1928301774"[..])
+    );
+    // A folded value keeps its line end and the white space after it.
+    assert_eq!(
+        fields[5],
+        ("Subject", &b"a subject\r\n folded over two lines"[..])
+    );
+    // Values that are not UTF-8 are given as they are.
+    let latin1 = Head::read(b"SIP/2.0 200 OK\r\nSubject: caf\xe9\r\n\r\n").unwrap();
+    assert_eq!(latin1.fields().next(), Some(("Subject", &b"caf\xe9"[..])));
+    // White space before the colon is allowed (HCOLON, RFC 3261 §25.1).
+    let spaced = Head::read(b"SIP/2.0 200 OK\r\nCSeq \t: 1 BYE\r\n\r\n").unwrap();
+    assert_eq!(spaced.fields().next(), Some(("CSeq", &b"1 BYE"[..])));
+}
+
+#[test]
+fn reading_a_head_reports_what_from_head_reports() {
+    let request = b"OPTIONS sip:a@x SIP/2.0\r\nVia: a\rContact: <sip:x@y>\r\n\r\n";
+    assert_eq!(Head::read(request), Err(HeadError::BareCr { position: 31 }));
+    let no_colon = b"BYE sip:a@x SIP/2.0\r\nCSeq 2 BYE\r\n\r\n";
+    assert_eq!(
+        Head::read(no_colon),
+        Err(HeadError::MissingColon { position: 21 })
+    );
+    let bad_name = b"BYE sip:a@x SIP/2.0\r\nC<Seq>: 2 BYE\r\n\r\n";
+    assert_eq!(
+        Head::read(bad_name),
+        Err(HeadError::HeaderName { position: 21 })
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(4096))]
 
@@ -200,5 +272,34 @@ proptest! {
                 .collect();
             prop_assert!(fields.iter().all(|line| !line.contains(&b'\r')), "{head:?}");
         }
+    }
+}
+
+proptest! {
+    /// The fields a head is built from are the fields read from it: names as
+    /// written, values without the white space around them.
+    #[test]
+    fn fields_read_are_the_fields_written(
+        fields in prop::collection::vec(
+            ("[A-Za-z][A-Za-z0-9.!%*_+`'~-]{0,12}", "[ \t]{0,2}", "[ -~]{0,30}"),
+            0..10,
+        ),
+    ) {
+        let mut message = b"MESSAGE sip:a@x SIP/2.0\r\n".to_vec();
+        for (name, space, value) in &fields {
+            message.extend_from_slice(format!("{name}{space}: {value}\r\n").as_bytes());
+        }
+        message.extend_from_slice(b"\r\nbody");
+        let head = Head::read(&message).unwrap();
+        let read: Vec<(String, Vec<u8>)> = head
+            .fields()
+            .map(|(name, value)| (name.to_owned(), value.to_vec()))
+            .collect();
+        let written: Vec<(String, Vec<u8>)> = fields
+            .iter()
+            .map(|(name, _, value)| (name.clone(), value.trim_matches([' ', '\t']).as_bytes().to_vec()))
+            .collect();
+        prop_assert_eq!(read, written);
+        prop_assert_eq!(head.method(), Some("MESSAGE"));
     }
 }

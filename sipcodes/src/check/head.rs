@@ -5,7 +5,7 @@ use core::fmt;
 
 use crate::check::Check;
 use crate::spec::grammar;
-use crate::{ReceivedError, StatusLine, header};
+use crate::{ReceivedError, SipVersion, StatusLine, header};
 
 /// The names of the header fields of a message head, in order, as written
 /// (full or compact); a folded continuation line is part of the field before it.
@@ -22,7 +22,8 @@ use crate::{ReceivedError, StatusLine, header};
 /// ```
 #[derive(Copy, Clone, PartialEq, Eq)]
 pub struct HeaderNames<'a> {
-    /// The header fields, after the start line, up to the blank line.
+    /// The header fields, after the start line: up to the blank line, and
+    /// whatever follows it, which the names stop before.
     fields: &'a [u8],
 }
 
@@ -37,8 +38,9 @@ impl<'a> HeaderNames<'a> {
     /// ```
     pub fn of(message: &'a [u8]) -> HeaderNames<'a> {
         let (_, after_start) = split_line(message);
-        let (fields, _) = split_head(after_start);
-        HeaderNames { fields }
+        HeaderNames {
+            fields: after_start,
+        }
     }
 }
 
@@ -54,7 +56,7 @@ impl<'a> IntoIterator for HeaderNames<'a> {
     type IntoIter = HeaderNamesIter<'a>;
 
     fn into_iter(self) -> HeaderNamesIter<'a> {
-        HeaderNamesIter { rest: self.fields }
+        HeaderNamesIter::new(self.fields)
     }
 }
 
@@ -69,7 +71,10 @@ impl<'a> IntoIterator for HeaderNames<'a> {
 /// ```
 #[derive(Clone, Debug)]
 pub struct HeaderNamesIter<'a> {
+    /// What is left of the head, from the next header field on.
     rest: &'a [u8],
+    /// What follows the blank line, once it is reached.
+    body: &'a [u8],
 }
 
 impl<'a> Iterator for HeaderNamesIter<'a> {
@@ -81,7 +86,14 @@ impl<'a> Iterator for HeaderNamesIter<'a> {
 }
 
 impl<'a> HeaderNamesIter<'a> {
-    /// The next well-formed header field's name and the value on its first line.
+    fn new(fields: &'a [u8]) -> Self {
+        HeaderNamesIter {
+            rest: fields,
+            body: &[],
+        }
+    }
+
+    /// The next well-formed header field's name and value.
     fn next_field(&mut self) -> Option<(&'a str, &'a [u8])> {
         loop {
             if let Ok(field) = self.next_group()? {
@@ -92,31 +104,58 @@ impl<'a> HeaderNamesIter<'a> {
 
     /// The next header field: its first line and the continuation lines after
     /// it (a line starting with whitespace continues the field before it, RFC
-    /// 3261 §7.3.1), read as its name and first-line value, or what makes it
-    /// malformed.
+    /// 3261 §7.3.1), read as its name and value, or what makes it malformed.
     fn next_group(&mut self) -> Option<Result<(&'a str, &'a [u8]), Malformed>> {
-        if self.rest.is_empty() {
+        let group = self.rest;
+        if group.is_empty() {
             return None;
         }
-        let group = self.rest;
-        let (line, mut rest) = split_line(group);
+        let first = next_line(group);
+        if first.text.is_empty() {
+            // The blank line that ends the head.
+            (self.rest, self.body) = (&[], first.rest);
+            return None;
+        }
+        let (mut rest, mut bare_cr) = (first.rest, first.bare_cr);
         while let [b' ' | b'\t', ..] = rest {
-            rest = split_line(rest).1;
+            let line = next_line(rest);
+            let at = group.len() - rest.len();
+            bare_cr = bare_cr.or(line.bare_cr.map(|offset| at + offset));
+            rest = line.rest;
         }
         self.rest = rest;
-        if let Some(at) = bare_cr(&group[..group.len() - rest.len()]) {
+        if let Some(at) = bare_cr {
             return Some(Err(Malformed::BareCr { at }));
         }
+        let line = first.text;
         if let [b' ' | b'\t', ..] = line {
             return Some(Err(Malformed::Continuation));
         }
-        let Some(colon) = line.iter().position(|byte| *byte == b':') else {
-            return Some(Err(Malformed::MissingColon));
-        };
-        match core::str::from_utf8(trim_end(&line[..colon])) {
-            Ok(name) if grammar::is_token(name) => Some(Ok((name, &line[colon + 1..]))),
-            _ => Some(Err(Malformed::Name)),
+        // The name, then white space, then the colon (RFC 3261 §7.3.1, HCOLON).
+        let name_end = line
+            .iter()
+            .position(|&byte| !grammar::is_token_byte(byte))
+            .unwrap_or(line.len());
+        let spaces = line[name_end..]
+            .iter()
+            .take_while(|&&byte| matches!(byte, b' ' | b'\t'))
+            .count();
+        let colon = name_end + spaces;
+        match line.get(colon) {
+            Some(b':') if name_end > 0 => {}
+            _ if line.contains(&b':') => return Some(Err(Malformed::Name)),
+            _ => return Some(Err(Malformed::MissingColon)),
         }
+        // The value runs to the field's last line end; folded line ends stay.
+        let field = &group[..group.len() - rest.len()];
+        let value = match field {
+            [.., b'\r', b'\n'] => &field[colon + 1..field.len() - 2],
+            [.., b'\n'] => &field[colon + 1..field.len() - 1],
+            _ => &field[colon + 1..],
+        };
+        // A token is ASCII, so always UTF-8.
+        let name = core::str::from_utf8(&line[..name_end]).unwrap_or_default();
+        Some(Ok((name, trim_end(trim_start(value)))))
     }
 }
 
@@ -131,27 +170,6 @@ enum Malformed {
     MissingColon,
     /// A name that is not a token.
     Name,
-}
-
-/// The offset of the first CR in `bytes` that no LF follows.
-fn bare_cr(bytes: &[u8]) -> Option<usize> {
-    bytes
-        .iter()
-        .enumerate()
-        .position(|(at, byte)| *byte == b'\r' && bytes.get(at + 1) != Some(&b'\n'))
-}
-
-/// The length the Content-Length header field (or its compact form `l`)
-/// gives, if there is one and it is a number.
-fn content_length(fields: &[u8]) -> Option<usize> {
-    let mut iter = HeaderNamesIter { rest: fields };
-    while let Some((name, value)) = iter.next_field() {
-        if header::same(name, "Content-Length") {
-            let digits = trim_end(trim_start(value));
-            return core::str::from_utf8(digits).ok()?.parse().ok();
-        }
-    }
-    None
 }
 
 impl<'a> Check<'a, HeaderNames<'a>> {
@@ -191,28 +209,215 @@ impl<'a> Check<'a, HeaderNames<'a>> {
     /// assert_eq!(Check::from_head(odd).unwrap_err(), HeadError::HeaderName { position: 16 });
     /// ```
     pub fn from_head(message: &'a [u8]) -> Result<Self, HeadError> {
-        let whole = message;
-        let mut message = message;
-        // RFC 3261 §7.5: line ends before the start line are ignored.
-        while let [b'\r' | b'\n', rest @ ..] = message {
-            message = rest;
-        }
-        let (start, after_start) = split_line(message);
+        // The status line first: it says whether this is a response at all.
+        let (start, _) = split_line(skip_line_ends(message));
         let line = StatusLine::parse_received(start).map_err(HeadError::StatusLine)?;
-        let (fields, body) = split_head(after_start);
-        check_fields(fields, whole.len() - after_start.len())?;
-        let has_body = match content_length(fields) {
-            Some(length) => length > 0,
-            None => !body.is_empty(),
-        };
+        let head = Head::read(message)?;
         Ok(Check::new(line.status())
-            .headers(HeaderNames { fields })
-            .body(has_body))
+            .headers(head.names())
+            .body(head.has_body()))
+    }
+}
+
+/// A SIP message, request or response, read as far as checking it needs: its
+/// start line, its header fields and whether it has a body. Reading checks what
+/// parsers could read in different ways (a bare CR, a header field name that is
+/// not a token, a line without a colon) and nothing else, so that a message
+/// with a method, a header field or a version this crate does not know is still
+/// read.
+///
+/// ```
+/// use sipcodes::check::Head;
+///
+/// let request = b"OPTIONS sip:carol@chicago.example.com SIP/2.0\r\n\
+///                 Via: SIP/2.0/UDP pc33.example.com;branch=z9hG4bKhjhs8ass877\r\n\
+///                 i: a84b4c76e66710\r\nCSeq: 63104 OPTIONS\r\n\r\n";
+/// let head = Head::read(request)?;
+/// assert_eq!(head.method(), Some("OPTIONS"));
+/// let fields: Vec<(&str, &[u8])> = head.fields().collect();
+/// assert_eq!(fields[1], ("i", &b"a84b4c76e66710"[..]));
+/// assert!(!head.has_body());
+/// # Ok::<(), sipcodes::check::HeadError>(())
+/// ```
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Head<'a> {
+    start: &'a [u8],
+    /// The header fields and the blank line after them.
+    fields: &'a [u8],
+    has_body: bool,
+}
+
+impl<'a> Head<'a> {
+    /// Reads a message: line ends before its start line are skipped (RFC 3261
+    /// §7.5), the header fields end at the first empty line, and what follows
+    /// is the body. The error names the first malformed header field, at its
+    /// byte in `message`.
+    ///
+    /// ```
+    /// use sipcodes::check::{Head, HeadError};
+    ///
+    /// let head = Head::read(b"\r\nBYE sip:a@x SIP/2.0\r\nCSeq: 2 BYE\r\n\r\n")?;
+    /// assert_eq!(head.start_line(), b"BYE sip:a@x SIP/2.0");
+    /// let broken = Head::read(b"BYE sip:a@x SIP/2.0\r\nCSeq 2 BYE\r\n\r\n");
+    /// assert_eq!(broken, Err(HeadError::MissingColon { position: 21 }));
+    /// # Ok::<(), HeadError>(())
+    /// ```
+    pub fn read(message: &'a [u8]) -> Result<Head<'a>, HeadError> {
+        let (start, after_start) = split_line(skip_line_ends(message));
+        let offset = message.len() - after_start.len();
+        let mut iter = HeaderNamesIter::new(after_start);
+        let mut content_length = None;
+        loop {
+            let position = offset + after_start.len() - iter.rest.len();
+            let error = match iter.next_group() {
+                None => break,
+                Some(Ok((name, value))) => {
+                    if content_length.is_none() && header::same(name, "Content-Length") {
+                        let digits = core::str::from_utf8(value).ok();
+                        content_length =
+                            Some(digits.and_then(|digits| digits.parse::<usize>().ok()));
+                    }
+                    continue;
+                }
+                // Folded into nothing, as the names do.
+                Some(Err(Malformed::Continuation)) => continue,
+                Some(Err(Malformed::BareCr { at })) => HeadError::BareCr {
+                    position: position + at,
+                },
+                Some(Err(Malformed::MissingColon)) => HeadError::MissingColon { position },
+                Some(Err(Malformed::Name)) => HeadError::HeaderName { position },
+            };
+            return Err(error);
+        }
+        let body = iter.body;
+        let has_body = match content_length {
+            Some(Some(length)) => length > 0,
+            // None, or not a number: what follows the head decides.
+            Some(None) | None => !body.is_empty(),
+        };
+        Ok(Head {
+            start,
+            fields: &after_start[..after_start.len() - body.len()],
+            has_body,
+        })
+    }
+
+    /// The start line, without its line end.
+    ///
+    /// ```
+    /// use sipcodes::check::Head;
+    ///
+    /// assert_eq!(Head::read(b"SIP/2.0 200 OK\r\n\r\n")?.start_line(), b"SIP/2.0 200 OK");
+    /// # Ok::<(), sipcodes::check::HeadError>(())
+    /// ```
+    pub fn start_line(&self) -> &'a [u8] {
+        self.start
+    }
+
+    /// The method of a request: the first of the three parts of a request line
+    /// (`Method SP Request-URI SP SIP-Version`, RFC 3261 §7.1), when it is a
+    /// token and the last part is a SIP version. `None` for a status line or a
+    /// start line of another shape. Methods are case-sensitive: `invite` is not
+    /// `INVITE`.
+    ///
+    /// ```
+    /// use sipcodes::check::Head;
+    ///
+    /// assert_eq!(Head::read(b"FOO sip:a@x SIP/2.0\r\n\r\n")?.method(), Some("FOO"));
+    /// assert_eq!(Head::read(b"SIP/2.0 200 OK\r\n\r\n")?.method(), None);
+    /// assert_eq!(Head::read(b"GET / HTTP/1.1\r\n\r\n")?.method(), None);
+    /// # Ok::<(), sipcodes::check::HeadError>(())
+    /// ```
+    pub fn method(&self) -> Option<&'a str> {
+        let mut parts = self.start.split(|&byte| byte == b' ');
+        let (Some(method), Some(_uri), Some(version), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return None;
+        };
+        SipVersion::from_bytes(version)?;
+        core::str::from_utf8(method)
+            .ok()
+            .filter(|method| grammar::is_token(method))
+    }
+
+    /// The header fields, in order: each one's name as written (full or
+    /// compact) and its value, without the white space around it. A value
+    /// folded over several lines keeps its inner line ends, which read as one
+    /// space (RFC 3261 §7.3.1).
+    ///
+    /// ```
+    /// use sipcodes::check::Head;
+    ///
+    /// let head = Head::read(b"SIP/2.0 200 OK\r\nSubject:  lunch\r\n at noon \r\nl: 0\r\n\r\n")?;
+    /// let fields: Vec<(&str, &[u8])> = head.fields().collect();
+    /// assert_eq!(fields, [("Subject", &b"lunch\r\n at noon"[..]), ("l", b"0")]);
+    /// # Ok::<(), sipcodes::check::HeadError>(())
+    /// ```
+    pub fn fields(&self) -> HeaderFields<'a> {
+        HeaderFields {
+            names: HeaderNamesIter::new(self.fields),
+        }
+    }
+
+    /// The header field names, in order, for [`Check::headers`].
+    ///
+    /// ```
+    /// use sipcodes::check::Head;
+    ///
+    /// let head = Head::read(b"SIP/2.0 200 OK\r\nv: SIP/2.0/UDP a\r\nCSeq: 1 BYE\r\n\r\n")?;
+    /// assert_eq!(head.names().into_iter().collect::<Vec<_>>(), ["v", "CSeq"]);
+    /// # Ok::<(), sipcodes::check::HeadError>(())
+    /// ```
+    pub fn names(&self) -> HeaderNames<'a> {
+        HeaderNames {
+            fields: self.fields,
+        }
+    }
+
+    /// Whether the message has a body: its Content-Length (or `l`) is above
+    /// zero, or, without one, something follows the blank line that ends the
+    /// head (RFC 3261 §18.3: bytes beyond Content-Length are not the body).
+    ///
+    /// ```
+    /// use sipcodes::check::Head;
+    ///
+    /// assert!(Head::read(b"SIP/2.0 200 OK\r\nl: 4\r\n\r\nv=0\n")?.has_body());
+    /// assert!(!Head::read(b"SIP/2.0 200 OK\r\nl: 0\r\n\r\n\r\n")?.has_body());
+    /// assert!(Head::read(b"SIP/2.0 200 OK\r\n\r\nv=0\n")?.has_body());
+    /// # Ok::<(), sipcodes::check::HeadError>(())
+    /// ```
+    pub fn has_body(&self) -> bool {
+        self.has_body
+    }
+}
+
+/// The header fields of a [`Head`], each as its name and value.
+///
+/// ```
+/// use sipcodes::check::Head;
+///
+/// let head = Head::read(b"SIP/2.0 180 Ringing\r\nCSeq: 1 INVITE\r\n\r\n")?;
+/// let mut fields = head.fields();
+/// assert_eq!(fields.next(), Some(("CSeq", &b"1 INVITE"[..])));
+/// assert_eq!(fields.next(), None);
+/// # Ok::<(), sipcodes::check::HeadError>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct HeaderFields<'a> {
+    names: HeaderNamesIter<'a>,
+}
+
+impl<'a> Iterator for HeaderFields<'a> {
+    type Item = (&'a str, &'a [u8]);
+
+    fn next(&mut self) -> Option<(&'a str, &'a [u8])> {
+        self.names.next_field()
     }
 }
 
 /// Why the bytes of a message head cannot be read safely; from
-/// [`Check::from_head`]. Positions are byte offsets in the bytes given.
+/// [`Head::read`] and [`Check::from_head`]. Positions are byte offsets in the bytes given.
 ///
 /// ```
 /// use sipcodes::check::{Check, HeadError};
@@ -271,50 +476,86 @@ impl core::error::Error for HeadError {
     }
 }
 
-/// The first malformed header field, among fields that start at byte `offset`
-/// of the message. A continuation line with nothing before it is folded into
-/// nothing, as the names do.
-fn check_fields(fields: &[u8], offset: usize) -> Result<(), HeadError> {
-    let mut iter = HeaderNamesIter { rest: fields };
-    loop {
-        let position = offset + fields.len() - iter.rest.len();
-        let error = match iter.next_group() {
-            None => return Ok(()),
-            Some(Ok(_) | Err(Malformed::Continuation)) => continue,
-            Some(Err(Malformed::BareCr { at })) => HeadError::BareCr {
-                position: position + at,
-            },
-            Some(Err(Malformed::MissingColon)) => HeadError::MissingColon { position },
-            Some(Err(Malformed::Name)) => HeadError::HeaderName { position },
-        };
-        return Err(error);
-    }
-}
-
 /// The first line (without its line end) and what follows it.
 fn split_line(bytes: &[u8]) -> (&[u8], &[u8]) {
-    match bytes.iter().position(|byte| *byte == b'\n') {
-        Some(end) => {
-            let line = &bytes[..end];
-            (line.strip_suffix(b"\r").unwrap_or(line), &bytes[end + 1..])
-        }
-        None => (bytes, &[]),
+    let line = next_line(bytes);
+    (line.text, line.rest)
+}
+
+/// A line of a message head.
+struct Line<'a> {
+    /// The line without its line end: a CRLF, or an LF alone.
+    text: &'a [u8],
+    /// The first CR in it that no LF follows: parsers disagree on whether
+    /// such a CR ends the line.
+    bare_cr: Option<usize>,
+    /// What follows the line end.
+    rest: &'a [u8],
+}
+
+/// The first line of `bytes`; one without a line end runs to the end.
+fn next_line(bytes: &[u8]) -> Line<'_> {
+    let mut from = 0;
+    let mut bare_cr = None;
+    while let Some(found) = line_break(&bytes[from..]) {
+        let at = from + found;
+        let end = match (bytes[at], bytes.get(at + 1)) {
+            (b'\n', _) => at + 1,
+            (_, Some(b'\n')) => at + 2,
+            _ => {
+                bare_cr = bare_cr.or(Some(at));
+                from = at + 1;
+                continue;
+            }
+        };
+        return Line {
+            text: &bytes[..at],
+            bare_cr,
+            rest: &bytes[end..],
+        };
+    }
+    Line {
+        text: bytes,
+        bare_cr,
+        rest: &[],
     }
 }
 
-/// The header fields up to the first empty line, and what follows that line.
-fn split_head(fields: &[u8]) -> (&[u8], &[u8]) {
+/// The offset of the first CR or LF in `bytes`, eight bytes at a time: a
+/// byte-by-byte search made reading a message head about 3× slower
+/// (instructions counted over 10 500 messages).
+fn line_break(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    const CRS: u64 = u64::from_le_bytes([b'\r'; 8]);
+    const LFS: u64 = u64::from_le_bytes([b'\n'; 8]);
+    // The high bit of each zero byte, and maybe of bytes after the first zero
+    // byte, never before it: so the lowest bit set marks the first match.
+    let zero_bytes = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let mut chunks = bytes.chunks_exact(8);
     let mut offset = 0;
-    let mut rest = fields;
-    while !rest.is_empty() {
-        let (line, after) = split_line(rest);
-        if line.is_empty() {
-            return (&fields[..offset], after);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let found = zero_bytes(word ^ CRS) | zero_bytes(word ^ LFS);
+        if found != 0 {
+            return Some(offset + found.trailing_zeros() as usize / 8);
         }
-        offset = fields.len() - after.len();
-        rest = after;
+        offset += 8;
     }
-    (fields, &[])
+    let rest = chunks.remainder();
+    rest.iter()
+        .position(|byte| matches!(byte, b'\r' | b'\n'))
+        .map(|at| offset + at)
+}
+
+/// The bytes after any line ends they start with.
+fn skip_line_ends(mut bytes: &[u8]) -> &[u8] {
+    while let [b'\r' | b'\n', rest @ ..] = bytes {
+        bytes = rest;
+    }
+    bytes
 }
 
 fn trim_start(mut bytes: &[u8]) -> &[u8] {
@@ -329,4 +570,46 @@ fn trim_end(mut bytes: &[u8]) -> &[u8] {
         bytes = rest;
     }
     bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every offset in and past the first eight-byte word, among bytes next to
+    /// CR and LF in value and bytes with the high bit set, which a word-wise
+    /// search could mistake for a match.
+    #[test]
+    fn line_breaks_are_found_where_they_are() {
+        for fill in [b'a', 0x00, 0x09, 0x0b, 0x0c, 0x0e, 0x80, 0x8d, 0xff] {
+            let mut bytes = [fill; 40];
+            assert_eq!(line_break(&bytes), None, "{fill:#x}");
+            for at in 0..bytes.len() {
+                for byte in [b'\r', b'\n'] {
+                    bytes[at] = byte;
+                    for length in at + 1..=bytes.len() {
+                        assert_eq!(
+                            line_break(&bytes[..length]),
+                            Some(at),
+                            "{fill:#x} {at} {length}"
+                        );
+                    }
+                    bytes[at] = fill;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_bare_cr_is_found_on_a_line_that_goes_on() {
+        let line = next_line(b"Via: a\rb\r\r\nnext");
+        assert_eq!(line.text, b"Via: a\rb\r");
+        assert_eq!(line.bare_cr, Some(6));
+        assert_eq!(line.rest, b"next");
+        let last = next_line(b"no end\r");
+        assert_eq!(
+            (last.text, last.bare_cr, last.rest),
+            (&b"no end\r"[..], Some(6), &b""[..])
+        );
+    }
 }

@@ -41,7 +41,7 @@ mod head;
 
 use core::fmt;
 
-pub use head::{HeadError, HeaderNames, HeaderNamesIter};
+pub use head::{Head, HeadError, HeaderFields, HeaderNames, HeaderNamesIter};
 
 use crate::rules::general::Origin;
 use crate::rules::scope::Decision;
@@ -176,16 +176,9 @@ impl<'a, H: Names, RH: Names, Q: Names, S: Names> Check<'a, H, RH, Q, S> {
     /// assert_eq!(broken[0].header(), Some("WWW-Authenticate"));
     /// ```
     pub fn violations(&self) -> impl Iterator<Item = Violation> + '_ {
-        self.checked().filter_map(move |(constraint, decision)| {
-            let problem = match decision {
-                Decision::Applies => self.problem(constraint)?,
-                Decision::Undecided | Decision::DoesNotApply => return None,
-            };
-            Some(Violation {
-                status: self.status,
-                constraint,
-                problem,
-            })
+        self.outcomes().filter_map(|outcome| match outcome {
+            Outcome::Violated(violation) => Some(violation),
+            Outcome::Undecided(_) => None,
         })
     }
 
@@ -205,11 +198,45 @@ impl<'a, H: Names, RH: Names, Q: Names, S: Names> Check<'a, H, RH, Q, S> {
     /// assert!(unknown_method.undecided().all(|rule| rule.level() != Level::May));
     /// ```
     pub fn undecided(&self) -> impl Iterator<Item = &'static Constraint> + '_ {
+        self.outcomes().filter_map(|outcome| match outcome {
+            Outcome::Undecided(constraint) => Some(constraint),
+            Outcome::Violated(_) => None,
+        })
+    }
+
+    /// The violations and the undecided rules together, in one pass over the
+    /// rules, in the registry's order: for a caller that wants both, as a
+    /// checker reporting what it found and what it could not decide.
+    ///
+    /// ```
+    /// use sipcodes::SipCode;
+    /// use sipcodes::check::{Check, Outcome};
+    ///
+    /// let response = Check::new(SipCode::Ok).headers(["Via", "From", "To", "Call-ID", "CSeq"]);
+    /// let (mut violated, mut undecided) = (0, 0);
+    /// for outcome in response.outcomes() {
+    ///     match outcome {
+    ///         Outcome::Violated(_) => violated += 1,
+    ///         Outcome::Undecided(_) => undecided += 1,
+    ///     }
+    /// }
+    /// assert_eq!(violated, response.violations().count());
+    /// assert_eq!(undecided, response.undecided().count());
+    /// assert!(undecided > 0, "the method is not known");
+    /// ```
+    pub fn outcomes(&self) -> impl Iterator<Item = Outcome> + '_ {
         self.checked()
-            .filter(|(constraint, decision)| {
-                *decision == Decision::Undecided && constraint.level() != Level::May
+            .filter_map(move |(constraint, decision)| match decision {
+                Decision::Applies => Some(Outcome::Violated(Violation {
+                    status: self.status,
+                    constraint,
+                    problem: self.problem(constraint)?,
+                })),
+                Decision::Undecided if constraint.level() != Level::May => {
+                    Some(Outcome::Undecided(constraint))
+                }
+                Decision::Undecided | Decision::DoesNotApply => None,
             })
-            .map(|(constraint, _)| constraint)
     }
 
     /// Whether the response breaks no MUST or MUST NOT rule.
@@ -358,6 +385,29 @@ impl<'a, H: Names, RH: Names, Q: Names, S: Names> Check<'a, H, RH, Q, S> {
             _ => None,
         }
     }
+}
+
+/// What [`Check::outcomes`] says of one rule: the response breaks it, or the
+/// validator could not decide it. Rules that hold are not listed.
+///
+/// ```
+/// use sipcodes::SipCode;
+/// use sipcodes::check::{Check, Outcome};
+///
+/// let response = Check::new(SipCode::MethodNotAllowed).headers(["Via", "From", "To", "Call-ID", "CSeq"]);
+/// let first = response.outcomes().find_map(|outcome| match outcome {
+///     Outcome::Violated(violation) => Some(violation),
+///     Outcome::Undecided(_) => None,
+/// });
+/// assert_eq!(first.and_then(|violation| violation.header()), Some("Allow"));
+/// ```
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The response breaks the rule.
+    Violated(Violation),
+    /// What is known does not decide the rule (MAY rules are left out:
+    /// nothing breaks them).
+    Undecided(&'static Constraint),
 }
 
 /// One rule a response breaks.

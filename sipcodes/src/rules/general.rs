@@ -1,6 +1,6 @@
 //! The rules that hold for every response, a class of responses, or many codes.
 
-use crate::registry::holds;
+use crate::registry::{holds, indices};
 use crate::rules::{Constraint, Kind, Level, ReceiverRule, Role};
 use crate::{Class, SipCode, StatusCode};
 
@@ -99,23 +99,24 @@ impl StatusCode {
         let (mask, contested) = match known {
             Some(code) => {
                 let entry = &SipCode::ENTRIES[code.index()];
-                (Some(entry.general), entry.contested)
+                (entry.general, entry.contested)
             }
-            None => (None, [0; 2]),
+            None => {
+                let mut mask = [0; 2];
+                for (index, rule) in GeneralRule::TABLE.iter().enumerate() {
+                    if rule.covers(self) {
+                        mask[index / 128] |= 1 << (index % 128);
+                    }
+                }
+                (mask, [0; 2])
+            }
         };
-        let general = GeneralRule::TABLE
-            .iter()
-            .enumerate()
-            .filter(move |(index, rule)| match mask {
-                Some(mask) => holds(&mask, *index),
-                None => rule.covers(self),
-            })
-            .map(move |(index, rule)| {
-                let origin = Origin::General {
-                    contested: holds(&contested, index),
-                };
-                (origin, &rule.constraint)
-            });
+        let general = indices(mask).map(move |index| {
+            let origin = Origin::General {
+                contested: holds(&contested, index),
+            };
+            (origin, &GeneralRule::TABLE[index].constraint)
+        });
         own.iter().map(|own| (Origin::Own, own)).chain(general)
     }
 }
