@@ -484,6 +484,16 @@ fn recorded() -> Vec<Recorded> {
             level: Level::MustNot,
             undecided: Some(|code, rule| lists(code, rule, Context::new().method("INVITE"))),
         },
+        // RFC 3262 §3: "After the first, it is RECOMMENDED that the UAS not
+        // send an additional reliable provisional response until the previous
+        // is acknowledged."
+        Recorded {
+            code: 183,
+            reference: "RFC 3262 §3",
+            pick: |r| matches!(r.kind(), Kind::Header(["RSeq"])) && r.level() == Level::ShouldNot,
+            level: Level::ShouldNot,
+            undecided: Some(|code, rule| lists(code, rule, Context::new().method("INVITE"))),
+        },
         // RFC 3262 §3: "A UAS MUST NOT send new reliable provisional responses
         // (as opposed to retransmissions of unacknowledged ones) after sending
         // a final response to a request."
@@ -793,15 +803,16 @@ fn received() -> Vec<Received> {
             absent: &[],
         },
         // RFC 3261 §13.2.2.3: "Subsequent final responses (which would only
-        // arrive under error conditions) MUST be ignored."
+        // arrive under error conditions) MUST be ignored." Any final
+        // response, a 2xx included; a provisional one is not final.
         Received {
-            code: 603,
+            code: 200,
             reference: "RFC 3261 §13.2.2.3",
             says: "ignores every later final response",
             level: Level::Must,
             roles: UAC,
             prose: true,
-            absent: &[200],
+            absent: &[180],
         },
         // RFC 3261 §13.2.2.4: "the dialog MUST be transitioned to the
         // "confirmed" state" ... "a new dialog in the "confirmed" state MUST
@@ -915,6 +926,18 @@ fn received() -> Vec<Received> {
             roles: PROXY,
             prose: true,
             absent: &[200],
+        },
+        // RFC 3261 §16.7 step 3: "If no Via header field values remain in the
+        // response, the response was meant for this element and MUST NOT be
+        // forwarded."
+        Received {
+            code: 486,
+            reference: "RFC 3261 §16.7",
+            says: "meant for the proxy itself",
+            level: Level::MustNot,
+            roles: PROXY,
+            prose: true,
+            absent: &[],
         },
         // RFC 3261 §16.7 step 6: "A proxy MUST NOT modify the To tag in any
         // forwarded response to a request that contains a To tag."
