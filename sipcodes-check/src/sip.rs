@@ -70,6 +70,70 @@ impl Message {
         }
     }
 
+    /// Reads one header field, if it is one the checks need.
+    fn field(
+        &mut self,
+        name: &str,
+        value: &[u8],
+        vias: &mut usize,
+        seen_cseq: &mut bool,
+    ) -> Result<(), String> {
+        let span = self.push(name);
+        self.names.push(span);
+        let value = match std::str::from_utf8(value) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(value),
+        };
+        match sipcodes::header::full_name(name) {
+            "Call-ID" => self.call_id = self.push(value.trim()),
+            "CSeq" => {
+                let mut parts = value.split_whitespace();
+                self.cseq = parts
+                    .next()
+                    .and_then(|number| number.parse().ok())
+                    .ok_or_else(|| format!("CSeq `{value}` does not start with a number"))?;
+                let method = parts
+                    .next()
+                    .ok_or_else(|| format!("CSeq `{value}` names no method"))?;
+                self.cseq_method = self.push(method);
+                *seen_cseq = true;
+            }
+            "From" => self.from_tag = parameter(&value, "tag").map(|tag| self.push(tag)),
+            "To" => self.to_tag = parameter(&value, "tag").map(|tag| self.push(tag)),
+            "Via" => {
+                for via in value.split(',') {
+                    if *vias == 2 {
+                        break;
+                    }
+                    let (branch, sent_by) = branch_and_sent_by(via);
+                    let branch = branch.map(|branch| self.push(branch));
+                    let sent_by = self.push(sent_by);
+                    let at = sent_by.start as usize..sent_by.end as usize;
+                    self.text[at].make_ascii_lowercase();
+                    match *vias {
+                        0 => (self.branch, self.sent_by) = (branch, sent_by),
+                        _ => self.second = Some((branch, sent_by)),
+                    }
+                    *vias += 1;
+                }
+            }
+            "Require" => {
+                for tag in tags(&value) {
+                    let tag = self.push(tag);
+                    self.require.push(tag);
+                }
+            }
+            "Supported" => {
+                for tag in tags(&value) {
+                    let tag = self.push(tag);
+                    self.supported.push(tag);
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
     /// The header field names, in order.
     pub fn names(&self) -> impl Iterator<Item = &str> + Clone {
         self.names.iter().map(|&span| self.get(span))
@@ -169,11 +233,10 @@ const NEITHER: &str = "the start line is neither a request line (Method SP Reque
 
 /// Reads a message; the error says why it could not be.
 pub fn parse(bytes: &[u8]) -> Result<Message, String> {
-    let head = Head::read(bytes).map_err(|error| error.to_string())?;
     let mut read = Message {
         start: Start::Request,
         cseq: 0,
-        has_body: head.has_body(),
+        has_body: false,
         // Room for a usual message: growing from nothing took seven
         // reallocations.
         text: String::with_capacity(256),
@@ -190,63 +253,20 @@ pub fn parse(bytes: &[u8]) -> Result<Message, String> {
         supported: Vec::new(),
         first_line: Span::default(),
     };
-    let mut vias = 0;
-    let mut seen_cseq = false;
-    for (name, value) in head.fields() {
-        let span = read.push(name);
-        read.names.push(span);
-        let value = match std::str::from_utf8(value) {
-            Ok(text) => Cow::Borrowed(text),
-            Err(_) => String::from_utf8_lossy(value),
-        };
-        match sipcodes::header::full_name(name) {
-            "Call-ID" => read.call_id = read.push(value.trim()),
-            "CSeq" => {
-                let mut parts = value.split_whitespace();
-                read.cseq = parts
-                    .next()
-                    .and_then(|number| number.parse().ok())
-                    .ok_or_else(|| format!("CSeq `{value}` does not start with a number"))?;
-                let method = parts
-                    .next()
-                    .ok_or_else(|| format!("CSeq `{value}` names no method"))?;
-                read.cseq_method = read.push(method);
-                seen_cseq = true;
-            }
-            "From" => read.from_tag = parameter(&value, "tag").map(|tag| read.push(tag)),
-            "To" => read.to_tag = parameter(&value, "tag").map(|tag| read.push(tag)),
-            "Via" => {
-                for via in value.split(',') {
-                    if vias == 2 {
-                        break;
-                    }
-                    let (branch, sent_by) = branch_and_sent_by(via);
-                    let branch = branch.map(|branch| read.push(branch));
-                    let sent_by = read.push(sent_by);
-                    let at = sent_by.start as usize..sent_by.end as usize;
-                    read.text[at].make_ascii_lowercase();
-                    match vias {
-                        0 => (read.branch, read.sent_by) = (branch, sent_by),
-                        _ => read.second = Some((branch, sent_by)),
-                    }
-                    vias += 1;
-                }
-            }
-            "Require" => {
-                for tag in tags(&value) {
-                    let tag = read.push(tag);
-                    read.require.push(tag);
-                }
-            }
-            "Supported" => {
-                for tag in tags(&value) {
-                    let tag = read.push(tag);
-                    read.supported.push(tag);
-                }
-            }
-            _ => {}
+    let (mut vias, mut seen_cseq, mut refused) = (0, false, None);
+    // The fields are read as the head is checked, in one pass.
+    let head = Head::read_each(bytes, |name, value| {
+        if refused.is_none()
+            && let Err(why) = read.field(name, value, &mut vias, &mut seen_cseq)
+        {
+            refused = Some(why);
         }
+    })
+    .map_err(|error| error.to_string())?;
+    if let Some(why) = refused {
+        return Err(why);
     }
+    read.has_body = head.has_body();
     if !seen_cseq {
         return Err("no CSeq header field".into());
     }
@@ -280,11 +300,16 @@ pub fn parse(bytes: &[u8]) -> Result<Message, String> {
 /// A Via value's branch parameter and its sent-by.
 fn branch_and_sent_by(via: &str) -> (Option<&str>, &str) {
     // `SIP/2.0/UDP host:port;params`: the sent-by follows the protocol.
-    let via = via.trim_start();
+    let via = via.trim_ascii_start();
+    // Bytes, not chars: the delimiters are ASCII.
     let rest = via
-        .find(char::is_whitespace)
-        .map_or("", |end| via[end..].trim_start());
-    let end = rest.find([';', ' ', '\t']).unwrap_or(rest.len());
+        .bytes()
+        .position(|byte| byte.is_ascii_whitespace())
+        .map_or("", |end| via[end..].trim_ascii_start());
+    let end = rest
+        .bytes()
+        .position(|byte| matches!(byte, b';' | b' ' | b'\t' | b'\r' | b'\n'))
+        .unwrap_or(rest.len());
     (parameter(&rest[end..], "branch"), &rest[..end])
 }
 

@@ -217,6 +217,16 @@ fn field_values_are_read_whole() {
 }
 
 #[test]
+fn the_fields_before_a_malformed_one_are_visited() {
+    let message =
+        b"BYE sip:a@x SIP/2.0\r\nCSeq: 2 BYE\r\ni: c\r\nBad Name: x\r\nTo: <sip:a@x>\r\n\r\n";
+    let mut names = Vec::new();
+    let read = Head::read_each(message, |name, _| names.push(name));
+    assert_eq!(read, Err(HeadError::HeaderName { position: 40 }));
+    assert_eq!(names, ["CSeq", "i"]);
+}
+
+#[test]
 fn reading_a_head_reports_what_from_head_reports() {
     let request = b"OPTIONS sip:a@x SIP/2.0\r\nVia: a\rContact: <sip:x@y>\r\n\r\n";
     assert_eq!(Head::read(request), Err(HeadError::BareCr { position: 31 }));
@@ -299,7 +309,12 @@ proptest! {
             .iter()
             .map(|(name, _, value)| (name.clone(), value.trim_matches([' ', '\t']).as_bytes().to_vec()))
             .collect();
-        prop_assert_eq!(read, written);
+        prop_assert_eq!(&read, &written);
         prop_assert_eq!(head.method(), Some("MESSAGE"));
+        // One pass gives the same fields.
+        let mut visited = Vec::new();
+        let again = Head::read_each(&message, |name, value| visited.push((name.to_owned(), value.to_vec())));
+        prop_assert_eq!(again, Ok(head));
+        prop_assert_eq!(visited, written);
     }
 }

@@ -31,7 +31,7 @@ fn cites(rule: &sipcodes::rules::Constraint, reference: &str) -> bool {
     rule.reference().to_string() == reference
 }
 
-/// The ten rules whose standards-track sentence has no keyword.
+/// The eleven rules whose standards-track sentence has no keyword.
 #[test]
 fn sentences_without_a_keyword_are_statements() {
     let statements = [
@@ -66,6 +66,9 @@ fn sentences_without_a_keyword_are_statements() {
         }),
         // "The Contact field gives the URI of the proxy."
         rule(305, |r| r.kind() == Kind::Header(&["Contact"])),
+        // "The header may not appear in other types of SIP messages": RFC 3329
+        // defines its table's columns without keywords.
+        rule(200, |r| r.kind() == Kind::Header(&["Security-Server"])),
     ];
     for statement in statements {
         assert_eq!(statement.basis(), Basis::Statement, "{statement}");
@@ -267,5 +270,29 @@ fn receivers_still_act_on_descriptions() {
     assert_eq!(
         StatusCode::NOT_FOUND.dialog_effect(&inside),
         DialogEffect::Dialog
+    );
+}
+
+/// RFC 3329 §2.6 confines Security-Server to 421 and 494 without a keyword: a
+/// 200 carrying it gets a description finding, never a requirement; a 494
+/// carrying it gets none.
+#[test]
+fn security_server_outside_421_and_494_is_described() {
+    let ok = Check::new(StatusCode::OK).headers(with(&["Security-Server"]));
+    let found: Vec<String> = ok
+        .violations()
+        .filter(|v| v.header() == Some("Security-Server"))
+        .map(|v| v.to_string())
+        .collect();
+    assert_eq!(
+        found,
+        ["200 OK must not carry Security-Server (RFC 3329 §2.6; no RFC 2119 keyword)"]
+    );
+    let agreement =
+        Check::new(StatusCode::new(494).unwrap()).headers(with(&["Security-Server", "Require"]));
+    assert!(
+        !agreement
+            .violations()
+            .any(|v| v.problem() == Problem::ForbiddenHeader)
     );
 }

@@ -263,6 +263,32 @@ impl<'a> Head<'a> {
     /// # Ok::<(), HeadError>(())
     /// ```
     pub fn read(message: &'a [u8]) -> Result<Head<'a>, HeadError> {
+        Head::read_each(message, |_, _| {})
+    }
+
+    /// Reads a message as [`read`](Head::read) does, giving each header field
+    /// to `visit` as it goes: one pass over the head for a caller that wants
+    /// every field, where `read` and then [`fields`](Head::fields) take two.
+    /// When the head is malformed, the fields before the malformed one have
+    /// been given.
+    ///
+    /// ```
+    /// use sipcodes::check::Head;
+    ///
+    /// let mut call_id = None;
+    /// let head = Head::read_each(b"BYE sip:a@x SIP/2.0\r\ni: 77@h\r\nCSeq: 2 BYE\r\n\r\n", |name, value| {
+    ///     if sipcodes::header::same(name, "Call-ID") {
+    ///         call_id = Some(value);
+    ///     }
+    /// })?;
+    /// assert_eq!(call_id, Some(&b"77@h"[..]));
+    /// assert_eq!(head.method(), Some("BYE"));
+    /// # Ok::<(), sipcodes::check::HeadError>(())
+    /// ```
+    pub fn read_each(
+        message: &'a [u8],
+        mut visit: impl FnMut(&'a str, &'a [u8]),
+    ) -> Result<Head<'a>, HeadError> {
         let (start, after_start) = split_line(skip_line_ends(message));
         let offset = message.len() - after_start.len();
         let mut iter = HeaderNamesIter::new(after_start);
@@ -272,6 +298,7 @@ impl<'a> Head<'a> {
             let error = match iter.next_group() {
                 None => break,
                 Some(Ok((name, value))) => {
+                    visit(name, value);
                     if content_length.is_none() && header::same(name, "Content-Length") {
                         let digits = core::str::from_utf8(value).ok();
                         content_length =
