@@ -125,9 +125,10 @@
 //! ## Checking responses and proxying them
 //!
 //! [`check::Check`] holds a response to the registry's header, body and method
-//! rules, in the [`rules::Context`] of the request it answers;
-//! [`proxy::ResponseContext`] is a forking proxy's response context (RFC 3261
-//! §16.7), every action and preference read from the registry.
+//! rules, in the [`rules::Context`] of the request it answers (from its bytes:
+//! [`check::Check::from_head`]; any message's start line and header fields:
+//! [`check::Head`]); [`proxy::ResponseContext`] is a forking proxy's response
+//! context (RFC 3261 §16.7), every action and preference read from the registry.
 //!
 //! ```
 //! use sipcodes::check::Check;

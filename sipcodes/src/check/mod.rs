@@ -8,7 +8,9 @@
 //! generated the response): the code's own rules and the rules over every
 //! response or its class, so a rule added to `registry.toml` is checked with no
 //! code change.
-//! Rules it cannot decide are listed apart by [`Check::undecided`].
+//! Rules it cannot decide are listed apart by [`Check::undecided`];
+//! [`Check::outcomes`] gives both in one pass. A response's bytes are read by
+//! [`Check::from_head`], any message's by [`Head`].
 //!
 //! Header field names match ignoring case, and compact forms count (`m` is
 //! Contact, `v` is Via). An unregistered code is held to its class's rules, so
