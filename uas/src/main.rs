@@ -229,7 +229,7 @@ async fn answer_unreadable(socket: &UdpConnection, request: dropped::Unreadable)
         );
         return;
     };
-    for broken in unreadable::broken_rules(code, &response) {
+    for broken in unreadable::broken_rules(&response) {
         println!("{}: the request lacked what {broken}", request.from);
     }
     let sent = socket
