@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
 
 use memchr::memmem;
+use sipcodes::check::HeaderFields;
 
 use crate::packet::{Segment, Transport};
 use crate::sip::looks_like_sip;
@@ -339,18 +340,13 @@ impl Flow {
     }
 }
 
-/// The Content-Length of a message head (`l` is its compact form): `None`
+/// The Content-Length of a message head (or its compact form `l`): `None`
 /// when absent, the value as written when it is not a number.
 fn content_length(head: &[u8]) -> Option<Result<usize, String>> {
-    let head = std::str::from_utf8(head).ok()?;
-    head.split("\r\n").skip(1).find_map(|line| {
-        let (name, value) = line.split_once(':')?;
-        let name = name.trim_end();
-        (name.eq_ignore_ascii_case("Content-Length") || name.eq_ignore_ascii_case("l")).then(|| {
-            let value = value.trim();
-            value.parse().map_err(|_| value.to_owned())
-        })
-    })
+    let (_, value) =
+        HeaderFields::of(head).find(|(name, _)| sipcodes::header::same(name, "Content-Length"))?;
+    let value = String::from_utf8_lossy(value);
+    Some(value.parse().map_err(|_| value.into_owned()))
 }
 
 #[cfg(test)]

@@ -419,7 +419,8 @@ impl<'a> Head<'a> {
     }
 }
 
-/// The header fields of a [`Head`], each as its name and value.
+/// The header fields of a message head, each as its name and value: those of
+/// a [`Head`], or, read leniently, of any bytes ([`HeaderFields::of`]).
 ///
 /// ```
 /// use sipcodes::check::Head;
@@ -433,6 +434,28 @@ impl<'a> Head<'a> {
 #[derive(Clone, Debug)]
 pub struct HeaderFields<'a> {
     names: HeaderNamesIter<'a>,
+}
+
+impl<'a> HeaderFields<'a> {
+    /// The header fields of `message`, however malformed: its start line is
+    /// skipped, the fields end at the first empty line, and a malformed field
+    /// is skipped as [`HeaderNames`] skips it. For a reader that must find a
+    /// field (Content-Length, to frame a stream) in a head that [`Head::read`]
+    /// may refuse.
+    ///
+    /// ```
+    /// use sipcodes::check::HeaderFields;
+    ///
+    /// let head = b"SIP/2.0 200 OK\r\nBad Name: x\r\nl: 5\r\n\r\nhello";
+    /// let fields: Vec<(&str, &[u8])> = HeaderFields::of(head).collect();
+    /// assert_eq!(fields, [("l", &b"5"[..])]);
+    /// ```
+    pub fn of(message: &'a [u8]) -> HeaderFields<'a> {
+        let (_, after_start) = split_line(message);
+        HeaderFields {
+            names: HeaderNamesIter::new(after_start),
+        }
+    }
 }
 
 impl<'a> Iterator for HeaderFields<'a> {
