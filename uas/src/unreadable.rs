@@ -8,16 +8,14 @@
 use std::net::SocketAddr;
 
 use rsipstack::sip::Method;
-use sipcodes::check::Check;
+use sipcodes::check::{Check, HeaderFields};
 use sipcodes::rules::Context;
 use sipcodes::{SipCode, header};
 
 /// The response to send, and its code; `None` for a datagram that is not a
 /// request or has no Via to answer along.
 pub fn answer(raw: &str, source: SocketAddr, to_tag: &str) -> Option<(SipCode, String)> {
-    let unfolded = raw.replace("\r\n ", " ").replace("\r\n\t", " ");
-    let mut lines = unfolded.split("\r\n");
-    let start = lines.next()?;
+    let start = raw.split("\r\n").next()?;
     if start.starts_with("SIP/") {
         return None;
     }
@@ -30,17 +28,15 @@ pub fn answer(raw: &str, source: SocketAddr, to_tag: &str) -> Option<(SipCode, S
     } else {
         SipCode::NotImplemented
     };
+    // Read as the library reads a head, a malformed field (a bare CR, a name
+    // that is not a token) skipped rather than copied; folded values whole.
     let mut copied = Vec::new();
-    for line in lines.take_while(|line| !line.is_empty()) {
-        let Some((name, value)) = line.split_once(':') else {
-            continue;
-        };
-        let name = name.trim_end();
+    for (name, value) in HeaderFields::of(raw.as_bytes()) {
         let wanted = ["Via", "From", "To", "Call-ID", "CSeq"]
             .into_iter()
             .find(|wanted| header::same(name, wanted));
-        if let Some(wanted) = wanted {
-            copied.push((wanted, value.trim()));
+        if let (Some(wanted), Ok(value)) = (wanted, std::str::from_utf8(value)) {
+            copied.push((wanted, value));
         }
     }
     let top_via = copied.iter().position(|(name, _)| *name == "Via")?;
