@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 
 use sipcodes::check::Head;
-use sipcodes::{ReceivedError, StatusLine};
+use sipcodes::{ReceivedError, StatusLine, header};
 
 /// What the checks know of one SIP message. The texts are kept end to end
 /// in one string, each read through its span: a string each took eleven
@@ -84,7 +84,7 @@ impl Message {
             Ok(text) => Cow::Borrowed(text),
             Err(_) => String::from_utf8_lossy(value),
         };
-        match sipcodes::header::full_name(name) {
+        match header::full_name(name) {
             "Call-ID" => self.call_id = self.push(value.trim()),
             "CSeq" => {
                 let mut parts = value.split_whitespace();
@@ -98,8 +98,8 @@ impl Message {
                 self.cseq_method = self.push(method);
                 *seen_cseq = true;
             }
-            "From" => self.from_tag = parameter(&value, "tag").map(|tag| self.push(tag)),
-            "To" => self.to_tag = parameter(&value, "tag").map(|tag| self.push(tag)),
+            "From" => self.from_tag = header::parameter(&value, "tag").map(|tag| self.push(tag)),
+            "To" => self.to_tag = header::parameter(&value, "tag").map(|tag| self.push(tag)),
             "Via" => {
                 for via in value.split(',') {
                     if *vias == 2 {
@@ -310,21 +310,7 @@ fn branch_and_sent_by(via: &str) -> (Option<&str>, &str) {
         .bytes()
         .position(|byte| matches!(byte, b';' | b' ' | b'\t' | b'\r' | b'\n'))
         .unwrap_or(rest.len());
-    (parameter(&rest[end..], "branch"), &rest[..end])
-}
-
-/// The value of a header parameter (`tag`, `branch`), outside any `<…>`.
-fn parameter<'a>(value: &'a str, name: &str) -> Option<&'a str> {
-    let outside = match value.rfind('>') {
-        Some(end) => &value[end + 1..],
-        None => value,
-    };
-    outside.split(';').skip(1).find_map(|parameter| {
-        let (key, found) = parameter.split_once('=')?;
-        key.trim_ascii()
-            .eq_ignore_ascii_case(name)
-            .then(|| found.trim_ascii())
-    })
+    (header::parameter(&rest[end..], "branch"), &rest[..end])
 }
 
 fn tags(value: &str) -> impl Iterator<Item = &str> {

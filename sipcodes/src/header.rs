@@ -1,5 +1,5 @@
 //! Header field names: the ones the registry names, compared ignoring case and
-//! with their compact forms.
+//! with their compact forms; and a header field value's parameters.
 
 use crate::rules::Reference;
 
@@ -110,4 +110,29 @@ pub fn full_name(name: &str) -> &str {
 /// ```
 pub fn same(a: &str, b: &str) -> bool {
     full_name(a).eq_ignore_ascii_case(full_name(b))
+}
+
+/// The value of the parameter `name` of a header field value: a From or To
+/// `tag`, a Via `branch` (RFC 3261 §25.1, `generic-param`). The name matches
+/// ignoring case; parameters inside `<…>` belong to the URI and are not the
+/// field's; white space around the value is left out. `None` when the value
+/// has no such parameter, or one without `=`.
+///
+/// ```
+/// use sipcodes::header;
+///
+/// let to = r#""Bob" <sip:bob@example.com;tag=uri>;TAG=a6c85cf"#;
+/// assert_eq!(header::parameter(to, "tag"), Some("a6c85cf"));
+/// let via = "SIP/2.0/UDP pc33.example.com;branch=z9hG4bK776 ;received=192.0.2.1";
+/// assert_eq!(header::parameter(via, "branch"), Some("z9hG4bK776"));
+/// assert_eq!(header::parameter("<sip:alice@example.com>", "tag"), None);
+/// ```
+pub fn parameter<'a>(value: &'a str, name: &str) -> Option<&'a str> {
+    let outside = value.rsplit_once('>').map_or(value, |(_, after)| after);
+    outside.split(';').skip(1).find_map(|parameter| {
+        let (key, found) = parameter.split_once('=')?;
+        key.trim_ascii()
+            .eq_ignore_ascii_case(name)
+            .then(|| found.trim_ascii())
+    })
 }

@@ -318,3 +318,22 @@ proptest! {
         prop_assert_eq!(visited, written);
     }
 }
+
+/// RFC 3261 §25.1: `generic-param = token [ EQUAL gen-value ]`, EQUAL allowing
+/// white space around `=`; the URI's own parameters sit inside `<…>`.
+#[test]
+fn header_parameters_are_the_field_s_not_the_uri_s() {
+    use sipcodes::header::parameter;
+    assert_eq!(parameter("<sip:b@y;tag=no>;tag=yes", "tag"), Some("yes"));
+    assert_eq!(parameter("\"A; B\" <sip:a@x>;Tag = 19 ", "tag"), Some("19"));
+    assert_eq!(parameter("sip:a@x;tag=bare", "tag"), Some("bare"));
+    assert_eq!(parameter("<sip:a@x>;tagged=1;tag", "tag"), None);
+    assert_eq!(
+        parameter("SIP/2.0/TCP h;rport;branch=z9hG4bK1", "branch"),
+        Some("z9hG4bK1")
+    );
+    assert_eq!(
+        parameter("SIP/2.0/TCP h;rport;branch=z9hG4bK1", "rport"),
+        None
+    );
+}

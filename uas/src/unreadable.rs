@@ -50,7 +50,7 @@ pub fn answer(raw: &str, source: SocketAddr, to_tag: &str) -> Option<(SipCode, S
         if index == top_via && sent_by_host(value) != Some(source.ip().to_string().as_str()) {
             response.push_str(&format!(";received={}", source.ip()));
         }
-        if *name == "To" && !has_tag(value) {
+        if *name == "To" && header::parameter(value, "tag").is_none() {
             response.push_str(";tag=");
             response.push_str(to_tag);
         }
@@ -88,14 +88,6 @@ fn sent_by_host(via: &str) -> Option<&str> {
             .rsplit_once(':')
             .map_or(host_port, |(host, _)| host),
     )
-}
-
-fn has_tag(value: &str) -> bool {
-    let parameters = value.rsplit_once('>').map_or(value, |(_, after)| after);
-    parameters
-        .split(';')
-        .skip(1)
-        .any(|parameter| parameter.trim().to_ascii_lowercase().starts_with("tag="))
 }
 
 #[cfg(test)]
