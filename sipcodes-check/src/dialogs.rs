@@ -4,6 +4,7 @@
 //! only remembers what the capture showed.
 
 use std::collections::HashMap;
+use std::net::SocketAddr;
 
 use sipcodes::StatusCode;
 use sipcodes::rules::{
@@ -22,6 +23,10 @@ struct Ended {
     constraint: &'static Constraint,
     /// The usage that ended, or `None` for the whole dialog.
     usage: Option<Usage>,
+    /// For a subscription that ended: the Event that names it, and the
+    /// element the ending response went to, which must send nothing more on
+    /// it (its peer was not told).
+    subscription: Option<(Option<String>, SocketAddr)>,
     /// The response answered a request that ends its usage (a 2xx to BYE):
     /// nothing of that usage may follow, not even another such request.
     by_ender: bool,
@@ -70,13 +75,16 @@ impl Dialogs {
         let Some(constraint) = code.dialog_constraint(&context) else {
             return;
         };
-        let usage = match constraint.kind() {
-            Kind::Dialog(DialogEffect::Dialog) => None,
+        let (usage, subscription) = match constraint.kind() {
+            Kind::Dialog(DialogEffect::Dialog) => (None, None),
             Kind::Dialog(DialogEffect::Usage) => match usage_of(method) {
-                Some(usage) => Some(usage),
+                Some(usage) => (Some(usage), None),
                 None => return,
             },
-            // What ends a subscription depends on what the messages carry.
+            Kind::Dialog(DialogEffect::Subscription) => (
+                Some(Usage::Subscription),
+                Some((request.event().map(str::to_owned), seen.destination)),
+            ),
             _ => return,
         };
         let by_ender =
@@ -87,6 +95,7 @@ impl Dialogs {
                 time: seen.time,
                 constraint,
                 usage,
+                subscription,
                 by_ender,
                 what: format!("{code} to {method}"),
                 response: (seen.frame, response.first_line().to_owned()),
@@ -106,9 +115,16 @@ impl Dialogs {
             return None;
         }
         let ender = |usage: Usage| !ended.by_ender && usage_ended_by(usage).contains(&method);
-        let breaks = match ended.usage {
-            None => !Usage::ALL.iter().any(|&usage| ender(usage)),
-            Some(usage) => usage_of(method) == Some(usage) && !ender(usage),
+        let breaks = match (ended.usage, &ended.subscription) {
+            (None, _) => !Usage::ALL.iter().any(|&usage| ender(usage)),
+            // The same subscription (RFC 6665 §8.2.1), from the element told
+            // it ended.
+            (Some(usage), Some((event, told))) => {
+                usage_of(method) == Some(usage)
+                    && message.event() == event.as_deref()
+                    && seen.source == *told
+            }
+            (Some(usage), None) => usage_of(method) == Some(usage) && !ender(usage),
         };
         if !breaks {
             return None;
@@ -120,9 +136,10 @@ impl Dialogs {
             Basis::Keyword => String::new(),
             basis => format!("; {}", basis.description()),
         };
-        let scope = match ended.usage {
-            None => "the dialog".to_owned(),
-            Some(usage) => format!("its {usage} usage"),
+        let scope = match (ended.usage, &ended.subscription) {
+            (None, _) => "the dialog".to_owned(),
+            (Some(_), Some((Some(event), _))) => format!("its subscription to {event}"),
+            (Some(usage), _) => format!("its {usage} usage"),
         };
         Some(Finding {
             seen,

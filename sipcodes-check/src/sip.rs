@@ -38,6 +38,9 @@ pub struct Message {
     second: Option<(Option<Span>, Span)>,
     require: Vec<Span>,
     supported: Vec<Span>,
+    /// The subscription an Event names: its event type and `id`, as RFC
+    /// 6665 §8.2.1 compares them (byte by byte, no other parameter).
+    event: Option<Span>,
     /// The start line as sent, for the report.
     first_line: Span,
 }
@@ -129,6 +132,18 @@ impl Message {
                     self.supported.push(tag);
                 }
             }
+            "Event" => {
+                let event_type = value.split(';').next().unwrap_or_default().trim_ascii();
+                let start = self.push(event_type).start;
+                if let Some(id) = header::parameter(&value, "id") {
+                    self.push(";id=");
+                    self.push(id);
+                }
+                self.event = Some(Span {
+                    start,
+                    end: self.text.len() as u32,
+                });
+            }
             _ => {}
         }
         Ok(())
@@ -187,6 +202,11 @@ impl Message {
     /// The option tags of Supported.
     pub fn supported(&self) -> impl Iterator<Item = &str> + Clone {
         self.supported.iter().map(|&span| self.get(span))
+    }
+
+    /// The subscription the Event header field names (`presence;id=7`).
+    pub fn event(&self) -> Option<&str> {
+        self.event.map(|span| self.get(span))
     }
 
     /// The start line as sent, for the report.
@@ -251,6 +271,7 @@ pub fn parse(bytes: &[u8]) -> Result<Message, String> {
         second: None,
         require: Vec::new(),
         supported: Vec::new(),
+        event: None,
         first_line: Span::default(),
     };
     let (mut vias, mut seen_cseq, mut refused) = (0, false, None);

@@ -270,6 +270,41 @@ fn a_request_on_an_invite_usage_a_2xx_to_bye_ended() {
 }
 
 #[test]
+fn a_notify_on_a_subscription_a_405_ended() {
+    // RFC 6665 §4.2.2: a notifier whose NOTIFY gets a 405 "MUST remove the
+    // corresponding subscription". A subscription is its dialog and its Event
+    // type and id (§8.2.1); the NOTIFYs go from SERVER (the notifier) here.
+    let event =
+        |text: String, value: &str| text.replace("CSeq:", &format!("Event: {value}\r\nCSeq:"));
+    let (notify, refused) = in_dialog("NOTIFY", "z9hG4bK-n1", "405 Method Not Allowed");
+    let (again, _) = in_dialog("NOTIFY", "z9hG4bK-n2", "200 OK");
+    let (other, _) = in_dialog("NOTIFY", "z9hG4bK-n3", "200 OK");
+    let (refresh, _) = in_dialog("SUBSCRIBE", "z9hG4bK-s1", "200 OK");
+    let after = |what: &str, from: ([u8; 4], u16), to: ([u8; 4], u16)| {
+        let mut pcap = Pcap::ethernet();
+        pcap.udp(SERVER, CLIENT, &event(notify.clone(), "presence;id=7"))
+            .udp(CLIENT, SERVER, &refused)
+            .udp(from, to, what);
+        findings_of("subscription.pcap", &pcap)
+            .0
+            .into_iter()
+            .filter(|rule| rule.contains("was sent on it after"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        after(&event(again, "presence ;id=7;x=y"), SERVER, CLIENT),
+        [
+            "405 Method Not Allowed to NOTIFY inside a dialog MUST end its subscription to \
+             presence;id=7, yet NOTIFY was sent on it after (RFC 6665 §4.2.2)"
+        ]
+    );
+    // Another subscription of the dialog (another id) goes on.
+    assert!(after(&event(other, "presence;id=8"), SERVER, CLIENT).is_empty());
+    // The subscriber, who sent the 405, was told nothing by it.
+    assert!(after(&event(refresh, "presence;id=7"), CLIENT, SERVER).is_empty());
+}
+
+#[test]
 fn what_the_request_asked_for() {
     // RFC 3262 §3: an INVITE that requires 100rel gets its 180 reliably.
     let invite = Exchange {
