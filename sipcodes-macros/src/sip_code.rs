@@ -566,7 +566,9 @@ mod tests {
         // and the output to 32 971 tokens, about 60 tokens a rule. The 49
         // receiver and dialog rules of the same review took it to 497 rules and
         // 37 008 tokens, about 80 a rule (their sentences and `when` are long).
-        assert!(tokens < 38_000, "{tokens} tokens");
+        // The second reading and the gaps re-read took it to 519 rules and
+        // 39 127 tokens.
+        assert!(tokens < 40_000, "{tokens} tokens");
     }
 
     /// A variant may not take the name of an item generated beside it.

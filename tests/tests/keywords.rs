@@ -31,7 +31,7 @@ fn cites(rule: &sipcodes::rules::Constraint, reference: &str) -> bool {
     rule.reference().to_string() == reference
 }
 
-/// The eleven rules whose standards-track sentence has no keyword.
+/// The twelve rules whose standards-track sentence has no keyword.
 #[test]
 fn sentences_without_a_keyword_are_statements() {
     let statements = [
@@ -69,6 +69,11 @@ fn sentences_without_a_keyword_are_statements() {
         // "The header may not appear in other types of SIP messages": RFC 3329
         // defines its table's columns without keywords.
         rule(200, |r| r.kind() == Kind::Header(&["Security-Server"])),
+        // "the request fails" (RFC 3261 §10.3 steps 6 and 7): the MUST is on
+        // aborting the update, not on the response.
+        rule(200, |r| {
+            cites(r, "RFC 3261 §10.3") && matches!(r.kind(), Kind::Send(_))
+        }),
     ];
     for statement in statements {
         assert_eq!(statement.basis(), Basis::Statement, "{statement}");

@@ -256,6 +256,54 @@ const UAS: &[Role] = &[Role::Uas];
 
 fn recorded() -> Vec<Recorded> {
     vec![
+        // RFC 3903 §6 step 5: "If the content type of the request does not
+        // match the event package, or is not understood by the ESC, the ESC
+        // MUST reject the request with an appropriate response".
+        Recorded {
+            code: 200,
+            reference: "RFC 3903 §6",
+            pick: |r| is_send(r) && r.level() == Level::MustNot && r.rule().contains("body type"),
+            level: Level::MustNot,
+            undecided: Some(|code, rule| {
+                lists(
+                    code,
+                    rule,
+                    Context::new().method("PUBLISH").roles(UAS).generates(true),
+                )
+            }),
+        },
+        // RFC 3903 §6 step 5: an initial PUBLISH without a body "SHOULD be
+        // rejected with a 400 (Invalid Request) response".
+        Recorded {
+            code: 200,
+            reference: "RFC 3903 §6",
+            pick: |r| is_send(r) && r.level() == Level::ShouldNot,
+            level: Level::ShouldNot,
+            undecided: Some(|code, rule| {
+                lists(
+                    code,
+                    rule,
+                    Context::new().method("PUBLISH").roles(UAS).generates(true),
+                )
+            }),
+        },
+        // RFC 3903 §6 step 5: "if an internal error occurs ... the ESC MUST
+        // return with an appropriate error response".
+        Recorded {
+            code: 200,
+            reference: "RFC 3903 §6",
+            pick: |r| {
+                is_send(r) && r.level() == Level::MustNot && r.rule().contains("internal error")
+            },
+            level: Level::MustNot,
+            undecided: Some(|code, rule| {
+                lists(
+                    code,
+                    rule,
+                    Context::new().method("PUBLISH").roles(UAS).generates(true),
+                )
+            }),
+        },
         // RFC 3261 §13.3.1.1: "A UAS MAY send as many provisional responses as
         // it likes."
         Recorded {
@@ -712,6 +760,140 @@ const CLIENTS: &[Role] = &[Role::Uac, Role::Proxy];
 
 fn received() -> Vec<Received> {
     vec![
+        // RFC 3261 §16.7 step 8: "the proxy MAY rewrite the URI" of its own
+        // Record-Route value.
+        Received {
+            code: 200,
+            reference: "RFC 3261 §16.7",
+            says: "replace its own Record-Route",
+            level: Level::May,
+            roles: PROXY,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 3261 §16.7 step 8: the URI "MUST be a SIPS URI" (or a SIP URI) when
+        // the proxy switched between TLS and not.
+        Received {
+            code: 200,
+            reference: "RFC 3261 §16.7",
+            says: "SIPS URI",
+            level: Level::Must,
+            roles: PROXY,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 3261 §16.7 step 8: the rewritten URI "SHOULD NOT contain the
+        // transport parameter" unless the proxy knows the next element supports
+        // it.
+        Received {
+            code: 200,
+            reference: "RFC 3261 §16.7",
+            says: "transport parameter",
+            level: Level::ShouldNot,
+            roles: PROXY,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 3261 §16.7 step 9: "The proxy MUST NOT add to, modify, or remove the
+        // message body."
+        Received {
+            code: 486,
+            reference: "RFC 3261 §16.7",
+            says: "message body",
+            level: Level::MustNot,
+            roles: PROXY,
+            prose: false,
+            absent: &[],
+        },
+        // RFC 3261 §16.7 step 9: "Unless otherwise specified, the proxy MUST NOT
+        // remove any other header field values than the Via header field value".
+        Received {
+            code: 180,
+            reference: "RFC 3261 §16.7",
+            says: "removes no header field value",
+            level: Level::MustNot,
+            roles: PROXY,
+            prose: false,
+            absent: &[],
+        },
+        // RFC 3261 §16.9: "the proxy SHOULD NOT cancel any outstanding client
+        // transactions associated with the response context" on a transport error
+        // forwarding a response.
+        Received {
+            code: 200,
+            reference: "RFC 3261 §16.9",
+            says: "fails to forward",
+            level: Level::ShouldNot,
+            roles: PROXY,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 3261 §16.11: the stateless proxy "MUST remove that Via header field
+        // value from the response and forward the result".
+        Received {
+            code: 200,
+            reference: "RFC 3261 §16.11",
+            says: "takes its own Via value off",
+            level: Level::Must,
+            roles: PROXY,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 3261 §16.11: "the message MUST be silently discarded" if the top Via
+        // is not the proxy's.
+        Received {
+            code: 404,
+            reference: "RFC 3261 §16.11",
+            says: "silently drops",
+            level: Level::Must,
+            roles: PROXY,
+            prose: true,
+            absent: &[],
+        },
+        // RFC 6026 §8.4: "the client transaction MUST ... set Timer D" on a
+        // 300-699 response (replacing RFC 3261 §17.1.1.2).
+        Received {
+            code: 486,
+            reference: "RFC 6026 §8.4",
+            says: "Timer D",
+            level: Level::Must,
+            roles: CLIENTS,
+            prose: false,
+            absent: &[180, 200],
+        },
+        // RFC 4028 §8.2: the proxy "MUST NOT change the value of the Session-
+        // Expires header field" in the 2xx.
+        Received {
+            code: 200,
+            reference: "RFC 4028 §8.2",
+            says: "never changed",
+            level: Level::MustNot,
+            roles: PROXY,
+            prose: false,
+            absent: &[180, 486],
+        },
+        // RFC 8760 §2.5: the forking proxy "MUST maintain the order of these
+        // header fields" from one downstream proxy.
+        Received {
+            code: 401,
+            reference: "RFC 8760 §2.5",
+            says: "in the order they arrived",
+            level: Level::Must,
+            roles: PROXY,
+            prose: true,
+            absent: &[200],
+        },
+        // RFC 8760 §2.6: "SIP clients and servers MUST NOT accept or request Basic
+        // authentication."
+        Received {
+            code: 407,
+            reference: "RFC 8760 §2.6",
+            says: "Basic challenge",
+            level: Level::MustNot,
+            roles: UAC,
+            prose: true,
+            absent: &[200],
+        },
         // RFC 3261 §8.1.3.4: "a client processing 3xx class responses MUST
         // NOT add any given URI to the target set more than once."
         Received {
