@@ -254,6 +254,16 @@ fn lists<RH: Names, Q: Names, S: Names>(
 
 const UAS: &[Role] = &[Role::Uas];
 
+/// Whether the validator lists `rule` as undecided for a UAS's own response
+/// with `code` to a PUBLISH.
+fn listed_for_a_uas_s_publish(code: u16, rule: &'static Constraint) -> bool {
+    lists(
+        code,
+        rule,
+        Context::new().method("PUBLISH").roles(UAS).generates(true),
+    )
+}
+
 fn recorded() -> Vec<Recorded> {
     vec![
         // RFC 3903 §6 step 5: "If the content type of the request does not
@@ -264,13 +274,7 @@ fn recorded() -> Vec<Recorded> {
             reference: "RFC 3903 §6",
             pick: |r| is_send(r) && r.level() == Level::MustNot && r.rule().contains("body type"),
             level: Level::MustNot,
-            undecided: Some(|code, rule| {
-                lists(
-                    code,
-                    rule,
-                    Context::new().method("PUBLISH").roles(UAS).generates(true),
-                )
-            }),
+            undecided: Some(listed_for_a_uas_s_publish),
         },
         // RFC 3903 §6 step 5: an initial PUBLISH without a body "SHOULD be
         // rejected with a 400 (Invalid Request) response".
@@ -279,13 +283,7 @@ fn recorded() -> Vec<Recorded> {
             reference: "RFC 3903 §6",
             pick: |r| is_send(r) && r.level() == Level::ShouldNot,
             level: Level::ShouldNot,
-            undecided: Some(|code, rule| {
-                lists(
-                    code,
-                    rule,
-                    Context::new().method("PUBLISH").roles(UAS).generates(true),
-                )
-            }),
+            undecided: Some(listed_for_a_uas_s_publish),
         },
         // RFC 3903 §6 step 5: "if an internal error occurs ... the ESC MUST
         // return with an appropriate error response".
@@ -296,13 +294,7 @@ fn recorded() -> Vec<Recorded> {
                 is_send(r) && r.level() == Level::MustNot && r.rule().contains("internal error")
             },
             level: Level::MustNot,
-            undecided: Some(|code, rule| {
-                lists(
-                    code,
-                    rule,
-                    Context::new().method("PUBLISH").roles(UAS).generates(true),
-                )
-            }),
+            undecided: Some(listed_for_a_uas_s_publish),
         },
         // RFC 3261 §13.3.1.1: "A UAS MAY send as many provisional responses as
         // it likes."
