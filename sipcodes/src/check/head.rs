@@ -572,8 +572,9 @@ fn next_line(bytes: &[u8]) -> Line<'_> {
 }
 
 /// The offset of the first CR or LF in `bytes`, eight bytes at a time: a
-/// byte-by-byte search made reading a message head about 3× slower
-/// (instructions counted over 10 500 messages).
+/// byte-by-byte search takes about 1.8 times the instructions (22.6 against
+/// 12.2 million over the checker's 10 500-message benchmark capture, 4 % of
+/// all it does).
 fn line_break(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
