@@ -337,3 +337,39 @@ fn header_parameters_are_the_field_s_not_the_uri_s() {
         None
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    /// Whatever the bytes, reading never panics, and what `read` accepts it
+    /// gives whole: `read_each` visits the fields `fields` yields.
+    #[test]
+    fn any_bytes_are_read_without_panic(
+        pieces in prop::collection::vec(
+            prop_oneof![
+                Just(b"INVITE sip:a@x SIP/2.0".to_vec()),
+                Just(b"SIP/2.0 200 OK".to_vec()),
+                Just(b"Via: a".to_vec()),
+                Just(b"l: 3".to_vec()),
+                Just(b"\r".to_vec()),
+                Just(b"\n".to_vec()),
+                Just(b"\r\n".to_vec()),
+                Just(b" ".to_vec()),
+                Just(b":".to_vec()),
+                prop::collection::vec(any::<u8>(), 0..12),
+            ],
+            0..24,
+        ),
+    ) {
+        let bytes = pieces.concat();
+        let mut visited = Vec::new();
+        let each = Head::read_each(&bytes, |name, value| visited.push((name, value)));
+        prop_assert_eq!(each, Head::read(&bytes));
+        if let Ok(head) = each {
+            let _ = head.method();
+            let _ = head.has_body();
+            prop_assert_eq!(head.fields().collect::<Vec<_>>(), visited);
+        }
+        let _ = sipcodes::check::HeaderFields::of(&bytes).count();
+    }
+}
