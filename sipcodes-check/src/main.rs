@@ -18,6 +18,7 @@ mod run;
 mod sip;
 mod stream;
 mod track;
+mod verdicts;
 
 use std::io::{BufWriter, IsTerminal};
 use std::path::PathBuf;

@@ -6,12 +6,12 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 
 use sipcodes::StatusCode;
-use sipcodes::check::{self, Check};
-use sipcodes::rules::{Basis, Context, Level};
+use sipcodes::rules::{Basis, Level};
 
 use crate::dialogs::Dialogs;
 use crate::proxied::Proxied;
 use crate::sip::{Message, Start};
+use crate::verdicts::{Request, Verdict, Verdicts};
 
 /// RFC 3261 §17.1.1.1: T1, and 64·T1, the lifetime of a transaction.
 const T1: f64 = 0.5;
@@ -133,6 +133,7 @@ pub struct Tracker {
     /// Requests seen forwarded by a proxy, both sides in the capture.
     pub forwarded: u64,
     dialogs: Dialogs,
+    verdicts: Verdicts,
 }
 
 impl Tracker {
@@ -196,35 +197,28 @@ impl Tracker {
             unpaired: None,
             undecided: 0,
         };
-        let check = Check::new(code)
-            .headers(message.names())
-            .body(message.has_body);
-        let report = |outcome: &mut Outcome,
-                      outcomes: &mut dyn Iterator<Item = check::Outcome>,
-                      request: Option<(u64, String)>| {
-            for judged in outcomes {
-                let violation = match judged {
-                    check::Outcome::Violated(violation) => violation,
-                    check::Outcome::Undecided(_) => {
-                        outcome.undecided += 1;
-                        continue;
-                    }
-                };
+        let report = |outcome: &mut Outcome, verdict: &Verdict, request: Option<(u64, &str)>| {
+            outcome.undecided += verdict.undecided;
+            for (level, basis, rule) in &verdict.violations {
                 outcome.findings.push(Finding {
                     seen,
-                    level: violation.level(),
-                    basis: violation.basis(),
-                    rule: violation.to_string(),
+                    level: *level,
+                    basis: *basis,
+                    rule: rule.clone(),
                     call_id: message.call_id().to_owned(),
                     response: (seen.frame, message.first_line().to_owned()),
-                    request: request.clone(),
+                    request: request.map(|(frame, line)| (frame, line.to_owned())),
                 });
             }
         };
         let Some(transaction) = self.transactions.get_mut(self.key.as_str()) else {
             // The response's CSeq names its request's method (§8.2.6.2).
-            let check = check.context(Context::new().method(message.cseq_method()));
-            report(&mut outcome, &mut check.outcomes(), None);
+            let request = Request::Method(message.cseq_method());
+            report(
+                &mut outcome,
+                self.verdicts.judge(code, message, &request),
+                None,
+            );
             outcome.unpaired = Some(Unpaired {
                 seen,
                 call_id: message.call_id().to_owned(),
@@ -248,22 +242,16 @@ impl Tracker {
             self.dialogs
                 .response(&transaction.request, method, message, code, seen);
         }
-        {
-            let request = &transaction.request;
-            let context = Context::new()
-                .method(transaction.method())
-                .request_headers(request.names())
-                .require(request.require())
-                .supported(request.supported())
-                .in_dialog(request.to_tag().is_some())
-                .after_final(after_final);
-            let check = check.context(context);
-            report(
-                &mut outcome,
-                &mut check.outcomes(),
-                Some((transaction.seen.frame, request.first_line().to_owned())),
-            );
-        }
+        let request = Request::Seen {
+            method: transaction.method(),
+            request: &transaction.request,
+            after_final,
+        };
+        report(
+            &mut outcome,
+            self.verdicts.judge(code, message, &request),
+            Some((transaction.seen.frame, transaction.request.first_line())),
+        );
         let method = transaction.method().to_owned();
         if let Some(proxied) = &mut transaction.proxied {
             let judged = proxied.upstream(&method, message, code, seen);
