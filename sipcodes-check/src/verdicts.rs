@@ -142,3 +142,72 @@ fn shape_of(shape: &mut Vec<u8>, code: StatusCode, response: &Message, request: 
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sip::parse;
+
+    /// An INVITE with one more header field line.
+    fn invite(line: &str) -> Message {
+        let text = format!(
+            "INVITE sip:b@y SIP/2.0\r\nVia: SIP/2.0/UDP a;branch=z9hG4bK1\r\n\
+             From: <sip:a@x>;tag=1\r\nTo: <sip:b@y>\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\n\
+             {line}\r\n\r\n"
+        );
+        parse(text.as_bytes()).unwrap()
+    }
+
+    const RINGING: &[u8] = b"SIP/2.0 180 Ringing\r\nVia: SIP/2.0/UDP a;branch=z9hG4bK1\r\n\
+        From: <sip:a@x>;tag=1\r\nTo: <sip:b@y>;tag=2\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\n\r\n";
+
+    /// A reused verdict is the one the validator gives, and whatever the
+    /// validator reads tells two shapes apart.
+    #[test]
+    fn a_shape_is_judged_as_the_validator_judges_it() {
+        let (required, supported) = (invite("Require: 100rel"), invite("Supported: 100rel"));
+        let ringing = parse(RINGING).unwrap();
+        let seen = |request, after_final| Request::Seen {
+            method: "INVITE",
+            request,
+            after_final,
+        };
+        let mut verdicts = Verdicts::default();
+        let code = StatusCode::RINGING;
+        let first = verdicts
+            .judge(code, &ringing, &seen(&required, false))
+            .violations
+            .clone();
+        let again = verdicts
+            .judge(code, &ringing, &seen(&required, false))
+            .violations
+            .clone();
+        assert_eq!(first, again);
+        assert_eq!(
+            first,
+            validate(code, &ringing, &seen(&required, false)).violations
+        );
+        // The INVITE required 100rel: the 180 lacks RSeq.
+        assert!(
+            first.iter().any(|(_, _, rule)| rule.contains("RSeq")),
+            "{first:?}"
+        );
+
+        let shape = |code, request: Request<'_>| {
+            let mut shape = Vec::new();
+            shape_of(&mut shape, code, &ringing, &request);
+            shape
+        };
+        let shapes = [
+            shape(code, seen(&required, false)),
+            shape(code, seen(&required, true)),
+            shape(code, seen(&supported, false)),
+            shape(code, Request::Method("INVITE")),
+            shape(code, Request::Method("BYE")),
+            shape(StatusCode::SESSION_PROGRESS, seen(&required, false)),
+        ];
+        for (index, one) in shapes.iter().enumerate() {
+            assert!(!shapes[index + 1..].contains(one), "shape {index} repeats");
+        }
+    }
+}
