@@ -18,15 +18,23 @@ use crate::track::{Finding, Seen};
 /// the time a peer may still be retransmitting on it.
 const REMEMBERED: f64 = 32.0;
 
+/// What a response ended.
+enum Gone {
+    Dialog,
+    Usage(Usage),
+    /// One subscription: the Event that names it, and the element the ending
+    /// response went to, which must send nothing more on it (its peer was not
+    /// told).
+    Subscription {
+        event: Option<String>,
+        told: SocketAddr,
+    },
+}
+
 struct Ended {
     time: f64,
     constraint: &'static Constraint,
-    /// The usage that ended, or `None` for the whole dialog.
-    usage: Option<Usage>,
-    /// For a subscription that ended: the Event that names it, and the
-    /// element the ending response went to, which must send nothing more on
-    /// it (its peer was not told).
-    subscription: Option<(Option<String>, SocketAddr)>,
+    gone: Gone,
     /// The response answered a request that ends its usage (a 2xx to BYE):
     /// nothing of that usage may follow, not even another such request.
     by_ender: bool,
@@ -75,16 +83,16 @@ impl Dialogs {
         let Some(constraint) = code.dialog_constraint(&context) else {
             return;
         };
-        let (usage, subscription) = match constraint.kind() {
-            Kind::Dialog(DialogEffect::Dialog) => (None, None),
+        let gone = match constraint.kind() {
+            Kind::Dialog(DialogEffect::Dialog) => Gone::Dialog,
             Kind::Dialog(DialogEffect::Usage) => match usage_of(method) {
-                Some(usage) => (Some(usage), None),
+                Some(usage) => Gone::Usage(usage),
                 None => return,
             },
-            Kind::Dialog(DialogEffect::Subscription) => (
-                Some(Usage::Subscription),
-                Some((request.event().map(str::to_owned), seen.destination)),
-            ),
+            Kind::Dialog(DialogEffect::Subscription) => Gone::Subscription {
+                event: request.event().map(str::to_owned),
+                told: seen.destination,
+            },
             _ => return,
         };
         let by_ender =
@@ -94,8 +102,7 @@ impl Dialogs {
             Ended {
                 time: seen.time,
                 constraint,
-                usage,
-                subscription,
+                gone,
                 by_ender,
                 what: format!("{code} to {method}"),
                 response: (seen.frame, response.first_line().to_owned()),
@@ -115,16 +122,16 @@ impl Dialogs {
             return None;
         }
         let ender = |usage: Usage| !ended.by_ender && usage_ended_by(usage).contains(&method);
-        let breaks = match (ended.usage, &ended.subscription) {
-            (None, _) => !Usage::ALL.iter().any(|&usage| ender(usage)),
+        let breaks = match &ended.gone {
+            Gone::Dialog => !Usage::ALL.iter().any(|&usage| ender(usage)),
+            Gone::Usage(usage) => usage_of(method) == Some(*usage) && !ender(*usage),
             // The same subscription (RFC 6665 §8.2.1), from the element told
             // it ended.
-            (Some(usage), Some((event, told))) => {
-                usage_of(method) == Some(usage)
+            Gone::Subscription { event, told } => {
+                usage_of(method) == Some(Usage::Subscription)
                     && message.event() == event.as_deref()
                     && seen.source == *told
             }
-            (Some(usage), None) => usage_of(method) == Some(usage) && !ender(usage),
         };
         if !breaks {
             return None;
@@ -136,10 +143,15 @@ impl Dialogs {
             Basis::Keyword => String::new(),
             basis => format!("; {}", basis.description()),
         };
-        let scope = match (ended.usage, &ended.subscription) {
-            (None, _) => "the dialog".to_owned(),
-            (Some(_), Some((Some(event), _))) => format!("its subscription to {event}"),
-            (Some(usage), _) => format!("its {usage} usage"),
+        let scope = match &ended.gone {
+            Gone::Dialog => "the dialog".to_owned(),
+            Gone::Usage(usage) => format!("its {usage} usage"),
+            Gone::Subscription {
+                event: Some(event), ..
+            } => format!("its subscription to {event}"),
+            Gone::Subscription { event: None, .. } => {
+                format!("its {} usage", Usage::Subscription)
+            }
         };
         Some(Finding {
             seen,
