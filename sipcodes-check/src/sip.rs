@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 
 use sipcodes::check::Head;
-use sipcodes::{ReceivedError, StatusLine, header};
+use sipcodes::{ReceivedError, SipVersion, StatusLine, header};
 
 /// What the checks know of one SIP message. The texts are kept end to end
 /// in one string, each read through its span: a string each took eleven
@@ -46,7 +46,8 @@ pub struct Message {
     first_line: Span,
 }
 
-/// A range of a message's `text`.
+/// A range of a message's `text`. A message is at most a datagram or the
+/// 1 MiB a stream holds, so its offsets fit in 32 bits.
 #[derive(Copy, Clone, Debug, Default)]
 struct Span {
     start: u32,
@@ -225,13 +226,8 @@ pub fn looks_like_sip(bytes: &[u8]) -> bool {
         None => &bytes[..bytes.len().min(256)],
     };
     let line = line.strip_suffix(b"\r").unwrap_or(line);
-    let is_version = |word: &[u8]| {
-        matches!(word, [s, i, p, b'/', major, b'.', minor]
-            if s.eq_ignore_ascii_case(&b's') && i.eq_ignore_ascii_case(&b'i')
-                && p.eq_ignore_ascii_case(&b'p') && major.is_ascii_digit() && minor.is_ascii_digit())
-    };
-    let mut words = line.split(|&b| b == b' ');
-    if words.next().is_some_and(is_version) {
+    let is_version = |word: &[u8]| SipVersion::from_bytes(word).is_some();
+    if line.split(|&b| b == b' ').next().is_some_and(is_version) {
         return true;
     }
     line.first().is_some_and(u8::is_ascii_alphabetic)
@@ -313,9 +309,6 @@ pub fn parse(bytes: &[u8]) -> Result<Message, String> {
         },
     };
     read.first_line = read.push(&first_line(bytes));
-    if read.text.len() > u32::MAX as usize {
-        return Err("the message is longer than 4 GiB".into());
-    }
     Ok(read)
 }
 
@@ -381,6 +374,37 @@ mod tests {
             parse(bad).unwrap_err(),
             "CSeq `x OPTIONS` does not start with a number"
         );
+        let no_method = b"OPTIONS sip:a@x SIP/2.0\r\nVia: SIP/2.0/UDP h\r\nCSeq: 1\r\n\r\n";
+        assert_eq!(parse(no_method).unwrap_err(), "CSeq `1` names no method");
+        let neither =
+            b"OPTIONS sip:a@x SIP/2.0 extra\r\nVia: SIP/2.0/UDP h\r\nCSeq: 1 OPTIONS\r\n\r\n";
+        assert_eq!(
+            parse(neither).unwrap_err(),
+            "the start line is neither a request line (Method SP Request-URI SP SIP-Version) \
+             nor a status line (SIP-Version SP Status-Code SP Reason-Phrase), RFC 3261 §7.1, §7.2"
+        );
+        // The library's reader says where a head goes wrong.
+        let bare_cr = b"OPTIONS sip:a@x SIP/2.0\r\nVia: a\rb\r\nCSeq: 1 OPTIONS\r\n\r\n";
+        assert_eq!(
+            parse(bare_cr).unwrap_err(),
+            "a bare CR at byte 31: a line ends with CRLF (RFC 3261 §7)"
+        );
+    }
+
+    /// What a stricter parser refused is read: an extension method, another
+    /// SIP version, a reason phrase outside the grammar (the code stands).
+    #[test]
+    fn any_method_version_and_phrase_is_read() {
+        let tail = "Via: SIP/2.0/UDP h;branch=z9hG4bK9\r\nCSeq: 1 FROBNICATE\r\n\r\n";
+        let request = parse(format!("FROBNICATE sip:a@x SIP/2.0\r\n{tail}").as_bytes()).unwrap();
+        assert_eq!(
+            (request.start, request.method()),
+            (Start::Request, "FROBNICATE")
+        );
+        let newer = parse(format!("SIP/3.0 486 Busy Here\r\n{tail}").as_bytes()).unwrap();
+        assert_eq!(newer.start, Start::Response { code: 486 });
+        let phrase = parse(format!("SIP/2.0 486 Besetzt <jetzt>\r\n{tail}").as_bytes()).unwrap();
+        assert_eq!(phrase.start, Start::Response { code: 486 });
     }
 
     #[test]
