@@ -154,22 +154,36 @@ fn a_2xx_after_a_6xx_still_goes_upstream() {
     assert_eq!(best, None, "the 2xx was the final response");
 }
 
+/// What a context fed `first`, then a 407 and a 401, on three branches of an
+/// INVITE, chooses: the response, the header fields it merges, and the
+/// responses whose challenges are merged.
+fn challenged_after(first: StatusCode) -> (StatusCode, Vec<&'static str>, Vec<StatusCode>) {
+    let responses = [
+        (0, first),
+        (1, StatusCode::PROXY_AUTHENTICATION_REQUIRED),
+        (2, StatusCode::UNAUTHORIZED),
+    ];
+    fed(Context::new().method("INVITE"), 3, &responses, |context| {
+        let Some(Best::Response {
+            response, merge, ..
+        }) = context.best()
+        else {
+            panic!("a response is chosen")
+        };
+        (
+            *response,
+            merge.to_vec(),
+            context.merged().copied().collect(),
+        )
+    })
+}
+
 #[test]
 fn challenges_are_merged_and_preferred_over_404() {
-    let mut slots: [Slot<StatusCode>; 3] = Default::default();
-    let mut context = ResponseContext::new(Context::new().method("INVITE"), &mut slots);
-    context.receive(0, StatusCode::NOT_FOUND);
-    context.receive(1, StatusCode::PROXY_AUTHENTICATION_REQUIRED);
-    context.receive(2, StatusCode::UNAUTHORIZED);
-    let Some(Best::Response {
-        response, merge, ..
-    }) = context.best()
-    else {
-        panic!("a response is chosen")
-    };
-    assert_eq!(*response, StatusCode::PROXY_AUTHENTICATION_REQUIRED);
-    assert!(merge.contains(&"WWW-Authenticate") && merge.contains(&"Proxy-Authenticate"));
-    let merged: Vec<StatusCode> = context.merged().copied().collect();
+    let (response, merge, merged) = challenged_after(StatusCode::NOT_FOUND);
+    assert_eq!(response, StatusCode::PROXY_AUTHENTICATION_REQUIRED);
+    let merges = |name| <[&str]>::contains(&merge, &name);
+    assert!(merges("WWW-Authenticate") && merges("Proxy-Authenticate"));
     assert_eq!(
         merged,
         [
@@ -582,29 +596,16 @@ fn the_challenges_are_merged_at_must_and_preferred_at_should() {
     }
     // The preference still ranks them first among 4xx, and the merge still
     // gathers every challenge, not the 486.
-    let challenges = [
-        (0, StatusCode::BUSY_HERE),
-        (1, StatusCode::PROXY_AUTHENTICATION_REQUIRED),
-        (2, StatusCode::UNAUTHORIZED),
-    ];
-    fed(Context::new().method("INVITE"), 3, &challenges, |context| {
-        let Some(Best::Response {
-            response, merge, ..
-        }) = context.best()
-        else {
-            panic!("a response is chosen")
-        };
-        assert_eq!(*response, StatusCode::PROXY_AUTHENTICATION_REQUIRED);
-        assert_eq!(merge, ["WWW-Authenticate", "Proxy-Authenticate"]);
-        let merged: Vec<_> = context.merged().copied().collect();
-        assert_eq!(
-            merged,
-            [
-                StatusCode::PROXY_AUTHENTICATION_REQUIRED,
-                StatusCode::UNAUTHORIZED
-            ]
-        );
-    });
+    let (response, merge, merged) = challenged_after(StatusCode::BUSY_HERE);
+    assert_eq!(response, StatusCode::PROXY_AUTHENTICATION_REQUIRED);
+    assert_eq!(merge, ["WWW-Authenticate", "Proxy-Authenticate"]);
+    assert_eq!(
+        merged,
+        [
+            StatusCode::PROXY_AUTHENTICATION_REQUIRED,
+            StatusCode::UNAUTHORIZED
+        ]
+    );
     // A 486 chosen merges nothing.
     let busy = [(0, StatusCode::BUSY_HERE)];
     let merged = fed(Context::new().method("INVITE"), 1, &busy, |context| {
